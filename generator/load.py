@@ -1,0 +1,243 @@
+"""Read record files: YAML to plain values, with the line and column of every value on demand.
+
+Parsing uses PyYAML's C loader. Dates stay as the text the officer wrote (the schema checks
+them), duplicate keys and aliases are refused, and positions are only worked out for a file that
+has a problem, by composing its node tree again: clean files never pay for them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem
+
+MAX_RECORD_BYTES = 256 * 1024
+
+# The folder under records/ names the kind of record; the organisation file stands alone.
+KIND_FOLDERS = {
+    "cases": "case",
+    "ombudsman": "ombudsman",
+    "compliments": "compliment",
+    "actions": "action",
+    "history": "history",
+}
+ORGANISATION_FILE = "organisation.yaml"
+
+Location = tuple[str | int, ...]
+
+
+class RecordError(Exception):
+    """A file that cannot be read as a record at all; carries the problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class _RecordLoader(yaml.CSafeLoader):
+    """The C loader, made strict: no duplicate keys, no aliases, dates kept as text."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node constructed before is reached again only through an alias (*name).
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "anchors and aliases (& and *) are not allowed in records",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' appears twice in the same block", key_node.start_mark
+                )
+            seen.add(key)
+            # construct_mapping below builds the key again; forget it so that is not an alias.
+            self.constructed_objects.pop(key_node, None)
+        return super().construct_mapping(node, deep)
+
+
+_RecordLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+@dataclass
+class RecordFile:
+    """One record as read from disk: its kind, where it lives, and its values."""
+
+    path: Path
+    shown_as: str
+    kind: str
+    text: str
+    values: Any
+    _positions: dict[Location, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def position(self, location: Location) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `location`, or of its nearest parent."""
+        if self._positions is None:
+            self._positions = value_positions(self.text)
+        for end in range(len(location), -1, -1):
+            found = self._positions.get(tuple(location[:end]))
+            if found:
+                return found
+        return (1, 1)
+
+    def problem(self, location: Location, message: str, *, key: bool = False) -> Problem:
+        """A problem at `location`; with `key`, at the key's own position (for unknown keys)."""
+        from generator.problems import field_name
+
+        line, column = self.position(location + (("@key",) if key else ()))
+        return Problem(self.shown_as, line, column, field_name(location), message)
+
+
+def kind_of(path: Path, records_root: Path) -> str | None:
+    """The kind of record a path holds, from where it sits under records/."""
+    try:
+        relative = path.resolve().relative_to(records_root.resolve())
+    except ValueError:
+        return None
+    if relative.parts == (ORGANISATION_FILE,):
+        return "organisation"
+    if len(relative.parts) >= 2 and relative.suffix == ".yaml":
+        return KIND_FOLDERS.get(relative.parts[0])
+    return None
+
+
+def read_record(path: Path, records_root: Path, shown_as: str | None = None) -> RecordFile:
+    """Read and parse one record file, or raise RecordError saying what is wrong with it."""
+    shown = shown_as or str(path)
+    kind = kind_of(path, records_root) or "unknown"
+    text = _read_text(path, shown)
+    try:
+        values = yaml.load(text, Loader=_RecordLoader)
+    except yaml.MarkedYAMLError as error:
+        raise RecordError(_syntax_problem(shown, error)) from None
+    except yaml.YAMLError as error:
+        raise RecordError(Problem(shown, 1, 1, "", f"cannot be read as YAML: {error}")) from None
+    except RecursionError:
+        raise RecordError(Problem(shown, 1, 1, "", "is nested too deeply to be a record")) from None
+    if values is None:
+        raise RecordError(Problem(shown, 1, 1, "", "is empty; a record needs at least an id"))
+    if not isinstance(values, dict):
+        raise RecordError(
+            Problem(shown, 1, 1, "", "must be a set of 'field: value' lines, not a single value or list")
+        )
+    return RecordFile(path, shown, kind, text, values)
+
+
+def _read_text(path: Path, shown: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_RECORD_BYTES:
+            raise RecordError(Problem(
+                shown, 1, 1, "",
+                f"is {size // 1024} KiB; a record may be at most {MAX_RECORD_BYTES // 1024} KiB",
+            ))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RecordError(Problem(shown, 1, 1, "", f"cannot be opened: {error.strerror}")) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise RecordError(Problem(
+            shown, 1, 1, "",
+            "starts with a byte-order mark; save it as UTF-8 without BOM (most editors offer this)",
+        ))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise RecordError(Problem(
+            shown, line, column, "", "is not UTF-8 text; save it with UTF-8 encoding"
+        )) from None
+    if "\x00" in text:
+        raise RecordError(Problem(shown, 1, 1, "", "holds a NUL byte; a record is plain text"))
+    return text
+
+
+def _syntax_problem(shown: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "cannot be read"
+    if "'\\t'" in problem or "\\t" in problem:
+        advice = "a tab character is not allowed in YAML; indent with spaces"
+    elif "aliases" in problem or "appears twice" in problem:
+        advice = problem
+    elif "mapping values are not allowed" in problem:
+        advice = ("a ':' appears where YAML does not expect one; put text containing ': ' in quotes,"
+                  " or check the indentation of this line")
+    elif "could not find expected ':'" in problem:
+        advice = "a line is missing its ':' after the field name, or a quote is not closed"
+    else:
+        advice = f"YAML syntax error: {problem}"
+    return Problem(shown, line, column, "", advice)
+
+
+def value_positions(text: str) -> dict[Location, tuple[int, int]]:
+    """Map every value's location to its (line, column); keys are stored under `('@key',)`."""
+    positions: dict[Location, tuple[int, int]] = {}
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return positions
+    if root is not None:
+        _walk(root, (), positions, depth=0)
+    return positions
+
+
+def _walk(node: yaml.Node, location: Location, positions: dict[Location, tuple[int, int]],
+          depth: int) -> None:
+    if location not in positions:
+        positions[location] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if depth > 50:
+        return
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            positions[(*location, key, "@key")] = (
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _walk(value_node, (*location, key), positions, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*location, index), positions, depth + 1)
+
+
+def record_paths(records_root: Path) -> Iterator[Path]:
+    """Every record file under records/, in a stable order."""
+    organisation = records_root / ORGANISATION_FILE
+    if organisation.exists():
+        yield organisation
+    for folder in sorted(KIND_FOLDERS):
+        base = records_root / folder
+        if base.is_dir():
+            yield from sorted(base.rglob("*.yaml"))
+
+
+def read_all(paths: Iterable[Path], records_root: Path, shown_from: Path
+             ) -> tuple[list[RecordFile], list[Problem]]:
+    """Read many files; a file that cannot be read becomes a problem, the rest go on."""
+    records: list[RecordFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            shown = str(path.resolve().relative_to(shown_from.resolve()))
+        except ValueError:
+            shown = str(path)
+        try:
+            records.append(read_record(path, records_root, shown))
+        except RecordError as error:
+            problems.append(error.problem)
+    return records, problems
