@@ -1,0 +1,1 @@
+"""One module per `candour` sub-command; each offers `register(subparsers)` and a `run(args)`."""

@@ -1,0 +1,66 @@
+"""The shape every computed table takes on its way to the views.
+
+Figures put counts and the parts of a percentage here, never rounded text: rounding happens
+once, when a view displays a cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Share:
+    """A part of a whole, shown as a percentage rounded once at display."""
+
+    part: int
+    whole: int
+
+
+@dataclass(frozen=True)
+class Rate:
+    """`count` per `per` of `base` (complaints per 1,000 customers)."""
+
+    count: int
+    base: int | None
+    per: int = 1000
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+
+
+# A cell is a count, a share, a rate, money, text, or None for "not reported that year".
+Cell = int | Share | Rate | Money | str | None
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # a reporting year such as '2019-20', or a measure such as 'customers'
+    heading: str
+    year: str | None = None  # the reporting year the column belongs to, if any
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str  # the taxonomy id, band id or measure the row counts
+    label: str
+    cells: tuple[Cell, ...]
+    level: int = 0  # 1 for a sub-row, e.g. a sub-subject under its category
+    is_total: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str  # stable, used for anchors, CSV and chart file names: 'outcomes'
+    number: int  # table number in the year's report
+    title: str
+    row_heading: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()  # faults in published figures, definitions, still-open cases
+    definition: str = ""  # anchor on the methodology page that defines what is counted
+    chart: str | None = "bars"  # 'bars' to chart the year columns of non-total rows; None for no chart
+    extra: dict[str, object] = field(default_factory=dict)
