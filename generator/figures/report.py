@@ -5,10 +5,14 @@ This is the contract between figures and the views/pages that render them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
+from generator.figures import outcomes, representations, service_areas
+from generator.figures.basis import YearBasis, compared
+from generator.figures.named import named_figures
 from generator.figures.table import Cell, Table
-from generator.model import Action
+from generator.model import Action, Organisation, Records
 
 
 @dataclass(frozen=True)
@@ -41,3 +45,90 @@ class YearReport:
             if table.id == table_id:
                 return table
         raise KeyError(table_id)
+
+
+# Building a year's report -------------------------------------------------------------------
+
+Section = Callable[[Records, Sequence[YearBasis]], Table | Sequence[Table] | None]
+
+
+def _sections() -> tuple[Section, ...]:
+    """The section builders, in the order the report shows their tables."""
+    return (
+        representations.representations_table,
+        outcomes.outcomes_table,
+        service_areas.service_areas_table,
+    )
+
+
+def report_years(records: Records) -> list[str]:
+    """Every reporting year with case records or a history record, oldest first (newest last)."""
+    return sorted({case.year for case in records.cases} | {history.year for history in records.histories})
+
+
+def year_report(records: Records, year: str) -> YearReport:
+    """The year's report: its tables in order, the figures prose may cite, and its published stories."""
+    years = compared(records, year)
+    tables = _numbered(_tables(records, years))
+    return YearReport(
+        year=year,
+        years_compared=tuple(basis.year for basis in years),
+        source=years[0].source,
+        tables=tables,
+        figures=named_figures(records, years, tables),
+        case_studies=case_studies(records, years[0]),
+        quotes=quotes(records, year),
+        actions_raised=actions_raised(records, years[0]),
+    )
+
+
+def _tables(records: Records, years: Sequence[YearBasis]) -> list[Table]:
+    tables: list[Table] = []
+    for section in _sections():
+        built = section(records, years)
+        if isinstance(built, Table):
+            tables.append(built)
+        elif built:
+            tables.extend(built)
+    return tables
+
+
+def _numbered(tables: Sequence[Table]) -> tuple[Table, ...]:
+    return tuple(replace(table, number=number) for number, table in enumerate(tables, start=1))
+
+
+def case_studies(records: Records, basis: YearBasis) -> tuple[PublishedCaseStudy, ...]:
+    """The year's case studies marked for publication (the model drops the others)."""
+    organisation = records.organisation
+    return tuple(
+        PublishedCaseStudy(case.id, _area_name(organisation, case.service_area),
+                           case.case_study.raised, case.case_study.done)
+        for case in basis.cases if case.case_study is not None
+    )
+
+
+def _area_name(organisation: Organisation, area_id: str | None) -> str:
+    if area_id is None:
+        return ""
+    try:
+        return organisation.term("service_areas", area_id).name
+    except KeyError:
+        return area_id
+
+
+def quotes(records: Records, year: str) -> tuple[PublishedQuote, ...]:
+    """Quotes from the year's compliments that may be published, oldest first."""
+    received = sorted((c for c in records.compliments if c.year == year), key=lambda c: (c.received, c.id))
+    return tuple(PublishedQuote(_area_name(records.organisation, c.team), c.quote)
+                 for c in received if c.quote)
+
+
+def actions_raised(records: Records, basis: YearBasis) -> tuple[Action, ...]:
+    """Learning actions raised in the year, or raised by (or linked from) the year's cases."""
+    case_ids = {case.id for case in basis.cases}
+    linked = {action_id for case in basis.cases for action_id in case.actions}
+    return tuple(sorted(
+        (action for action in records.actions
+         if action.year == basis.year or action.id in linked or case_ids & set(action.raised_by_cases)),
+        key=lambda action: action.id,
+    ))

@@ -32,8 +32,23 @@ class Money:
     amount: Decimal
 
 
-# A cell is a count, a share, a rate, money, text, or None for "not reported that year".
-Cell = int | Share | Rate | Money | str | None
+@dataclass(frozen=True)
+class Change:
+    """A signed change from `before` to `after`, shown as a percentage of `before` rounded at display."""
+
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class Days:
+    """A number of working days; a median of an even count of cases can end in .5."""
+
+    value: Decimal
+
+
+# A cell is a count, a share, a rate, money, a change, days, text, or None for "not reported that year".
+Cell = int | Share | Rate | Money | Change | Days | str | None
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,7 @@ class Column:
     key: str  # a reporting year such as '2019-20', or a measure such as 'customers'
     heading: str
     year: str | None = None  # the reporting year the column belongs to, if any
+    measure: str = "count"  # what its cells hold: count | share | customers | rate | money | text | mixed
 
 
 @dataclass(frozen=True)
@@ -50,6 +66,7 @@ class Row:
     cells: tuple[Cell, ...]
     level: int = 0  # 1 for a sub-row, e.g. a sub-subject under its category
     is_total: bool = False
+    is_heading: bool = False  # a group heading (e.g. a service-area group): its cells are all None
 
 
 @dataclass(frozen=True)

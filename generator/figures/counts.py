@@ -1,0 +1,183 @@
+"""Count tables: rows of counts for each compared year, a total row, and the checks that go with them.
+
+Every section module builds its table here, so all tables share one layout and one invariant:
+for a year counted from records, the rows add up to the total (a broken sum is a bug and raises).
+A year shown from history keeps its published total; where its rows do not add up, or the
+history record states a fault, the table carries a note saying so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
+from generator.figures.table import Cell, Column, Row, Share, Table
+
+TOTAL = "total"
+NOT_RECORDED = "not-recorded"
+Item = TypeVar("Item")
+
+
+class TotalsDoNotAddUp(AssertionError):
+    """Rows counted from records do not add up to their total: a bug in the figures, not in the data."""
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    label: str
+    level: int = 0
+    is_heading: bool = False
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One year's counts for a table: a count per row key, and the total the table shows."""
+
+    year: str
+    source: str  # CASES, HISTORY or NOT_REPORTED
+    counts: Mapping[str, int | None] = field(default_factory=dict)
+    total: int | None = None
+    faults: tuple[str, ...] = ()  # what the history record says is wrong with the published table
+
+    def count(self, key: str) -> int | None:
+        if self.source == CASES:
+            return self.counts.get(key, 0)
+        return self.counts.get(key)  # a row a published table did not list was not reported
+
+
+def tally_items(year: str, items: Iterable[Item], key_of: Callable[[Item], str | None]) -> Tally:
+    """Count records by the row each belongs to; a record without one counts as 'not recorded'."""
+    listed = list(items)
+    counts = Counter(key_of(item) or NOT_RECORDED for item in listed)
+    return Tally(year, CASES, dict(counts), len(listed))
+
+
+def tally_published(basis: YearBasis, table: str) -> Tally:
+    """A year's counts as its history record published them, or 'not reported'."""
+    published = basis.published(table)
+    if published is None:
+        return Tally(basis.year, NOT_REPORTED)
+    return Tally(basis.year, HISTORY, dict(published.rows), published.total, basis.faults(table))
+
+
+def not_recorded_row(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[RowSpec]:
+    """The specs, plus a 'Not recorded' row when some year has records without a value."""
+    if any(tally.source == CASES and tally.count(NOT_RECORDED) for tally in tallies):
+        return [*specs, RowSpec(NOT_RECORDED, "Not recorded")]
+    return list(specs)
+
+
+# Columns ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    column: Column
+    cell: Callable[[str], Cell]  # row key (or TOTAL) -> cell
+
+
+def count_column(tally: Tally) -> ColumnSpec:
+    def cell(key: str) -> Cell:
+        return tally.total if key == TOTAL else tally.count(key)
+
+    return ColumnSpec(Column(tally.year, tally.year, tally.year, "count"), cell)
+
+
+def share_column(tally: Tally) -> ColumnSpec:
+    """Each row as a share of the year's total (the total row is the whole)."""
+
+    def cell(key: str) -> Cell:
+        part = tally.total if key == TOTAL else tally.count(key)
+        if part is None or not tally.total:
+            return None
+        return Share(part, tally.total)
+
+    return ColumnSpec(Column(f"{tally.year} share", f"{tally.year} %", tally.year, "share"), cell)
+
+
+def counts_and_shares(tallies: Sequence[Tally]) -> list[ColumnSpec]:
+    return [spec for tally in tallies for spec in (count_column(tally), share_column(tally))]
+
+
+# The table ----------------------------------------------------------------------------------
+
+def build_table(
+    table_id: str, title: str, row_heading: str, specs: Sequence[RowSpec], columns: Sequence[ColumnSpec],
+    tallies: Sequence[Tally], *, definition: str, notes: Sequence[str] = (), chart: str | None = "bars",
+    total_label: str | None = "Total",
+) -> Table:
+    """Lay out a count table, after checking that each year counted from records adds up."""
+    for tally in tallies:
+        if tally.source == CASES:
+            check_adds_up(table_id, specs, tally)
+    rows = [_row(spec, columns) for spec in specs]
+    if total_label:
+        rows.append(Row(TOTAL, total_label, tuple(col.cell(TOTAL) for col in columns), is_total=True))
+    return Table(
+        id=table_id, number=0, title=title, row_heading=row_heading,
+        columns=tuple(col.column for col in columns), rows=tuple(rows),
+        notes=(*history_notes(specs, tallies), *notes), definition=definition, chart=chart,
+    )
+
+
+def _row(spec: RowSpec, columns: Sequence[ColumnSpec]) -> Row:
+    cells = tuple(None if spec.is_heading else col.cell(spec.key) for col in columns)
+    return Row(spec.key, spec.label, cells, level=spec.level, is_heading=spec.is_heading)
+
+
+def structure(specs: Sequence[RowSpec]) -> tuple[list[str], dict[str, list[str]]]:
+    """The rows that add up to the total, and the sub-rows that add up to each of them.
+
+    A level-1 row under a counted row is part of it; under a heading (or at the top) it counts
+    towards the total itself.
+    """
+    tops: list[str] = []
+    children: dict[str, list[str]] = {}
+    parent: str | None = None
+    for spec in specs:
+        if spec.is_heading:
+            parent = None
+        elif spec.level == 0 or parent is None:
+            tops.append(spec.key)
+            parent = spec.key if spec.level == 0 else None
+            children[spec.key] = []
+        else:
+            children[parent].append(spec.key)
+    return tops, children
+
+
+def rows_sum(keys: Iterable[str], tally: Tally) -> int:
+    return sum(tally.count(key) or 0 for key in keys)
+
+
+def check_adds_up(table_id: str, specs: Sequence[RowSpec], tally: Tally) -> None:
+    tops, children = structure(specs)
+    if rows_sum(tops, tally) != tally.total:
+        raise TotalsDoNotAddUp(
+            f"{table_id} {tally.year}: the rows add up to {rows_sum(tops, tally)}, the total is {tally.total}"
+        )
+    for parent, keys in children.items():
+        if keys and rows_sum(keys, tally) != tally.count(parent):
+            raise TotalsDoNotAddUp(
+                f"{table_id} {tally.year}: the rows under {parent} add up to {rows_sum(keys, tally)}, "
+                f"not {tally.count(parent)}"
+            )
+
+
+def history_notes(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[str]:
+    """A note for each year shown as published whose rows do not add up, or whose record says so."""
+    tops, _ = structure(specs)
+    notes = []
+    for tally in tallies:
+        if tally.source != HISTORY or tally.total is None:
+            continue
+        added = rows_sum(tops, tally)
+        if added != tally.total:
+            notes.append(f"{tally.year} as published: the rows add up to {added} "
+                         f"but the published total was {tally.total}.")
+        else:
+            notes.extend(f"{tally.year} as published: {fault}" for fault in tally.faults)
+    return notes

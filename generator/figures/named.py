@@ -1,0 +1,135 @@
+"""Named figures: the figures the hand-written commentary may cite by name.
+
+Each is read from a cell of the year's tables, so the prose can never disagree with them. A name
+whose figure was not reported that year (an earlier year kept as history, say) is present with
+the value None. The names, and what each means (`FIGURE_NAMES` holds the same list for pages):
+
+- `complaints`: formal complaints accepted in the year.
+- `complaints_previous`: formal complaints accepted in the year before.
+- `complaints_change`: the change in formal complaints on the year before (a signed percentage).
+- `representations`: every representation considered (complaints and everything else).
+- `requests_for_service`: representations treated as requests for service.
+- `withdrawn`: representations withdrawn or not pursued.
+- `ineligible`: representations refused as ineligible and redirected.
+- `upheld`, `partially_upheld`, `not_upheld`: complaints with that first-stage outcome.
+- `outstanding`: complaints still awaiting their first-stage outcome.
+- `upheld_share`, `partially_upheld_share`, `not_upheld_share`: those outcomes as a share of complaints.
+- `within_target_share`: share of first-stage responses sent within the response target.
+- `median_working_days`: median working days to the first-stage response.
+- `still_open`: complaints with no first-stage response yet.
+- `acknowledged_in_time_share`: share of complaints acknowledged within the acknowledgement target.
+- `customers`: customers served by adult social care in the year.
+- `complaints_per_1000`: formal complaints per 1,000 customers served.
+- `ombudsman_received`: cases the ombudsman received in the year.
+- `ombudsman_decided`: decisions the ombudsman made in the year.
+- `ombudsman_upheld`: of those decisions, how many upheld the complaint.
+- `ombudsman_upheld_share`: upheld decisions as a share of decisions.
+- `ombudsman_remedies_total`: the financial remedies of the year's decisions, totalled (money).
+- `compliments`: compliments received in the year.
+- `compliments_previous`: compliments received in the year before.
+- `compliments_change`: the change in compliments on the year before (a signed percentage).
+- `advocacy`: complaints made by an advocacy service or with an advocate's help.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.figures.basis import YearBasis
+from generator.figures.table import Cell, Change, Table
+from generator.model import Records
+
+FIGURE_NAMES: dict[str, str] = {
+    "complaints": "Formal complaints accepted in the year",
+    "complaints_previous": "Formal complaints accepted in the year before",
+    "complaints_change": "Change in formal complaints on the year before",
+    "representations": "Every representation considered",
+    "requests_for_service": "Representations treated as requests for service",
+    "withdrawn": "Representations withdrawn or not pursued",
+    "ineligible": "Representations refused as ineligible and redirected",
+    "upheld": "Complaints upheld",
+    "partially_upheld": "Complaints partially upheld",
+    "not_upheld": "Complaints not upheld",
+    "outstanding": "Complaints still awaiting an outcome",
+    "upheld_share": "Complaints upheld, as a share of complaints",
+    "partially_upheld_share": "Complaints partially upheld, as a share of complaints",
+    "not_upheld_share": "Complaints not upheld, as a share of complaints",
+    "within_target_share": "First-stage responses sent within the response target, as a share of responses",
+    "median_working_days": "Median working days to the first-stage response",
+    "still_open": "Complaints with no first-stage response yet",
+    "acknowledged_in_time_share": "Complaints acknowledged within the target, as a share of complaints",
+    "customers": "Customers served by adult social care in the year",
+    "complaints_per_1000": "Formal complaints per 1,000 customers served",
+    "ombudsman_received": "Cases the ombudsman received in the year",
+    "ombudsman_decided": "Decisions the ombudsman made in the year",
+    "ombudsman_upheld": "Ombudsman decisions that upheld the complaint",
+    "ombudsman_upheld_share": "Upheld ombudsman decisions, as a share of decisions",
+    "ombudsman_remedies_total": "Financial remedies of the year's ombudsman decisions, totalled",
+    "compliments": "Compliments received in the year",
+    "compliments_previous": "Compliments received in the year before",
+    "compliments_change": "Change in compliments on the year before",
+    "advocacy": "Complaints made by an advocacy service or with an advocate's help",
+}
+
+# name -> (table id, row key, column: 'year', 'previous', or a column key with {year} in it)
+CELLS: dict[str, tuple[str, str, str]] = {
+    "complaints": ("representations", "complaints", "year"),
+    "complaints_previous": ("representations", "complaints", "previous"),
+    "representations": ("representations", "total", "year"),
+    "requests_for_service": ("representations", "request-for-service", "year"),
+    "withdrawn": ("representations", "withdrawn", "year"),
+    "ineligible": ("representations", "ineligible", "year"),
+    "upheld": ("outcomes", "upheld", "year"),
+    "partially_upheld": ("outcomes", "partially-upheld", "year"),
+    "not_upheld": ("outcomes", "not-upheld", "year"),
+    "outstanding": ("outcomes", "outstanding", "year"),
+    "upheld_share": ("outcomes", "upheld", "{year} share"),
+    "partially_upheld_share": ("outcomes", "partially-upheld", "{year} share"),
+    "not_upheld_share": ("outcomes", "not-upheld", "{year} share"),
+    "within_target_share": ("response_summary", "within-target", "year"),
+    "median_working_days": ("response_summary", "median", "year"),
+    "still_open": ("response_summary", "still-open", "year"),
+    "acknowledged_in_time_share": ("acknowledgements", "in-time", "{year} share"),
+    "customers": ("service_areas", "total", "customers"),
+    "complaints_per_1000": ("service_areas", "total", "{year} rate"),
+    "ombudsman_received": ("ombudsman_summary", "received", "year"),
+    "ombudsman_decided": ("ombudsman_summary", "decided", "year"),
+    "ombudsman_upheld": ("ombudsman", "upheld", "year"),
+    "ombudsman_upheld_share": ("ombudsman_summary", "upheld", "year"),
+    "ombudsman_remedies_total": ("ombudsman_remedies", "total", "amount"),
+    "compliments": ("compliments", "compliments", "year"),
+    "compliments_previous": ("compliments", "compliments", "previous"),
+    "advocacy": ("advocacy", "total", "year"),
+}
+CHANGES = {"complaints_change": "complaints", "compliments_change": "compliments"}
+
+
+def table_cell(tables: Sequence[Table], table_id: str, row_key: str, column_key: str) -> Cell:
+    """The cell of a table, or None when the table, row or column is not in this year's report."""
+    table = next((table for table in tables if table.id == table_id), None)
+    if table is None:
+        return None
+    keys = [column.key for column in table.columns]
+    row = next((row for row in table.rows if row.key == row_key), None)
+    if row is None or column_key not in keys:
+        return None
+    return row.cells[keys.index(column_key)]
+
+
+def change(before: Cell, after: Cell) -> Change | None:
+    if isinstance(before, int) and isinstance(after, int) and before:
+        return Change(before, after)
+    return None
+
+
+def named_figures(records: Records, years: Sequence[YearBasis], tables: Sequence[Table]) -> dict[str, Cell]:
+    """Every name in FIGURE_NAMES with its value for the first of `years` (None if not reported)."""
+    year, previous = years[0].year, years[1].year
+    columns = {"year": year, "previous": previous}
+    figures: dict[str, Cell] = {}
+    for name, (table_id, row_key, column) in CELLS.items():
+        column_key = columns.get(column, column.format(year=year))
+        figures[name] = table_cell(tables, table_id, row_key, column_key)
+    for name, base in CHANGES.items():
+        figures[name] = change(figures[f"{base}_previous"], figures[base])
+    return {name: figures[name] for name in FIGURE_NAMES}
