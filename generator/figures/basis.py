@@ -37,13 +37,12 @@ class YearBasis:
         return tuple(case for case in self.cases if case.is_complaint)
 
     def published(self, table: str) -> PublishedTable | None:
-        """The history record's table of that name, when this year is shown from history."""
-        if self.source != HISTORY or self.history is None:
-            return None
-        return self.history.tables.get(table)
+        """The history record's table of that name, if the year has one (callers prefer records)."""
+        return self.history.tables.get(table) if self.history else None
 
     def faults(self, table: str) -> tuple[str, ...]:
-        if self.source != HISTORY or self.history is None:
+        """What the history record says is wrong with one of its published tables."""
+        if self.history is None:
             return ()
         return tuple(fault.note for fault in self.history.faults if fault.table == table)
 

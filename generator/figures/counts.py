@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
 from generator.figures.table import Cell, Column, Row, Share, Table
+from generator.model import Case, Term
 
 TOTAL = "total"
 NOT_RECORDED = "not-recorded"
@@ -86,20 +87,18 @@ def count_column(tally: Tally) -> ColumnSpec:
     return ColumnSpec(Column(tally.year, tally.year, tally.year, "count"), cell)
 
 
-def share_column(tally: Tally) -> ColumnSpec:
-    """Each row as a share of the year's total (the total row is the whole)."""
+def shares_column(tally: Tally) -> ColumnSpec:
+    """Each row as its count and share of the year's total ('8 (23%)'); the total row a plain count."""
 
     def cell(key: str) -> Cell:
-        part = tally.total if key == TOTAL else tally.count(key)
+        if key == TOTAL:
+            return tally.total
+        part = tally.count(key)
         if part is None or not tally.total:
-            return None
+            return part
         return Share(part, tally.total)
 
-    return ColumnSpec(Column(f"{tally.year} share", f"{tally.year} %", tally.year, "share"), cell)
-
-
-def counts_and_shares(tallies: Sequence[Tally]) -> list[ColumnSpec]:
-    return [spec for tally in tallies for spec in (count_column(tally), share_column(tally))]
+    return ColumnSpec(Column(tally.year, tally.year, tally.year, "share"), cell)
 
 
 # The table ----------------------------------------------------------------------------------
@@ -107,11 +106,14 @@ def counts_and_shares(tallies: Sequence[Tally]) -> list[ColumnSpec]:
 def build_table(
     table_id: str, title: str, row_heading: str, specs: Sequence[RowSpec], columns: Sequence[ColumnSpec],
     tallies: Sequence[Tally], *, definition: str, notes: Sequence[str] = (), chart: str | None = "bars",
-    total_label: str | None = "Total",
+    total_label: str | None = "Total", adds_up: bool = True,
 ) -> Table:
-    """Lay out a count table, after checking that each year counted from records adds up."""
+    """Lay out a count table, after checking that each year counted from records adds up.
+
+    `adds_up=False` is for tables whose rows overlap (themes, summaries): no check, no fault notes.
+    """
     for tally in tallies:
-        if tally.source == CASES:
+        if adds_up and tally.source == CASES:
             check_adds_up(table_id, specs, tally)
     rows = [_row(spec, columns) for spec in specs]
     if total_label:
@@ -119,7 +121,8 @@ def build_table(
     return Table(
         id=table_id, number=0, title=title, row_heading=row_heading,
         columns=tuple(col.column for col in columns), rows=tuple(rows),
-        notes=(*history_notes(specs, tallies), *notes), definition=definition, chart=chart,
+        notes=(*(history_notes(specs, tallies) if adds_up else ()), *notes),
+        definition=definition, chart=chart,
     )
 
 
@@ -168,12 +171,15 @@ def check_adds_up(table_id: str, specs: Sequence[RowSpec], tally: Tally) -> None
 
 
 def history_notes(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[str]:
-    """A note for each year shown as published whose rows do not add up, or whose record says so."""
+    """A note for each year shown as published whose rows do not add up, or whose record says so.
+
+    A year that published only its total (no rows) has nothing to add up and gets no note.
+    """
     tops, _ = structure(specs)
     notes = []
     for tally in tallies:
-        if tally.source != HISTORY or tally.total is None:
-            continue
+        if tally.source != HISTORY or tally.total is None or all(tally.count(key) is None for key in tops):
+            continue  # nothing published to add up
         added = rows_sum(tops, tally)
         if added != tally.total:
             notes.append(f"{tally.year} as published: the rows add up to {added} "
@@ -181,3 +187,21 @@ def history_notes(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[st
         else:
             notes.extend(f"{tally.year} as published: {fault}" for fault in tally.faults)
     return notes
+
+
+def tally_year(basis: YearBasis, table: str, items: Iterable[Item], key_of: Callable[[Item], str | None]
+               ) -> Tally:
+    """Count the year's records when it has case records, else take its history record's table."""
+    if basis.source == CASES:
+        return tally_items(basis.year, items, key_of)
+    return tally_published(basis, table)
+
+
+def taxonomy_table(table_id: str, title: str, row_heading: str, terms: Sequence[Term],
+                   key_of: Callable[[Case], str | None], years: Sequence[YearBasis],
+                   definition: str) -> Table:
+    """A count of the year's complaints by one taxonomy, every term a row (zero rows kept)."""
+    tallies = [tally_year(basis, table_id, basis.complaints, key_of) for basis in years]
+    specs = not_recorded_row([RowSpec(term.id, term.name) for term in terms], tallies)
+    return build_table(table_id, title, row_heading, specs, [count_column(t) for t in tallies], tallies,
+                       definition=definition)

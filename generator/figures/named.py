@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.figures.basis import YearBasis
-from generator.figures.table import Cell, Change, Table
+from generator.figures.table import Cell, Change, Share, Table
 from generator.model import Records
 
 FIGURE_NAMES: dict[str, str] = {
@@ -83,19 +83,19 @@ CELLS: dict[str, tuple[str, str, str]] = {
     "partially_upheld": ("outcomes", "partially-upheld", "year"),
     "not_upheld": ("outcomes", "not-upheld", "year"),
     "outstanding": ("outcomes", "outstanding", "year"),
-    "upheld_share": ("outcomes", "upheld", "{year} share"),
-    "partially_upheld_share": ("outcomes", "partially-upheld", "{year} share"),
-    "not_upheld_share": ("outcomes", "not-upheld", "{year} share"),
+    "upheld_share": ("outcomes", "upheld", "year"),
+    "partially_upheld_share": ("outcomes", "partially-upheld", "year"),
+    "not_upheld_share": ("outcomes", "not-upheld", "year"),
     "within_target_share": ("response_summary", "within-target", "year"),
     "median_working_days": ("response_summary", "median", "year"),
     "still_open": ("response_summary", "still-open", "year"),
-    "acknowledged_in_time_share": ("acknowledgements", "in-time", "{year} share"),
+    "acknowledged_in_time_share": ("acknowledgements", "in-time", "year"),
     "customers": ("service_areas", "total", "customers"),
     "complaints_per_1000": ("service_areas", "total", "{year} rate"),
     "ombudsman_received": ("ombudsman_summary", "received", "year"),
     "ombudsman_decided": ("ombudsman_summary", "decided", "year"),
-    "ombudsman_upheld": ("ombudsman", "upheld", "year"),
-    "ombudsman_upheld_share": ("ombudsman_summary", "upheld", "year"),
+    "ombudsman_upheld": ("ombudsman_summary", "upheld", "year"),
+    "ombudsman_upheld_share": ("ombudsman_summary", "upheld-share", "year"),
     "ombudsman_remedies_total": ("ombudsman_remedies", "total", "amount"),
     "compliments": ("compliments", "compliments", "year"),
     "compliments_previous": ("compliments", "compliments", "previous"),
@@ -116,6 +116,13 @@ def table_cell(tables: Sequence[Table], table_id: str, row_key: str, column_key:
     return row.cells[keys.index(column_key)]
 
 
+def as_named(name: str, cell: Cell) -> Cell:
+    """A table shows a count with its share ('8 (23%)'): a `_share` name cites the share, others the count."""
+    if isinstance(cell, Share) and not name.endswith("_share"):
+        return cell.part
+    return cell
+
+
 def change(before: Cell, after: Cell) -> Change | None:
     if isinstance(before, int) and isinstance(after, int) and before:
         return Change(before, after)
@@ -129,7 +136,7 @@ def named_figures(records: Records, years: Sequence[YearBasis], tables: Sequence
     figures: dict[str, Cell] = {}
     for name, (table_id, row_key, column) in CELLS.items():
         column_key = columns.get(column, column.format(year=year))
-        figures[name] = table_cell(tables, table_id, row_key, column_key)
+        figures[name] = as_named(name, table_cell(tables, table_id, row_key, column_key))
     for name, base in CHANGES.items():
         figures[name] = change(figures[f"{base}_previous"], figures[base])
     return {name: figures[name] for name in FIGURE_NAMES}

@@ -10,7 +10,7 @@ from generator.figures.counts import (
     RowSpec,
     Tally,
     build_table,
-    counts_and_shares,
+    shares_column,
     tally_items,
     tally_published,
 )
@@ -63,6 +63,7 @@ def outcomes_table(records: Records, years: Sequence[YearBasis]) -> Table:
     if any(t.source == CASES and t.count(NOT_RECORDED) for t in tallies):
         specs.append(RowSpec(NOT_RECORDED, "Responded, outcome not recorded"))
     return build_table(
-        "outcomes", "Outcomes of formal complaints", "Outcome", specs, counts_and_shares(tallies), tallies,
+        "outcomes", "Outcomes of formal complaints", "Outcome", specs,
+        [shares_column(t) for t in tallies], tallies,
         definition="outcome", notes=still_open_notes(tallies, OUTSTANDING, "their outcome is not yet known"),
     )

@@ -8,7 +8,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from generator.figures import outcomes, representations, service_areas
+from generator.figures import (
+    acknowledgements,
+    complainants,
+    compliments,
+    ombudsman,
+    outcomes,
+    receipt,
+    remedies,
+    representations,
+    response_times,
+    service_areas,
+    stages,
+    subjects,
+)
 from generator.figures.basis import YearBasis, compared
 from generator.figures.named import named_figures
 from generator.figures.table import Cell, Table
@@ -58,6 +71,22 @@ def _sections() -> tuple[Section, ...]:
         representations.representations_table,
         outcomes.outcomes_table,
         service_areas.service_areas_table,
+        subjects.subjects_table,
+        subjects.themes_table,
+        response_times.response_times_table,
+        response_times.response_summary_table,
+        acknowledgements.acknowledgements_table,
+        stages.stages_table,
+        ombudsman.ombudsman_table,
+        ombudsman.ombudsman_summary_table,
+        remedies.ombudsman_remedies_table,
+        remedies.ombudsman_other_remedies_table,
+        receipt.receipt_points_table,
+        receipt.receipt_methods_table,
+        compliments.compliments_table,
+        compliments.compliments_by_team_table,
+        complainants.complainants_table,
+        complainants.advocacy_table,
     )
 
 

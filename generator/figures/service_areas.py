@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.figures.basis import CASES, YearBasis
+from generator.figures.basis import CASES, NOT_REPORTED, YearBasis
 from generator.figures.counts import (
     TOTAL,
     ColumnSpec,
@@ -27,14 +27,14 @@ def tally(basis: YearBasis) -> Tally:
 
 
 def row_specs(organisation: Organisation) -> list[RowSpec]:
-    """Areas in taxonomy order; each group of areas under a heading with the group's name."""
+    """Areas in taxonomy order; each group of areas under a heading row with the group's name."""
     specs: list[RowSpec] = []
     group: str | None = None
     for area in organisation.service_areas:
         if area.group and area.group != group:
             specs.append(RowSpec(f"group:{area.group}", area.group, is_heading=True))
         group = area.group
-        specs.append(RowSpec(area.id, area.name, level=1 if area.group else 0))
+        specs.append(RowSpec(area.id, area.name))
     return specs
 
 
@@ -57,7 +57,8 @@ def customers_column(organisation: Organisation, basis: YearBasis) -> ColumnSpec
     def cell(key: str) -> Cell:
         return total if key == TOTAL else by_area.get(key)
 
-    return ColumnSpec(Column("customers", f"Customers {basis.year}", basis.year, "customers"), cell)
+    # No `year`: the year columns are the complaint counts, which a chart compares.
+    return ColumnSpec(Column("customers", f"Customers {basis.year}", None, "customers"), cell)
 
 
 def rate_column(organisation: Organisation, basis: YearBasis, tally: Tally) -> ColumnSpec:
@@ -83,7 +84,7 @@ def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
     tallies = [tally(basis) for basis in years]
     columns = [customers_column(organisation, years[0]), *(count_column(t) for t in tallies)]
     columns += [rate_column(organisation, basis, t) for basis, t in zip(years, tallies, strict=True)
-                if total_customers(organisation, basis) is not None]
+                if t.source != NOT_REPORTED and total_customers(organisation, basis) is not None]
     specs = not_recorded_row(row_specs(organisation), tallies)
     return build_table(
         "service_areas", "Formal complaints by service area", "Service area", specs, columns, tallies,

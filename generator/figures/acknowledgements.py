@@ -1,0 +1,42 @@
+"""Table: complaints acknowledged within the target (3 working days), later, or with no date recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.figures.basis import YearBasis
+from generator.figures.counts import RowSpec, build_table, shares_column, tally_year
+from generator.figures.outcomes import first_stage
+from generator.figures.table import Table
+from generator.model import Case, Records
+from generator.workingdays import Region, working_days_between
+
+IN_TIME = "in-time"
+LATE = "late"
+NOT_RECORDED = "not-recorded"
+
+
+def acknowledgement_key(case: Case, region: Region, target: int) -> str:
+    stage = first_stage(case)
+    if stage is None or stage.acknowledged is None:
+        return NOT_RECORDED
+    return IN_TIME if working_days_between(case.received, stage.acknowledged, region) <= target else LATE
+
+
+def acknowledgements_table(records: Records, years: Sequence[YearBasis]) -> Table:
+    region = Region.of(records.organisation)
+    target = records.organisation.acknowledge_working_days
+    tallies = [
+        tally_year(basis, "acknowledgements", basis.complaints,
+                   lambda case: acknowledgement_key(case, region, target))
+        for basis in years
+    ]
+    specs = [
+        RowSpec(IN_TIME, f"Acknowledged within {target} working days"),
+        RowSpec(LATE, f"Acknowledged after more than {target} working days"),
+        RowSpec(NOT_RECORDED, "No acknowledgement date recorded"),
+    ]
+    return build_table(
+        "acknowledgements", "Acknowledgement of formal complaints", "Acknowledged",
+        specs, [shares_column(t) for t in tallies], tallies, definition="acknowledgement",
+    )

@@ -1,0 +1,110 @@
+"""Tables: the ombudsman's decisions in the year by type, and a summary (cases received, decisions,
+upheld, remedies completed in time, cases where the ombudsman had to chase us).
+
+Received counts cases by the date the ombudsman received them; decisions count by the date decided
+(which may be a case received the year before), as the ombudsman reports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
+from generator.figures.counts import (
+    ColumnSpec,
+    RowSpec,
+    Tally,
+    build_table,
+    count_column,
+    not_recorded_row,
+    tally_items,
+)
+from generator.figures.table import Cell, Column, Share, Table
+from generator.model import OmbudsmanCase, Organisation, Records
+from generator.years import reporting_year
+
+
+def received_in(records: Records, year: str) -> list[OmbudsmanCase]:
+    return [case for case in records.ombudsman_cases if case.year == year]
+
+
+def decided_in(records: Records, year: str) -> list[OmbudsmanCase]:
+    return sorted((case for case in records.ombudsman_cases
+                   if case.decided is not None and reporting_year(case.decided) == year),
+                  key=lambda case: (case.decided, case.id))
+
+
+def from_records(records: Records, basis: YearBasis) -> bool:
+    """A year is counted from ombudsman records if it has case records or ombudsman records."""
+    return basis.source == CASES or bool(received_in(records, basis.year) or decided_in(records, basis.year))
+
+
+def upheld_decisions(organisation: Organisation) -> set[str]:
+    return {term.id for term in organisation.ombudsman_decisions if term.extra.get("upheld") is True}
+
+
+def decisions_tally(records: Records, basis: YearBasis) -> Tally:
+    if from_records(records, basis):
+        return tally_items(basis.year, decided_in(records, basis.year), lambda case: case.decision)
+    decided = basis.history.ombudsman_decided if basis.history else None
+    return Tally(basis.year, HISTORY if decided is not None else NOT_REPORTED, {}, decided)
+
+
+def ombudsman_table(records: Records, years: Sequence[YearBasis]) -> Table:
+    tallies = [decisions_tally(records, basis) for basis in years]
+    specs = [RowSpec(term.id, term.name) for term in records.organisation.ombudsman_decisions]
+    return build_table(
+        "ombudsman", f"Decisions of the {records.organisation.ombudsman_name}", "Decision",
+        not_recorded_row(specs, tallies), [count_column(t) for t in tallies], tallies,
+        definition="ombudsman", total_label="Decisions made in the year",
+    )
+
+
+# The summary ----------------------------------------------------------------------------------
+
+def remedies_in_time(cases: Sequence[OmbudsmanCase]) -> Share | None:
+    """Of decisions with a remedy due, how many were completed by the due date (None: none due)."""
+    due = [case for case in cases if case.remedy_due is not None]
+    on_time = [case for case in due if case.remedy_completed and case.remedy_completed <= case.remedy_due]
+    return Share(len(on_time), len(due)) if due else None
+
+
+def chased(records: Records, year: str) -> int:
+    """Cases received or decided in the year in which the ombudsman had to chase a reply."""
+    cases = {case.id: case for case in (*received_in(records, year), *decided_in(records, year))}
+    return sum(1 for case in cases.values() if case.chased)
+
+
+def summary_cells(records: Records, basis: YearBasis) -> dict[str, Cell]:
+    if not from_records(records, basis):
+        history = basis.history
+        if history is None:
+            return {}
+        return {"received": history.ombudsman_received, "decided": history.ombudsman_decided}
+    decided = decided_in(records, basis.year)
+    upheld = sum(1 for case in decided if case.decision in upheld_decisions(records.organisation))
+    return {
+        "received": len(received_in(records, basis.year)),
+        "decided": len(decided),
+        "upheld": upheld,
+        "upheld-share": Share(upheld, len(decided)) if decided else None,
+        "remedies-in-time": remedies_in_time(decided),
+        "chased": chased(records, basis.year),
+    }
+
+
+def ombudsman_summary_table(records: Records, years: Sequence[YearBasis]) -> Table:
+    columns = [ColumnSpec(Column(b.year, b.year, b.year, "mixed"), summary_cells(records, b).get)
+               for b in years]
+    specs = [
+        RowSpec("received", "Cases received by the ombudsman"),
+        RowSpec("decided", "Decisions made"),
+        RowSpec("upheld", "Decisions upholding the complaint"),
+        RowSpec("upheld-share", "Upheld, as a share of decisions"),
+        RowSpec("remedies-in-time", "Remedies completed by the date agreed (share of remedies due)"),
+        RowSpec("chased", "Cases where the ombudsman had to chase a reply"),
+    ]
+    return build_table(
+        "ombudsman_summary", f"The {records.organisation.ombudsman_name}: summary", "Measure", specs,
+        columns, [], definition="ombudsman", chart=None, total_label=None, adds_up=False,
+    )
