@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -230,3 +231,21 @@ def test_published_case_studies() -> None:
     studies = [c["case_study"] for c in records()["case"] if "case_study" in c]
     assert 3 <= sum(s["publish"] for s in studies) <= 4
     assert sum(not s["publish"] for s in studies) >= 2
+
+
+WALES = Path(__file__).resolve().parent / "fixtures" / "wales" / "records"
+
+
+def test_welsh_fixture_stages_follow_the_procedure_in_order() -> None:
+    wales = {path: read_record(path, WALES) for path in record_paths(WALES)}
+    organisation_values = next(r.values for r in wales.values() if r.kind == "organisation")
+    order = [stage["id"] for stage in organisation_values["procedure"]["stages"]]
+    assert order == ["stage-1", "stage-2"]
+    escalated = 0
+    for record in wales.values():
+        stages = record.values.get("stages", []) if record.kind == "case" else []
+        assert [s["stage"] for s in stages] == order[: len(stages)]
+        for before, after in pairwise(stages):
+            escalated += 1
+            assert after["started"] > before["responded"]
+    assert escalated == 2
