@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from generator.figures.basis import YearBasis
-from generator.figures.ombudsman import decided_in
+from generator.figures.ombudsman import decided_in, from_records
 from generator.figures.table import Column, Money, Row, Table
 from generator.model import OmbudsmanCase, Records, Remedy
 
@@ -29,7 +29,10 @@ def financial_rows(cases: Sequence[OmbudsmanCase]) -> list[Row]:
     ]
 
 
-def ombudsman_remedies_table(records: Records, years: Sequence[YearBasis]) -> Table:
+def ombudsman_remedies_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
+    """Left out for a year without ombudsman or case records: earlier reports' remedies are not kept."""
+    if not from_records(records, years[0]):
+        return None
     year = years[0].year
     rows = financial_rows(decided_in(records, year))
     amounts = [cell.amount for row in rows for cell in row.cells if isinstance(cell, Money)]
@@ -39,7 +42,7 @@ def ombudsman_remedies_table(records: Records, years: Sequence[YearBasis]) -> Ta
         row_heading="Reason", columns=(Column("amount", f"Amount {year}", year, "money"),),
         rows=(*rows, Row("total", "Total financial remedies", (total,), is_total=True)),
         notes=("Remedies of the decisions the ombudsman made in the year.",),
-        definition="remedies", chart=None,
+        definition="ombudsman-remedies", chart=None,
     )
 
 
@@ -53,7 +56,9 @@ def other_remedies(cases: Sequence[OmbudsmanCase]) -> Counter[str]:
     return found
 
 
-def ombudsman_other_remedies_table(records: Records, years: Sequence[YearBasis]) -> Table:
+def ombudsman_other_remedies_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
+    if not from_records(records, years[0]):
+        return None
     year = years[0].year
     counted = other_remedies(decided_in(records, year))
     ordered = sorted(counted, key=lambda reason: (reason != APOLOGY, reason))
@@ -63,5 +68,5 @@ def ombudsman_other_remedies_table(records: Records, years: Sequence[YearBasis])
         rows=tuple(Row(f"remedy-{index}", reason, (counted[reason],))
                    for index, reason in enumerate(ordered, start=1)),
         notes=("One decision can ask for several remedies, so this column has no total.",),
-        definition="remedies", chart=None,
+        definition="ombudsman-remedies", chart=None,
     )

@@ -119,7 +119,12 @@ def _tables(records: Records, years: Sequence[YearBasis]) -> list[Table]:
             tables.append(built)
         elif built:
             tables.extend(built)
-    return tables
+    return [table for table in tables if has_figures(table)]
+
+
+def has_figures(table: Table) -> bool:
+    """False for a table with nothing reported in any year (themes of a year kept as history)."""
+    return any(cell is not None for row in table.rows for cell in row.cells)
 
 
 def _numbered(tables: Sequence[Table]) -> tuple[Table, ...]:

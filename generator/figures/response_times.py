@@ -63,7 +63,7 @@ def response_times_table(records: Records, years: Sequence[YearBasis]) -> Table:
     specs = [*(RowSpec(key, label) for key, label, _ in BANDS), RowSpec(STILL_OPEN, "Still open")]
     return build_table(
         "response_times", "First-stage response times in working days", "Working days taken", specs,
-        [count_column(t) for t in tallies], tallies, definition="working-days",
+        [count_column(t) for t in tallies], tallies, definition="response-bands",
         notes=still_open_notes(tallies, STILL_OPEN, "they are counted as still open, not in a band"),
     )
 
@@ -116,6 +116,6 @@ def response_summary_table(records: Records, years: Sequence[YearBasis]) -> Tabl
     columns = [summary_column(basis, t, region, target) for basis, t in zip(years, tallies, strict=True)]
     return build_table(
         "response_summary", "Response times at a glance", "Measure", specs, columns, tallies,
-        definition="working-days", chart=None, total_label=None, adds_up=False,
+        definition="within-target", chart=None, total_label=None, adds_up=False,
     )
 
