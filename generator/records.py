@@ -29,8 +29,10 @@ class InvalidRecords(Exception):
         count = len(problems)
         lines = "\n".join(str(problem) for problem in problems[:20])
         more = f"\n... and {count - 20} more" if count > 20 else ""
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the records "
-                         f"(run candour validate):\n{lines}{more}")
+        super().__init__(
+            f"{count} problem{'s' if count != 1 else ''} in the records "
+            f"(run candour validate):\n{lines}{more}"
+        )
         self.problems = problems
 
 

@@ -60,22 +60,39 @@ def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | 
     records_root = repo_root / RECORDS
     notes: list[str] = []
     if not records_root.is_dir():
-        return CheckResult([Problem(RECORDS, 1, 1, "", (
-            f"there is no records/ folder in {repo_root}: run candour from the repository's top "
-            "folder, or give it with --root"))])
+        return CheckResult(
+            [
+                Problem(
+                    RECORDS,
+                    1,
+                    1,
+                    "",
+                    (
+                        f"there is no records/ folder in {repo_root}: run candour from the repository's top "
+                        "folder, or give it with --root"
+                    ),
+                )
+            ]
+        )
     named = None if paths is None else _named_files(paths, records_root, repo_root, notes)
 
     schemas, problems = load_schemas(schemas_folder(repo_root), repo_root)
     all_paths = list(record_paths(records_root))
-    problems += [_misplaced(path, repo_root) for path in _stray_files(records_root)
-                 if named is None or _shown(path, repo_root) in named]
+    problems += [
+        _misplaced(path, repo_root)
+        for path in _stray_files(records_root)
+        if named is None or _shown(path, repo_root) in named
+    ]
     records, unreadable = read_all(all_paths, records_root, repo_root)
     problems += unreadable
 
     schema_check, privacy = SchemaCheck(schemas), PrivacyScan(schemas)
     in_scope = [r for r in records if named is None or r.shown_as in named]
-    schema_problems = {r.shown_as: schema_check.problems(r) for r in records
-                       if named is None or r.shown_as in named or r.kind == "organisation"}
+    schema_problems = {
+        r.shown_as: schema_check.problems(r)
+        for r in records
+        if named is None or r.shown_as in named or r.kind == "organisation"
+    }
 
     def is_valid(record: RecordFile) -> bool:
         if record.shown_as in schema_problems:
@@ -87,17 +104,33 @@ def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | 
     taxonomy = None
     if organisation is None:
         if not any(p.path.endswith(ORGANISATION_FILE) for p in unreadable):
-            whole_repository.append(Problem(f"{RECORDS}/{ORGANISATION_FILE}", 1, 1, "", (
-                "is missing: every repository needs one organisation file (see "
-                "docs/records-guide/examples.md); references to its taxonomies were not checked")))
+            whole_repository.append(
+                Problem(
+                    f"{RECORDS}/{ORGANISATION_FILE}",
+                    1,
+                    1,
+                    "",
+                    (
+                        "is missing: every repository needs one organisation file (see "
+                        "docs/records-guide/examples.md); references to its taxonomies were not checked"
+                    ),
+                )
+            )
     elif is_valid(organisation):
         taxonomy = rules.Taxonomy.from_values(organisation.values)
     else:
-        notes.append(f"{organisation.shown_as} has problems, so references to its service areas, "
-                     "subjects and other lists were not checked")
+        notes.append(
+            f"{organisation.shown_as} has problems, so references to its service areas, "
+            "subjects and other lists were not checked"
+        )
 
     repository = rules.Repository(
-        records_root, records, taxonomy, is_valid, rules.date_fields(schemas), today or date.today(),
+        records_root,
+        records,
+        taxonomy,
+        is_valid,
+        rules.date_fields(schemas),
+        today or date.today(),
         unreadable_ids=_unreadable_ids(unreadable, records_root, repo_root),
     )
     for record in in_scope:
@@ -106,7 +139,7 @@ def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | 
         rule_problems = [p for p in rules.record_problems(record, repository) if p.field not in flagged]
         problems += found_by_schema + rule_problems + privacy.problems(record)
         problems += _placeholders(record, flagged | {p.field for p in rule_problems})
-    whole_repository += rules.duplicate_ids(records)
+    whole_repository += rules.duplicate_ids(records, named)
     problems += rules.history_agreement(repository, named)
 
     if named is not None:
@@ -146,8 +179,13 @@ def _stray_files(records_root: Path) -> list[Path]:
     known = set(record_paths(records_root))
     stray = []
     for path in sorted(records_root.rglob("*")):
-        if path.is_file() and path not in known and not path.name.startswith(".") \
-                and path.suffix not in _NOT_RECORDS and not any(p.startswith(".") for p in path.parts):
+        if (
+            path.is_file()
+            and path not in known
+            and not path.name.startswith(".")
+            and path.suffix not in _NOT_RECORDS
+            and not any(p.startswith(".") for p in path.parts)
+        ):
             stray.append(path)
     return stray
 
@@ -158,8 +196,10 @@ def _misplaced(path: Path, repo_root: Path) -> Problem:
         message = f"ends in {path.suffix}: record files end in .yaml, so this one is not read"
     else:
         folders = ", ".join(f"{name}/" for name in sorted(KIND_FOLDERS))
-        message = (f"is not a record file, so it is not read: records are .yaml files in {ORGANISATION_FILE} "
-                   f"or under {folders}")
+        message = (
+            f"is not a record file, so it is not read: records are .yaml files in {ORGANISATION_FILE} "
+            f"or under {folders}"
+        )
     return Problem(shown, 1, 1, "", message)
 
 
@@ -190,5 +230,9 @@ def _todo_locations(values: object, location: tuple[str | int, ...]) -> list[tup
     if isinstance(values, dict):
         return [found for key, value in values.items() for found in _todo_locations(value, (*location, key))]
     if isinstance(values, list):
-        return [found for index, value in enumerate(values) for found in _todo_locations(value, (*location, index))]
+        return [
+            found
+            for index, value in enumerate(values)
+            for found in _todo_locations(value, (*location, index))
+        ]
     return []

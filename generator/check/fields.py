@@ -55,9 +55,8 @@ def alternatives(schema: Any, root: Schema) -> Iterator[Schema]:
 def children(schema: Any, root: Schema, step: str | int) -> Iterator[Schema]:
     """Subschemas for the value one step below: a property, a list item or any key."""
     for each in alternatives(schema, root):
-        if isinstance(step, int) or step == ANY:
-            if isinstance(each.get("items"), dict):
-                yield from alternatives(each["items"], root)
+        if (isinstance(step, int) or step == ANY) and isinstance(each.get("items"), dict):
+            yield from alternatives(each["items"], root)
         if isinstance(step, str):
             properties = each.get("properties", {})
             names = properties if step == ANY else ([step] if step in properties else [])

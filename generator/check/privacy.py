@@ -46,9 +46,7 @@ LABELS = {
 _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 # Digits in UK groupings, with spaces, hyphens or brackets, starting 0 or +44.
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s()-]{7,14}\d(?![\w])"
-)
+_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s()-]{7,14}\d(?![\w])")
 _PHONE_PREFIXES = ("01", "02", "03", "05", "07", "08")
 
 _NHS = re.compile(r"(?<![\w-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])")
@@ -65,17 +63,21 @@ _POSTCODE = re.compile(
 )
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$", re.IGNORECASE)
 
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_DATE = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
-         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{4}}|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{4}}|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
 _BIRTH_WORDS = r"(?:born|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday)"
 _BIRTH_AFTER = re.compile(rf"\b{_BIRTH_WORDS}(?:\W+\w+){{0,3}}?\W+({_DATE})", re.IGNORECASE)
 _BIRTH_BEFORE = re.compile(rf"({_DATE})\W+(?:\w+\W+){{0,2}}?\(?{_BIRTH_WORDS}\b", re.IGNORECASE)
 
 _TITLE_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Revd|Sir|Dame)\.?\s+(?:[A-Z]\.?\s+){0,2}"
-    r"([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+    r"([A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)"
 )
 _PLACEHOLDER_NAME = re.compile(r"^x+$", re.IGNORECASE)
 
@@ -98,7 +100,7 @@ def nhs_number_is_valid(digits: str) -> bool:
     """The NHS number's modulus 11 check: weights 10 down to 2, check digit 11 - remainder."""
     if len(digits) != 10 or not digits.isdigit():
         return False
-    remainder = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1))) % 11
+    remainder = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
     check = 11 - remainder
     if check == 11:
         check = 0
@@ -191,8 +193,11 @@ class PrivacyScan:
                     if entry is not None and fingerprint in entry:
                         continue
                     nodes = nodes or _Nodes(record.text)
-                    problems.append(_problem(record, location, value, finding, fingerprint,
-                                             nodes, stale=entry is not None))
+                    problems.append(
+                        _problem(
+                            record, location, value, finding, fingerprint, nodes, stale=entry is not None
+                        )
+                    )
         return problems
 
 
@@ -206,8 +211,16 @@ def _accepted(values: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
     return accepted
 
 
-def _problem(record: RecordFile, location: Location, value: str, finding: Finding, fingerprint: str,
-             nodes: _Nodes, *, stale: bool) -> Problem:
+def _problem(
+    record: RecordFile,
+    location: Location,
+    value: str,
+    finding: Finding,
+    fingerprint: str,
+    nodes: _Nodes,
+    *,
+    stale: bool,
+) -> Problem:
     line, column = record.position(location)
     where = nodes.find(location, value, finding)
     if where is None:
@@ -241,9 +254,9 @@ class _Nodes:
         node = self._node(location)
         if node is None:
             return None
-        source = self.text[node.start_mark.index:node.end_mark.index]
+        source = self.text[node.start_mark.index : node.end_mark.index]
         # Folded and multi-line text joins lines with spaces: let any run of spaces match any.
-        words = value[finding.start:finding.end].split()
+        words = value[finding.start : finding.end].split()
         if not words:
             return None
         match = re.search(r"\s+".join(re.escape(word) for word in words), source)

@@ -17,8 +17,8 @@ from typing import Any
 
 from generator.check.fields import Pattern, Schema, field_patterns, values_at
 from generator.check.schema import PLACEHOLDER, did_you_mean
-from generator.load import KIND_FOLDERS, Location, RecordFile
-from generator.problems import Problem, field_name
+from generator.load import Location, RecordFile
+from generator.problems import Problem
 from generator.years import reporting_year, year_start
 
 ORGANISATION_SHOWN = "records/organisation.yaml"
@@ -51,8 +51,12 @@ TAXONOMY_REFERENCES: tuple[tuple[str, Pattern, str], ...] = (
 )
 # History tables whose rows are named by a taxonomy's ids.
 HISTORY_ROWS = {
-    "service_areas": "service_areas", "subjects": "subjects", "receipt_points": "receipt_points",
-    "receipt_methods": "receipt_methods", "complainants": "relationships", "compliments": "service_areas",
+    "service_areas": "service_areas",
+    "subjects": "subjects",
+    "receipt_points": "receipt_points",
+    "receipt_methods": "receipt_methods",
+    "complainants": "relationships",
+    "compliments": "service_areas",
 }
 # (kind, field pattern, kind of record named) for every value that names another record.
 RECORD_REFERENCES: tuple[tuple[str, Pattern, str], ...] = (
@@ -97,14 +101,22 @@ class Taxonomy:
         taxonomies = _get(values, "taxonomies") or {}
         ids: dict[str, list[str]] = {}
         for name, entries in taxonomies.items():
-            ids[name] = [entry["id"] for entry in _list(entries)
-                         if isinstance(entry, dict) and isinstance(entry.get("id"), str)]
+            ids[name] = [
+                entry["id"]
+                for entry in _list(entries)
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+            ]
         ids["subjects"] = [
-            sub["id"] for category in _list(taxonomies.get("subjects"))
-            for sub in _list(_get(category, "subjects")) if isinstance(_get(sub, "id"), str)
+            sub["id"]
+            for category in _list(taxonomies.get("subjects"))
+            for sub in _list(_get(category, "subjects"))
+            if isinstance(_get(sub, "id"), str)
         ]
-        ids["stages"] = [stage["id"] for stage in _list(_get(values, "procedure", "stages"))
-                         if isinstance(_get(stage, "id"), str)]
+        ids["stages"] = [
+            stage["id"]
+            for stage in _list(_get(values, "procedure", "stages"))
+            if isinstance(_get(stage, "id"), str)
+        ]
         return cls(ids)
 
 
@@ -133,8 +145,10 @@ class Repository:
 
 def date_fields(schemas: dict[str, Schema]) -> dict[str, list[Pattern]]:
     """Each kind's fields that hold a date, from `format: date` in its schema."""
-    return {kind: field_patterns(schema, lambda each: each.get("format") == "date")
-            for kind, schema in schemas.items()}
+    return {
+        kind: field_patterns(schema, lambda each: each.get("format") == "date")
+        for kind, schema in schemas.items()
+    }
 
 
 def record_problems(record: RecordFile, repository: Repository) -> list[Problem]:
@@ -156,13 +170,17 @@ def record_problems(record: RecordFile, repository: Repository) -> list[Problem]
 
 # -- ids, file names and year folders ---------------------------------------------------------
 
+
 def _identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
     values, kind = record.values, record.kind
     record_id = values.get("id")
     stem = record.path.stem
     if isinstance(record_id, str) and record_id != stem and kind != "organisation":
-        yield record.problem(("id",), f"'{record_id}' does not match the file name {record.path.name}: "
-                                      f"the id and the file name must be the same")
+        yield record.problem(
+            ("id",),
+            f"'{record_id}' does not match the file name {record.path.name}: "
+            f"the id and the file name must be the same",
+        )
     if kind == "history":
         yield from _history_year(record)
         return
@@ -177,20 +195,30 @@ def _identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
     try:
         start = year_start(folder)
     except ValueError:
-        yield record.problem((), f"is in the folder '{folder}', which is not a reporting year such as 2019-20")
+        yield record.problem(
+            (), f"is in the folder '{folder}', which is not a reporting year such as 2019-20"
+        )
         return
     date_field = FOLDER_DATE[kind]
     when = day(values.get(date_field))
     if when is not None and reporting_year(when) != folder:
         right = reporting_year(when)
-        yield record.problem((date_field,), (
-            f"{when} falls in the reporting year {right}, but the file is in the {folder} folder: "
-            f"move it to {folder_name}{right}/ (and give it an id for that year)"))
+        yield record.problem(
+            (date_field,),
+            (
+                f"{when} falls in the reporting year {right}, but the file is in the {folder} folder: "
+                f"move it to {folder_name}{right}/ (and give it an id for that year)"
+            ),
+        )
     id_year = _ID_YEAR.match(record_id) if isinstance(record_id, str) else None
     if id_year and int(id_year[1]) != start:
-        yield record.problem(("id",), (
-            f"'{record_id}' has the year {id_year[1]}, but the file is in the {folder} folder: an id "
-            f"starts with the first year of its reporting year ({ID_PREFIX[kind]}-{start}-...)"))
+        yield record.problem(
+            ("id",),
+            (
+                f"'{record_id}' has the year {id_year[1]}, but the file is in the {folder} folder: an id "
+                f"starts with the first year of its reporting year ({ID_PREFIX[kind]}-{start}-...)"
+            ),
+        )
 
 
 def _history_year(record: RecordFile) -> Iterator[Problem]:
@@ -204,26 +232,35 @@ def _history_year(record: RecordFile) -> Iterator[Problem]:
         return
     expected = f"HIST-{year}"
     if record.path.stem != expected:
-        yield record.problem(("year",), f"{year} does not match the file name {record.path.name}: "
-                                        f"the history of {year} belongs in {expected}.yaml")
+        yield record.problem(
+            ("year",),
+            f"{year} does not match the file name {record.path.name}: "
+            f"the history of {year} belongs in {expected}.yaml",
+        )
 
 
-def duplicate_ids(records: list[RecordFile]) -> Iterator[Problem]:
-    """Ids used by more than one record: each file is told where the others are."""
+def duplicate_ids(records: list[RecordFile], named: set[str] | None = None) -> Iterator[Problem]:
+    """Ids used by more than one record: each file is told where the others are.
+
+    With files named, a clash is reported when any one of the files sharing the id is named.
+    """
     by_id: dict[tuple[str, str], list[RecordFile]] = {}
     for record in records:
         record_id = _get(record.values, "id")
         if isinstance(record_id, str):
             by_id.setdefault((record.kind, record_id), []).append(record)
     for (_, record_id), sharing in by_id.items():
-        if len(sharing) < 2:
+        if len(sharing) < 2 or (named is not None and not any(r.shown_as in named for r in sharing)):
             continue
         for record in sharing:
             others = ", ".join(other.shown_as for other in sharing if other is not record)
-            yield record.problem(("id",), f"'{record_id}' is also the id of {others}: every id must be unique")
+            yield record.problem(
+                ("id",), f"'{record_id}' is also the id of {others}: every id must be unique"
+            )
 
 
 # -- dates ------------------------------------------------------------------------------------
+
 
 def _before(record: RecordFile, location: Location, later: date, earlier_name: str, earlier: date) -> Problem:
     return record.problem(location, f"{later} is before {earlier_name} ({earlier}); check both dates")
@@ -264,20 +301,33 @@ def _case_dates(record: RecordFile) -> Iterator[Problem]:
         started = day(stage.get("started"))
         here: Location = ("stages", index)
         if index == 0:
-            start, start_name = (started, "the date this stage started") if started else (received, "the date received")
+            start, start_name = (
+                (started, "the date this stage started") if started else (received, "the date received")
+            )
             if started and received and started < received:
                 yield _before(record, (*here, "started"), started, "the date received", received)
         else:
             start, start_name = started, "the date this stage started"
             if "started" not in stage:
-                yield record.problem(here, "needs `started: YYYY-MM-DD`: a later stage must give the date it began")
+                yield record.problem(
+                    here, "needs `started: YYYY-MM-DD`: a later stage must give the date it began"
+                )
             elif started and previous_responded is None:
-                yield record.problem((*here, "started"), (
-                    f"stages[{index - 1}] has no responded date yet: a later stage can only start "
-                    "after the earlier one has its response"))
+                yield record.problem(
+                    (*here, "started"),
+                    (
+                        f"stages[{index - 1}] has no responded date yet: a later stage can only start "
+                        "after the earlier one has its response"
+                    ),
+                )
             elif started and previous_responded and started < previous_responded:
-                yield _before(record, (*here, "started"), started,
-                              f"the response to stages[{index - 1}]", previous_responded)
+                yield _before(
+                    record,
+                    (*here, "started"),
+                    started,
+                    f"the response to stages[{index - 1}]",
+                    previous_responded,
+                )
         acknowledged, responded = day(stage.get("acknowledged")), day(stage.get("responded"))
         if acknowledged and start and acknowledged < start:
             yield _before(record, (*here, "acknowledged"), acknowledged, start_name, start)
@@ -303,7 +353,11 @@ def _timescales(record: RecordFile) -> Iterator[Problem]:
         return
     for pattern in (("actions", "*", "timescale"), ("actions", "*", "revisions", "*", "timescale")):
         for location, value in values_at(record.values, pattern):
-            if not isinstance(value, str) or value == "ongoing" or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+            if (
+                not isinstance(value, str)
+                or value == "ongoing"
+                or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value)
+            ):
                 continue
             whole = value if len(value) == 10 else f"{value}-01"
             if day(whole) is None:
@@ -312,6 +366,7 @@ def _timescales(record: RecordFile) -> Iterator[Problem]:
 
 
 # -- references -------------------------------------------------------------------------------
+
 
 def _choose_from(ids: list[str], where: str) -> str:
     if ids and len(ids) <= 12:
@@ -324,14 +379,18 @@ def _taxonomy_references(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Pro
         if kind != record.kind:
             continue
         ids = taxonomy.ids.get(name, [])
-        where = ("procedure.stages" if name == "stages" else f"taxonomies.{name}") + f" in {ORGANISATION_SHOWN}"
+        where = (
+            "procedure.stages" if name == "stages" else f"taxonomies.{name}"
+        ) + f" in {ORGANISATION_SHOWN}"
         for location, value in values_at(record.values, pattern):
             if not isinstance(value, str) or value in ids:
                 continue
             if value == PLACEHOLDER:
                 yield record.problem(location, f"still says {PLACEHOLDER}: {_choose_from(ids, where)}")
             else:
-                yield record.problem(location, f"'{value}' is not listed under {where}" + did_you_mean(value, ids))
+                yield record.problem(
+                    location, f"'{value}' is not listed under {where}" + did_you_mean(value, ids)
+                )
     if record.kind == "history":
         yield from _history_row_references(record, taxonomy)
 
@@ -342,9 +401,14 @@ def _history_row_references(record: RecordFile, taxonomy: Taxonomy) -> Iterator[
         ids = taxonomy.ids.get(name, [])
         for row in rows if isinstance(rows, dict) else ():
             if isinstance(row, str) and row not in ids:
-                yield record.problem((table, "rows", row), (
-                    f"'{row}' is not listed under taxonomies.{name} in {ORGANISATION_SHOWN}"
-                    + did_you_mean(row, ids)), key=True)
+                yield record.problem(
+                    (table, "rows", row),
+                    (
+                        f"'{row}' is not listed under taxonomies.{name} in {ORGANISATION_SHOWN}"
+                        + did_you_mean(row, ids)
+                    ),
+                    key=True,
+                )
 
 
 def _record_references(record: RecordFile, repository: Repository) -> Iterator[Problem]:
@@ -357,8 +421,10 @@ def _record_references(record: RecordFile, repository: Repository) -> Iterator[P
                 continue
             # Guessing among many thousands of ids is slow and rarely right: guess within the year.
             nearby = sorted(other for other in known if other[:-4] == value[:-4] or len(known) < 2000)
-            yield record.problem(location, f"'{value}' is not the id of any {RECORD_NAMES[target]} record"
-                                           + did_you_mean(value, nearby))
+            yield record.problem(
+                location,
+                f"'{value}' is not the id of any {RECORD_NAMES[target]} record" + did_you_mean(value, nearby),
+            )
 
 
 def _stage_order(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Problem]:
@@ -372,13 +438,18 @@ def _stage_order(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Problem]:
             continue
         position = procedure.index(stage_id)
         if position <= furthest:
-            yield record.problem(("stages", index, "stage"), (
-                f"'{stage_id}' cannot come here: list each stage once, in the order of the procedure "
-                f"({', '.join(procedure)})"))
+            yield record.problem(
+                ("stages", index, "stage"),
+                (
+                    f"'{stage_id}' cannot come here: list each stage once, in the order of the procedure "
+                    f"({', '.join(procedure)})"
+                ),
+            )
         furthest = max(furthest, position)
 
 
 # -- history ----------------------------------------------------------------------------------
+
 
 def _tables(values: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for name, table in values.items():
@@ -393,13 +464,20 @@ def _history_sums(record: RecordFile) -> Iterator[Problem]:
         if not isinstance(total, int) or isinstance(total, bool):
             continue
         counts = [v for v in table["rows"].values() if isinstance(v, int) and not isinstance(v, bool)]
-        counts += [v for k, v in table.items() if k not in ("rows", "total") and isinstance(v, int)
-                   and not isinstance(v, bool)]
+        counts += [
+            v
+            for k, v in table.items()
+            if k not in ("rows", "total") and isinstance(v, int) and not isinstance(v, bool)
+        ]
         added = sum(counts)
         if added != total and name not in faulted:
-            yield record.problem((name, "total"), (
-                f"the rows add up to {added}, not {total}: correct the figures, or, if the published "
-                f"table really did not add up, say so under faults (table: {name})"))
+            yield record.problem(
+                (name, "total"),
+                (
+                    f"the rows add up to {added}, not {total}: correct the figures, or, if the published "
+                    f"table really did not add up, say so under faults (table: {name})"
+                ),
+            )
 
 
 def history_agreement(repository: Repository, named: set[str] | None) -> Iterator[Problem]:
@@ -407,11 +485,17 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
     for history in repository.of_kind("history", valid_only=True):
         year = history.values.get("year")
         sources = {
-            "case": [r for r in repository.of_kind("case", valid_only=True) if _year_of(r, "received") == year],
-            "compliment": [r for r in repository.of_kind("compliment", valid_only=True)
-                           if _year_of(r, "received") == year],
-            "ombudsman": [r for r in repository.of_kind("ombudsman", valid_only=True)
-                          if _year_of(r, "received") == year],
+            "case": [
+                r for r in repository.of_kind("case", valid_only=True) if _year_of(r, "received") == year
+            ],
+            "compliment": [
+                r
+                for r in repository.of_kind("compliment", valid_only=True)
+                if _year_of(r, "received") == year
+            ],
+            "ombudsman": [
+                r for r in repository.of_kind("ombudsman", valid_only=True) if _year_of(r, "received") == year
+            ],
         }
         involved = {history.shown_as} | {r.shown_as for rs in sources.values() for r in rs}
         if named is not None and not involved & named:
@@ -422,9 +506,13 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
         ombudsman = sources["ombudsman"]
         published = _get(history.values, "ombudsman", "received")
         if ombudsman and isinstance(published, int) and published != len(ombudsman):
-            yield history.problem(("ombudsman", "received"), (
-                f"the history record says {published}, but the ombudsman case records for {year} "
-                f"give {len(ombudsman)}"))
+            yield history.problem(
+                ("ombudsman", "received"),
+                (
+                    f"the history record says {published}, but the ombudsman case records for {year} "
+                    f"give {len(ombudsman)}"
+                ),
+            )
 
 
 def _year_of(record: RecordFile, date_field: str) -> str | None:
@@ -451,29 +539,40 @@ def _computed_tables(sources: dict[str, list[RecordFile]]) -> dict[str, tuple[Co
             last = _get(complaint, "stages", -1) if complaint.get("stages") else None
             outcomes[_get(last, "outcome") or "outstanding"] += 1
         tables["outcomes"] = (outcomes, len(complaints), "case")
-        for table, field_ in (("service_areas", "service_area"), ("subjects", "subject"),
-                              ("receipt_points", "receipt_point"), ("receipt_methods", "receipt_method"),
-                              ("complainants", "complainant")):
+        for table, field_ in (
+            ("service_areas", "service_area"),
+            ("subjects", "subject"),
+            ("receipt_points", "receipt_point"),
+            ("receipt_methods", "receipt_method"),
+            ("complainants", "complainant"),
+        ):
             tables[table] = (Counter(str(c.get(field_)) for c in complaints), len(complaints), "case")
     compliments = [r.values for r in sources["compliment"]]
     if compliments:
-        tables["compliments"] = (Counter(str(c.get("team")) for c in compliments), len(compliments),
-                                 "compliment")
+        tables["compliments"] = (
+            Counter(str(c.get("team")) for c in compliments),
+            len(compliments),
+            "compliment",
+        )
     return tables
 
 
-def _compare_table(history: RecordFile, table: str, rows: Counter[str], total: int,
-                   source: str) -> Iterator[Problem]:
+def _compare_table(
+    history: RecordFile, table: str, rows: Counter[str], total: int, source: str
+) -> Iterator[Problem]:
     published = history.values.get(table)
     if not isinstance(published, dict) or not isinstance(published.get("rows"), dict):
         return
     for row, count in published["rows"].items():
         if count is not None and count != rows.get(str(row), 0):
-            yield history.problem((table, "rows", row), (
-                f"the history record says {count}, but {source} give {rows.get(str(row), 0)}"))
+            yield history.problem(
+                (table, "rows", row),
+                (f"the history record says {count}, but {source} give {rows.get(str(row), 0)}"),
+            )
     for row, count in sorted(rows.items()):
         if row not in published["rows"] and count:
             yield history.problem((table, "rows"), f"has no row '{row}', but {source} give {count}")
     if published.get("total") != total:
-        yield history.problem((table, "total"), (
-            f"the history record says {published.get('total')}, but {source} give {total}"))
+        yield history.problem(
+            (table, "total"), (f"the history record says {published.get('total')}, but {source} give {total}")
+        )

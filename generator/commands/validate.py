@@ -1,0 +1,145 @@
+"""`candour validate [PATH...]`: check records and say, line by line, what to put right."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generator.check import RECORDS, CheckResult, check_paths
+from generator.problems import Problem
+
+SUMMARY_LIMIT = 10  # more problems than this also get a table in the GitHub job summary
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser(
+        "validate",
+        help="check records for problems",
+        description="Check records against their schemas, the rules across records and the "
+        "personal-data scan. No PATH: the whole repository. Never changes a file.",
+    )
+    command.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        type=Path,
+        help="record files or folders to check (default: all of records/)",
+    )
+    command.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text (default), or github for GitHub Actions annotations",
+    )
+    command.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="the repository's top folder (default: found from the current folder)",
+    )
+    command.set_defaults(run=run)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds records/, else `start` itself."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / RECORDS).is_dir():
+            return folder
+    return start
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _validate(args)
+    except Exception as error:  # a bug in candour, never in the records: say so, no traceback
+        print(
+            f"candour validate: internal error ({type(error).__name__}: {error}). This is a bug in "
+            "candour, not a problem in your records; please report it.",
+            file=sys.stderr,
+        )
+        if os.environ.get("CANDOUR_DEBUG"):
+            raise
+        return 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    root = args.root.resolve() if args.root else find_root(Path.cwd())
+    paths = [path if path.is_absolute() else Path.cwd() / path for path in args.paths] or None
+    result = check_paths(root, paths)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if args.format == "github":
+        _print_github(result)
+    else:
+        for problem in result.problems:
+            print(problem)
+    print(summary(result, whole_repository=paths is None))
+    return 1 if result.problems else 0
+
+
+def summary(result: CheckResult, *, whole_repository: bool) -> str:
+    count = len(result.problems)
+    if count:
+        files = result.files_with_problems
+        return f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    if result.checked == 0:
+        return "No records to check." if whole_repository else "No record files among the paths given."
+    if result.checked == 1:
+        return "The record is valid."
+    return f"All {result.checked} records are valid."
+
+
+def _print_github(result: CheckResult) -> None:
+    for problem in result.problems:
+        print(annotation(problem))
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target and len(result.problems) > SUMMARY_LIMIT:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(job_summary(result.problems))
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command that shows the problem on the line of the pull request."""
+    title = f"candour validate: {problem.field}" if problem.field else "candour validate"
+    properties = ",".join(
+        (
+            f"file={_escape_property(problem.path)}",
+            f"line={problem.line}",
+            f"col={problem.column}",
+            f"title={_escape_property(title)}",
+        )
+    )
+    return f"::error {properties}::{_escape_data(problem.message)}"
+
+
+def job_summary(problems: list[Problem]) -> str:
+    """A Markdown table of every problem, for the job's summary page."""
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    files = len({problem.path for problem in problems})
+    lines = [
+        "## candour validate",
+        "",
+        f"{len(problems)} problems in {files} files. Each row says where the problem is and what to do.",
+        "",
+        "| file | line | field | problem |",
+        "| --- | ---: | --- | --- |",
+    ]
+    lines += [
+        f"| `{cell(p.path)}` | {p.line}:{p.column} | {cell(p.field) or '-'} | {cell(p.message)} |"
+        for p in problems
+    ]
+    return "\n".join(lines) + "\n"
