@@ -52,9 +52,9 @@ def _finalize(value: object) -> object:
     return value if isinstance(value, Markup) else escape_markdown(value)
 
 
-def segment(text: str) -> str:
+def segment(text: str) -> Markup:
     """One part of a link target, so an id can never break out of the link."""
-    return quote(str(text), safe="")
+    return Markup(quote(str(text), safe=""))
 
 
 def link(text: object, target: str) -> Markup:
