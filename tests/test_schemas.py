@@ -181,3 +181,12 @@ def test_record_is_valid(shown: str, path: Path, root: Path) -> None:
 def test_schema_refuses(kind: str, record: dict[str, Any], complaint: str) -> None:
     messages = " | ".join(error.message for error in validator(kind).iter_errors(record))
     assert complaint in messages
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_with_free_text_accepts_reviewed_warnings(kind: str) -> None:
+    properties = dict(schema(kind)["properties"])
+    reviewed = properties.pop("privacy_accepted", None)
+    if '"x-free-text": true' in json.dumps(properties):
+        assert reviewed is not None, f"{kind} has free text but no privacy_accepted"
+        assert reviewed["items"]["required"] == ["field", "kind", "text_hash", "reason"]
