@@ -75,6 +75,10 @@ def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | 
             ]
         )
     named = None if paths is None else _named_files(paths, records_root, repo_root, notes)
+    if named is not None and f"{RECORDS}/{ORGANISATION_FILE}" in named:
+        # Every record refers to the organisation's lists: a change there can break any of them.
+        notes.append(f"{RECORDS}/{ORGANISATION_FILE} is among the files named, so every record is checked")
+        named = None
 
     schemas, problems = load_schemas(schemas_folder(repo_root), repo_root)
     all_paths = list(record_paths(records_root))

@@ -100,7 +100,8 @@ def nhs_number_is_valid(digits: str) -> bool:
     """The NHS number's modulus 11 check: weights 10 down to 2, check digit 11 - remainder."""
     if len(digits) != 10 or not digits.isdigit():
         return False
-    remainder = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
+    weighted = zip(digits[:9], range(10, 1, -1), strict=True)
+    remainder = sum(int(digit) * weight for digit, weight in weighted) % 11
     check = 11 - remainder
     if check == 11:
         check = 0
