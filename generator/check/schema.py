@@ -58,16 +58,18 @@ def load_schemas(schemas_root: Path, shown_from: Path) -> tuple[dict[str, Schema
         except ValueError:
             shown = str(path)
         try:
+            # Checking against the metaschema takes a second: pre-commit and the tests do it instead.
             schema = json.loads(path.read_text(encoding="utf-8"))
-            Draft202012Validator.check_schema(schema)
+            if not isinstance(schema, dict):
+                raise ValueError("the file holds no schema object")
         except OSError as error:
             problems.append(Problem(shown, 1, 1, "", f"cannot be opened: {error.strerror}"))
             continue
         except json.JSONDecodeError as error:
             problems.append(Problem(shown, error.lineno, error.colno, "", f"is not valid JSON: {error.msg}"))
             continue
-        except Exception as error:  # jsonschema's SchemaError and anything odd inside the file
-            problems.append(Problem(shown, 1, 1, "", f"is not a valid JSON Schema: {error}"))
+        except ValueError as error:
+            problems.append(Problem(shown, 1, 1, "", f"is not a JSON Schema: {error}"))
             continue
         schemas[kind] = schema
     return schemas, problems
