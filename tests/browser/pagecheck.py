@@ -16,19 +16,22 @@ RUN_AXE = """async (tags) => {
   return result.violations;
 }"""
 
-# Material keeps the reader's scheme choice in a palette form of radio inputs; choosing one copies
-# its data-md-color-* attributes onto <body>. Doing the same here shows the slate (dark) scheme
-# whether or not the palette follows prefers-color-scheme.
-CHOOSE_SCHEME = """(scheme) => {
+# Material keeps the reader's scheme in a palette form: radio inputs, each followed by the visible
+# toggle for the next scheme. Pressing the toggle, as a reader would, until the wanted scheme shows
+# works whether or not the palette follows prefers-color-scheme. A site with no toggle gets the
+# scheme set directly.
+CHOOSE_SCHEME = """async (scheme) => {
   const form = document.querySelector('[data-md-component="palette"]');
-  const option = form && form.querySelector(`input[data-md-color-scheme="${scheme}"]`);
-  const names = option ? ['media', 'scheme', 'primary', 'accent'] : ['scheme'];
-  for (const name of names) {
-    const value = option ? option.getAttribute(`data-md-color-${name}`) : scheme;
-    if (value !== null) document.body.setAttribute(`data-md-color-${name}`, value);
+  if (!form) document.body.setAttribute('data-md-color-scheme', scheme);
+  let press = 0;
+  for (; form && press < 4; press++) {
+    if (document.body.getAttribute('data-md-color-scheme') === scheme) break;
+    const toggle = [...form.querySelectorAll('label')].find((label) => !label.hidden);
+    if (!toggle) break;
+    toggle.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  if (option) option.checked = true;
-  return document.body.getAttribute('data-md-color-scheme');
+  return {shown: document.body.getAttribute('data-md-color-scheme'), pressed: press > 0};
 }"""
 
 
@@ -36,8 +39,14 @@ def open_page(page: Any, url: str, dark: bool) -> None:
     """Go to a page, wait for it to settle, and show it in the view's colour scheme."""
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
-    shown = page.evaluate(CHOOSE_SCHEME, "slate" if dark else "default")
-    assert shown == ("slate" if dark else "default"), f"could not show the {url} page's colour scheme"
+    wanted = "slate" if dark else "default"
+    chosen = page.evaluate(CHOOSE_SCHEME, wanted)
+    if chosen["pressed"]:
+        # Material remembers the choice; reloading starts keyboard focus from the top of the page again.
+        page.reload(wait_until="load")
+        page.wait_for_load_state("networkidle")
+        chosen = page.evaluate(CHOOSE_SCHEME, wanted)
+    assert chosen["shown"] == wanted, f"could not show {url} in the {wanted} colour scheme"
     page.wait_for_timeout(50)  # let the style recalculation and any transitions finish
 
 
