@@ -45,6 +45,7 @@ def is_working_day(day: date, region: Region) -> bool:
     return day.weekday() < SATURDAY and day not in bank_holidays(region, day.year, day.year)
 
 
+@lru_cache(maxsize=1 << 16)  # every table of a year asks again about the same complaints
 def working_days_between(start: date, end: date, region: Region) -> int:
     """Working days after `start` up to and including `end`; negative when `end` comes first."""
     if end < start:
@@ -55,9 +56,13 @@ def working_days_between(start: date, end: date, region: Region) -> int:
 
 
 def _weekdays_after(start: date, end: date) -> int:
-    whole_weeks, rest = divmod((end - start).days, 7)
-    tail = sum(1 for step in range(1, rest + 1) if (start + step * ONE_DAY).weekday() < SATURDAY)
-    return whole_weeks * 5 + tail
+    return _weekdays_to(end) - _weekdays_to(start)
+
+
+def _weekdays_to(day: date) -> int:
+    """Weekdays from 1 January of year 1 (a Monday, ordinal 1) up to and including `day`."""
+    whole_weeks, rest = divmod(day.toordinal(), 7)
+    return whole_weeks * 5 + min(rest, 5)
 
 
 def add_working_days(start: date, count: int, region: Region) -> date:

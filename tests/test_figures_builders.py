@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from typing import Any
 
@@ -93,7 +94,7 @@ def welsh_organisation() -> Organisation:
     })
 
 
-_serial = iter(range(1, 10_000))
+_serial = itertools.count(1)
 
 
 def complaint(received: str = "2019-06-03", *, took: int | None = 10, outcome: str = "upheld",

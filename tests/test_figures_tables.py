@@ -67,7 +67,7 @@ def test_service_areas_with_groups_customers_and_rates() -> None:
     assert [row.label for row in headings] == ["Prevention and Wellbeing"]
     assert set(headings[0].cells) == {None}
     assert column(table, "2019-20") == {
-        "group:Prevention and Wellbeing": None, "north": 2, "south": 0, "finance": 1, "total": 3,
+        "group:prevention-and-wellbeing": None, "north": 2, "south": 0, "finance": 1, "total": 3,
     }
     assert column(table, "customers")["north"] == 2000
     assert column(table, "customers")["total"] == 3000

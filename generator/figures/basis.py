@@ -7,6 +7,7 @@ published it (its history record); a year with neither is 'not reported' (None c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.model import Case, History, PublishedTable, Records
 from generator.years import previous_years
@@ -31,7 +32,7 @@ class YearBasis:
             return CASES
         return HISTORY if self.history else NOT_REPORTED
 
-    @property
+    @cached_property
     def complaints(self) -> tuple[Case, ...]:
         """The formal complaints accepted into the procedure: what most tables count."""
         return tuple(case for case in self.cases if case.is_complaint)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from generator.figures.basis import CASES, NOT_REPORTED, YearBasis
@@ -26,13 +27,18 @@ def tally(basis: YearBasis) -> Tally:
     return tally_items(basis.year, basis.complaints, lambda case: case.service_area)
 
 
+def slug(name: str) -> str:
+    """'Prevention and Wellbeing' -> 'prevention-and-wellbeing', for a row key that reads well in CSV."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def row_specs(organisation: Organisation) -> list[RowSpec]:
     """Areas in taxonomy order; each group of areas under a heading row with the group's name."""
     specs: list[RowSpec] = []
     group: str | None = None
     for area in organisation.service_areas:
         if area.group and area.group != group:
-            specs.append(RowSpec(f"group:{area.group}", area.group, is_heading=True))
+            specs.append(RowSpec(f"group:{slug(area.group)}", area.group, is_heading=True))
         group = area.group
         specs.append(RowSpec(area.id, area.name))
     return specs
