@@ -1,0 +1,112 @@
+"""The hand-written commentary of a year, with its named figures filled in.
+
+A commentary file is Markdown in which `{{ name }}` cites a computed figure. Level-two headings
+that name a report section ('## Outcomes') place the text after them in that section; text before
+the first such heading opens the report. A name that is not a figure stops the build with the
+file and line, so the narrative can never quietly disagree with the tables.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import traceback
+from dataclasses import dataclass
+
+import jinja2
+
+from generator.figures.table import Cell
+from generator.pages.figure_text import figure_texts
+from generator.pages.markdown import slug
+
+OPENING = ""  # the section key of the text before the first heading
+_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+class CommentaryError(Exception):
+    """A commentary file that cannot be rendered: where, and what to do about it."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+
+
+@dataclass(frozen=True)
+class Commentary:
+    path: str
+    sections: dict[str, str]  # section id (or OPENING) -> rendered Markdown
+
+    def text(self, section_id: str) -> str:
+        return self.sections.get(section_id, "")
+
+
+def _line_of(error: BaseException, path: str) -> int | None:
+    line = getattr(error, "lineno", None)
+    if line:
+        return line
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == path]
+    return frames[-1].lineno if frames else None
+
+
+def _unknown_name_message(error: jinja2.UndefinedError, names: list[str]) -> str:
+    part = re.search(r"has no attribute '([^']+)'", str(error))
+    if part:
+        return (f"a figure has no part '{part[1]}'; a figure has count, whole, percent, size, "
+                "direction and number")
+    found = re.search(r"'([^']+)' is undefined", str(error))
+    if not found:
+        return f"{error}"
+    name = found[1]
+    close = difflib.get_close_matches(name, names, n=3)
+    hint = f" Did you mean {', '.join(close)}?" if close else ""
+    return f"'{name}' is not a figure name.{hint} The page 'Figure names' lists every figure."
+
+
+def render_figures(source: str, path: str, figures: dict[str, Cell]) -> str:
+    """Fill in the figure names of a commentary file; CommentaryError on an unknown name."""
+    environment = jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: (source, name, lambda: True)),
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False,
+        finalize=lambda value: value.__html__() if hasattr(value, "__html__") else value,
+    )
+    try:
+        return environment.get_template(path).render(figure_texts(figures))
+    except jinja2.UndefinedError as error:
+        raise CommentaryError(path, _line_of(error, path), _unknown_name_message(error, sorted(figures))) \
+            from None
+    except jinja2.TemplateSyntaxError as error:
+        raise CommentaryError(path, error.lineno, f"cannot read a figure here: {error.message}") from None
+    except (TypeError, ValueError, ArithmeticError, jinja2.TemplateError) as error:
+        raise CommentaryError(path, _line_of(error, path), str(error)) from None
+
+
+def split_sections(text: str, path: str, titles: dict[str, str]) -> dict[str, str]:
+    """Cut rendered commentary at level-two headings naming a section, by its title or its id."""
+    headings = {slug(title): key for key, title in titles.items()} | {key: key for key in titles}
+    sections: dict[str, list[str]] = {OPENING: []}
+    current = OPENING
+    fenced = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+        heading = None if fenced else _HEADING.match(line)
+        if heading:
+            key = slug(heading[1])
+            if key not in headings:
+                known = ", ".join(f"'## {title}'" for title in titles.values())
+                raise CommentaryError(
+                    path, number, f"'## {heading[1]}' is not a section of the report; use one of {known}"
+                )
+            current = headings[key]
+            sections.setdefault(current, [])
+            continue
+        sections[current].append(line)
+    return {key: "\n".join(lines).strip() for key, lines in sections.items() if "".join(lines).strip()}
+
+
+def commentary(source: str, path: str, figures: dict[str, Cell], titles: dict[str, str]) -> Commentary:
+    """Render a commentary file and place its parts in the sections `titles` names (id -> title)."""
+    return Commentary(path, split_sections(render_figures(source, path, figures), path, titles))

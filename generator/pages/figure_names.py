@@ -1,0 +1,29 @@
+"""The page for writers: every figure name the commentary may cite, with the latest year's value."""
+
+from __future__ import annotations
+
+from generator.figures.report import YearReport
+from generator.pages.environment import render
+from generator.pages.sections import SECTIONS
+from generator.sitefiles import SiteFile
+from generator.views.cells import cell_text
+
+
+def _meanings() -> dict[str, str]:
+    try:
+        from generator.figures.named import FIGURE_NAMES
+    except ImportError:
+        return {}
+    return dict(FIGURE_NAMES)
+
+
+def figure_names_page(latest: YearReport) -> SiteFile:
+    meanings = _meanings()
+    figures = [
+        {"name": name, "meaning": meanings.get(name, ""), "value": cell_text(value)}
+        for name, value in latest.figures.items()
+    ]
+    return SiteFile("figures.md", render(
+        "figure_names.md.j2", report=latest, figures=figures,
+        section_titles=[section.title for section in SECTIONS],
+    ))

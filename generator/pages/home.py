@@ -1,0 +1,63 @@
+"""The home page (the latest year's headline figures) and the list of every year's report."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from generator.figures.report import YearReport
+from generator.figures.table import Cell
+from generator.model import Organisation
+from generator.pages.environment import render
+from generator.sitefiles import SiteFile
+from generator.views.cells import cell_text
+
+
+@dataclass(frozen=True)
+class Card:
+    value: str
+    label: str
+    detail: str = ""
+
+
+# (figure name, what it is, figure name of a detail and how the detail reads)
+HEADLINES: tuple[tuple[str, str, str, str], ...] = (
+    ("complaints", "formal complaints", "complaints_change", "{} on the year before"),
+    ("representations", "representations considered in all", "", ""),
+    ("upheld_share", "of complaints upheld", "partially_upheld_share", "and {} partially upheld"),
+    ("within_target_share", "of responses sent within the target", "median_working_days",
+     "median response time {} working days"),
+    ("acknowledged_in_time_share", "of complaints acknowledged in time", "", ""),
+    ("ombudsman_decided", "decisions by the ombudsman", "ombudsman_upheld", "{} upheld"),
+    ("ombudsman_remedies_total", "in financial remedies the ombudsman recommended", "", ""),
+    ("compliments", "compliments received", "compliments_change", "{} on the year before"),
+)
+
+
+def cards(figures: dict[str, Cell]) -> list[Card]:
+    """A card for each headline figure reported this year."""
+    shown = []
+    for name, label, detail_name, detail in HEADLINES:
+        if figures.get(name) is None:
+            continue
+        extra = figures.get(detail_name) if detail_name else None
+        shown.append(Card(cell_text(figures[name]), label,
+                          detail.format(cell_text(extra)) if extra is not None else ""))
+    return shown
+
+
+def home_page(latest: YearReport, organisation: Organisation, years: Sequence[str],
+              pages: Collection[str]) -> SiteFile:
+    """`years` newest first."""
+    text = render(
+        "home.md.j2", organisation=organisation, report=latest, cards=cards(latest.figures),
+        report_link=f"reports/{latest.year}/index.md", print_link=f"reports/{latest.year}/print.md",
+        earlier=[year for year in years if year != latest.year], pages=pages,
+    )
+    return SiteFile("index.md", text)
+
+
+def reports_index(reports: Sequence[YearReport]) -> SiteFile:
+    rows = [{"year": report.year, "complaints": cell_text(report.figures.get("complaints"))}
+            for report in reports]
+    return SiteFile("reports/index.md", render("reports_index.md.j2", rows=rows))

@@ -1,0 +1,175 @@
+"""A year's report: its page, its printable page, and the CSV and chart of every table.
+
+Both pages live in `reports/<year>/`, so the links they hold (to `charts/`, `data/` and the pages
+at the top of the site) are the same for each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.figures.report import YearReport
+from generator.figures.table import Table
+from generator.model import Action, Organisation
+from generator.pages.commentary import OPENING, Commentary
+from generator.pages.environment import render
+from generator.pages.sections import SECTIONS, tables_by_section
+from generator.sitefiles import SiteFile
+from generator.views.chart import chart_alt, chart_data, draw
+from generator.views.html_table import table_html
+from generator.views.open_data import table_csv
+from generator.years import year_bounds
+
+TO_ROOT = "../../"  # from reports/<year>/ to the top of the site
+FAULT_MARK = " as published: "  # how the figures word a note about a published table's fault
+
+
+def report_folder(year: str) -> str:
+    return f"reports/{year}"
+
+
+def csv_path(table: Table) -> str:
+    return f"data/{table.id}.csv"
+
+
+def chart_path(table: Table) -> str:
+    return f"charts/{table.id}.svg"
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    table: Table
+    anchor: str
+    html: Markup
+    chart: str | None  # relative to the report's folder
+    chart_alt: str
+    csv: str
+    definition: str | None  # link to the methodology page
+    faults: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    id: str
+    title: str
+    commentary: Markup
+    blocks: tuple[TableBlock, ...]
+
+
+@dataclass(frozen=True)
+class LearningAction:
+    id: str
+    theme: str
+    issue: str
+    status: str
+    link: str | None
+
+
+def table_block(table: Table, definitions: Collection[str]) -> TableBlock:
+    anchor = f"table-{table.id.replace('_', '-')}"
+    data = chart_data(table)
+    definition = None
+    if table.definition:
+        fragment = f"#{table.definition}" if table.definition in definitions else ""
+        definition = f"{TO_ROOT}methodology.md{fragment}"
+    faults = tuple(note for note in table.notes if FAULT_MARK in note)
+    return TableBlock(
+        table=table, anchor=anchor, html=Markup(table_html(table, anchor)),
+        chart=chart_path(table) if data else None, chart_alt=chart_alt(table, data) if data else "",
+        csv=csv_path(table), definition=definition, faults=faults,
+        notes=tuple(note for note in table.notes if note not in faults),
+    )
+
+
+def table_files(report: YearReport) -> list[SiteFile]:
+    """Each table's CSV and, where it has one, its chart, drawn once for both pages."""
+    folder = report_folder(report.year)
+    files = []
+    for table in report.tables:
+        files.append(SiteFile(f"{folder}/{csv_path(table)}", table_csv(table)))
+        data = chart_data(table)
+        if data is not None:
+            files.append(SiteFile(f"{folder}/{chart_path(table)}", draw(data)))
+    return files
+
+
+def sections(
+    report: YearReport, commentary: Commentary | None, definitions: Collection[str],
+) -> list[ReportSection]:
+    placed = tables_by_section(report.tables)
+    return [
+        ReportSection(
+            section.id, section.title,
+            Markup(commentary.text(section.id) if commentary else ""),
+            tuple(table_block(table, definitions) for table in placed[section.id]),
+        )
+        for section in SECTIONS
+    ]
+
+
+def _term_name(organisation: Organisation, taxonomy: str, term_id: str) -> str:
+    try:
+        return organisation.term(taxonomy, term_id).name
+    except KeyError:
+        return term_id
+
+
+def learning_actions(actions: Sequence[Action], organisation: Organisation,
+                     pages: Collection[str]) -> list[LearningAction]:
+    """The year's actions, each linked to its tracker page when the tracker has one."""
+    return [
+        LearningAction(
+            id=action.id, theme=_term_name(organisation, "action_themes", action.theme),
+            issue=action.issue, status=action.status.replace("-", " ").capitalize(),
+            link=f"{TO_ROOT}tracker/actions/{action.id}.md"
+            if f"tracker/actions/{action.id}.md" in pages else None,
+        )
+        for action in actions
+    ]
+
+
+def period(year: str) -> str:
+    start, end = year_bounds(year)
+    return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+
+
+def report_pages(
+    report: YearReport, organisation: Organisation, *, commentary: Commentary | None,
+    pages: Collection[str], hand_written: Mapping[str, str], definitions: Collection[str],
+) -> list[SiteFile]:
+    """The report page and the printable page; `pages` are every page of the site (for links),
+    `hand_written` the introduction and procedure pages (path -> Markdown) the print page includes."""
+    context = {
+        "report": report, "organisation": organisation, "period": period(report.year),
+        "opening": Markup(commentary.text(OPENING) if commentary else ""),
+        "sections": sections(report, commentary, definitions),
+        "actions": learning_actions(report.actions_raised, organisation, pages),
+        "to_root": TO_ROOT, "pages": pages,
+    }
+    folder = report_folder(report.year)
+    included = {path: Markup(demoted(text, TO_ROOT)) for path, text in hand_written.items()}
+    return [
+        SiteFile(f"{folder}/index.md", render("report.md.j2", printable=False, included={}, **context)),
+        SiteFile(f"{folder}/print.md", render("report.md.j2", printable=True, included=included, **context)),
+    ]
+
+
+def demoted(markdown: str, to_root: str) -> str:
+    """A hand-written page for inclusion in another: front matter and title dropped, headings two
+    levels down, relative links made relative to the including page."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
+    text = re.sub(r"\A\s*# .*\n", "", text)
+    lines, fenced = [], False
+    for line in text.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and re.match(r"#{1,4} ", line):
+            line = "##" + line
+        lines.append(line)
+    text = "\n".join(lines)
+    return re.sub(r"\]\((?![a-z]+:|/|#)([^)]+)\)", lambda m: f"]({to_root}{m[1]})", text).strip()

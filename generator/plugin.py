@@ -1,0 +1,111 @@
+"""The MkDocs plugin: adds the generated report and tracker to a build as virtual files.
+
+A thin face over the library: it reads the records, asks `generator.site` for every file, and
+hands them to MkDocs. Nothing is written to `docs/`. `mkdocs serve` also watches the records
+and schemas, so a change to a record rebuilds the site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.githistory import RecordHistory
+from generator.model import Records
+from generator.pages.commentary import CommentaryError
+from generator.records import InvalidRecords, load_records
+from generator.site import COMMENTARY_FOLDER, HandWritten, site_files, site_nav
+
+log = logging.getLogger("mkdocs.plugins.candour")
+AS_OF_VARIABLE = "CANDOUR_AS_OF"
+
+
+class CandourConfig(Config):
+    records = config_options.Type(str, default="records")
+    schemas = config_options.Type(str, default="schemas")
+    as_of = config_options.Optional(config_options.Type(str))
+    changed_since_days = config_options.Type(int, default=28)
+    nav = config_options.Type(bool, default=True)
+    site_name_from_organisation = config_options.Type(bool, default=True)
+
+
+def _as_of(option: str | None) -> date:
+    """The date the tracker reports as at: the option, else $CANDOUR_AS_OF, else today."""
+    text = option or os.environ.get(AS_OF_VARIABLE)
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        raise PluginError(f"candour: as_of must be a date written YYYY-MM-DD, not {text!r}") from None
+
+
+class CandourPlugin(BasePlugin[CandourConfig]):
+    def __init__(self) -> None:
+        self.records: Records | None = None
+        self.root = Path.cwd()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
+
+    def _path(self, option: str) -> Path:
+        return (self.root / option).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        records_dir = self._path(self.config.records)
+        started = time.perf_counter()
+        try:
+            self.records = load_records(records_dir.parent)
+        except InvalidRecords as invalid:
+            raise PluginError(str(invalid)) from None
+        log.info("candour: records read and checked in %.2f s", time.perf_counter() - started)
+        if self.config.site_name_from_organisation:
+            config.site_name = f"{self.records.organisation.name}: adult social care complaints"
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.records is not None
+        started = time.perf_counter()
+        as_of = _as_of(self.config.as_of)
+        hand_written = HandWritten.read(Path(config.docs_dir))
+        try:
+            generated = site_files(
+                self.records, hand_written=hand_written, as_of=as_of,
+                changed_since=as_of - timedelta(days=self.config.changed_since_days),
+                record_history=RecordHistory(self.root),
+            )
+        except CommentaryError as error:
+            raise PluginError(f"candour: {error}") from None
+        for file in list(files):
+            if file.src_uri.startswith(f"{COMMENTARY_FOLDER}/"):
+                files.remove(file)  # commentary is read into the reports, not published on its own
+        for site_file in generated:
+            if files.get_file_from_path(site_file.path) is not None:
+                raise PluginError(f"candour: {config.docs_dir}/{site_file.path} is also generated; "
+                                  "remove or rename the hand-written file")
+            files.append(File.generated(config, site_file.path, content=site_file.content))
+        stylesheets = [f.path for f in generated if f.path.endswith(".css")]
+        config.extra_css.extend(path for path in stylesheets if path not in config.extra_css)
+        if self.config.nav and not config.nav:
+            config.nav = site_nav(generated, hand_written)
+        log.info("candour: %d files generated in %.2f s", len(generated), time.perf_counter() - started)
+        return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        for option in (self.config.records, self.config.schemas):
+            folder = self._path(option)
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

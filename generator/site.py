@@ -1,0 +1,146 @@
+"""Every file of the generated site, from the records and the hand-written pages.
+
+The MkDocs plugin adds these files to a build; nothing here knows of MkDocs. Pages are
+proportional to years and actions (never one per case), and each chart is drawn once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.figures.report import YearReport, report_years, year_report
+from generator.model import Records
+from generator.pages.commentary import Commentary, commentary
+from generator.pages.downloads import downloads_page
+from generator.pages.figure_names import figure_names_page
+from generator.pages.home import home_page, reports_index
+from generator.pages.methodology import anchors, methodology_page
+from generator.pages.report import report_pages, table_files
+from generator.pages.sections import SECTION_TITLES
+from generator.sitefiles import SiteFile
+from generator.years import year_start
+
+STYLESHEET = "stylesheets/candour.css"
+COMMENTARY_FOLDER = "commentary"
+# Hand-written pages a report includes in its printable version, in this order.
+INCLUDED_PAGES = ("introduction.md", "procedure.md")
+
+
+@dataclass(frozen=True)
+class HandWritten:
+    """What the site reads from the docs folder: its pages, and each year's commentary source."""
+
+    folder_name: str  # 'docs', to name files in error messages
+    pages: dict[str, str]  # path relative to the docs folder -> Markdown
+    commentary: dict[str, str]  # year -> Markdown with figure names
+
+    @classmethod
+    def read(cls, docs_dir: Path) -> HandWritten:
+        pages, commentary_sources = {}, {}
+        if docs_dir.is_dir():
+            for path in sorted(docs_dir.rglob("*.md")):
+                relative = path.relative_to(docs_dir).as_posix()
+                if relative.startswith(f"{COMMENTARY_FOLDER}/"):
+                    commentary_sources[path.stem] = path.read_text(encoding="utf-8")
+                else:
+                    pages[relative] = path.read_text(encoding="utf-8")
+        return cls(docs_dir.name, pages, commentary_sources)
+
+    def commentary_path(self, year: str) -> str:
+        return f"{self.folder_name}/{COMMENTARY_FOLDER}/{year}.md"
+
+
+def _tracker_files(records: Records, **options: Any) -> list[SiteFile]:
+    try:
+        from generator.pages.tracker import tracker_files
+    except ImportError:
+        return []
+    return tracker_files(records, **options)
+
+
+def _accessibility_files(records: Records) -> list[SiteFile]:
+    try:
+        from generator.pages.accessibility import accessibility_files
+    except ImportError:
+        return []
+    return accessibility_files(records)
+
+
+def stylesheet() -> SiteFile:
+    text = (Path(__file__).parent / "templates" / STYLESHEET).read_text(encoding="utf-8")
+    return SiteFile(STYLESHEET, text)
+
+
+def year_reports(records: Records) -> list[YearReport]:
+    """A report for every year with records, newest first."""
+    years = sorted(report_years(records), key=year_start, reverse=True)
+    return [year_report(records, year) for year in years]
+
+
+def site_files(
+    records: Records, *, hand_written: HandWritten, as_of: date, changed_since: date,
+    record_history: Callable[[str], Sequence[object]],
+) -> list[SiteFile]:
+    """Every generated page and file; raises CommentaryError for a commentary that cannot render."""
+    reports = year_reports(records)
+    extra = [
+        *_tracker_files(records, as_of=as_of, changed_since=changed_since, record_history=record_history),
+        *_accessibility_files(records),
+    ]
+    methodology = methodology_page(records.organisation)
+    definitions = anchors(methodology)
+    generated = [methodology, stylesheet()]
+    if reports:
+        latest = reports[0]
+        generated += [downloads_page(reports), figure_names_page(latest), reports_index(reports)]
+    page_paths = {file.path for file in [*extra, *generated] if file.is_page}
+    page_paths |= set(hand_written.pages) | {"index.md"}
+    page_paths |= {f"reports/{report.year}/{name}" for report in reports for name in ("index.md", "print.md")}
+    included = {path: hand_written.pages[path] for path in INCLUDED_PAGES if path in hand_written.pages}
+    for report in reports:
+        generated += table_files(report)
+        generated += report_pages(
+            report, records.organisation, commentary=year_commentary(report, hand_written),
+            pages=page_paths, hand_written=included, definitions=definitions,
+        )
+    if reports and "index.md" not in hand_written.pages:
+        generated.append(home_page(reports[0], records.organisation, [r.year for r in reports], page_paths))
+    return [*generated, *extra]
+
+
+def year_commentary(report: YearReport, hand_written: HandWritten) -> Commentary | None:
+    source = hand_written.commentary.get(report.year)
+    if source is None:
+        return None
+    return commentary(source, hand_written.commentary_path(report.year), report.figures, SECTION_TITLES)
+
+
+def site_nav(files: Sequence[SiteFile], hand_written: HandWritten) -> list[Any]:
+    """Home, the reports newest first, the hand-written pages, the tracker, the reference pages.
+
+    Pages left out (printable pages, per-action pages) are reached by links.
+    """
+    paths = {file.path for file in files if file.is_page} | set(hand_written.pages)
+    reports = [p for p in paths if p.startswith("reports/") and p.endswith("/index.md") and p.count("/") == 2]
+    years = sorted((path.split("/")[1] for path in reports), key=year_start, reverse=True)
+    nav: list[Any] = [{"Home": "index.md"}] if "index.md" in paths else []
+    if years:
+        by_year = [{year: f"reports/{year}/index.md"} for year in years]
+        nav.append({"Annual reports": ["reports/index.md", *by_year]})
+    about = [{"About this report": "introduction.md"}, {"Our complaints procedure": "procedure.md"}]
+    nav += [item for item in about if next(iter(item.values())) in paths]
+    if "tracker/index.md" in paths:
+        tracker = ["tracker/index.md"]
+        if "tracker/changes.md" in paths:
+            tracker.append("tracker/changes.md")
+        nav.append({"Action-plan tracker": tracker})
+    reference = [
+        {"How the figures are counted": "methodology.md"}, {"Download the figures": "downloads.md"},
+        {"Figure names for writers": "figures.md"}, {"Accessibility": "accessibility.md"},
+    ]
+    nav += [item for item in reference if next(iter(item.values())) in paths]
+    return nav

@@ -1,0 +1,132 @@
+"""How one cell reads: counts with thousands separators, money in pounds, 'n/a' for None.
+
+Percentages are rounded here and nowhere else. Shares of one whole that together make that whole
+are apportioned by the largest-remainder method, so a column of percentages adds to 100 as a
+reader expects; any other share is rounded half up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from generator.figures.table import Cell, Change, Days, Money, Rate, Share
+
+NOT_AVAILABLE = "n/a"
+
+
+def half_up(value: Decimal, places: int = 0) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def exact_percent(share: Share) -> Decimal | None:
+    if not share.whole:
+        return None
+    return Decimal(share.part) * 100 / Decimal(share.whole)
+
+
+def percent(share: Share) -> int | None:
+    """A share as a whole percentage, rounded half up: 8 of 39 -> 21."""
+    exact = exact_percent(share)
+    return None if exact is None else int(half_up(exact))
+
+
+def apportioned_percents(shares: Sequence[Share]) -> list[int]:
+    """Whole percentages of shares of one whole that add up to it, summing to exactly 100.
+
+    8, 10 and 21 of 39 are 20.5%, 25.6% and 53.8%: half up gives 21 + 26 + 54 = 101, the largest
+    remainder gives 20 + 26 + 54 = 100.
+    """
+    exact = [exact_percent(share) or Decimal(0) for share in shares]
+    floors = [int(value) for value in exact]
+    short = 100 - sum(floors)
+    by_remainder = sorted(range(len(exact)), key=lambda index: (floors[index] - exact[index], index))
+    for index in by_remainder[:max(short, 0)]:
+        floors[index] += 1
+    return floors
+
+
+def count_text(count: int) -> str:
+    return f"{count:,}"
+
+
+def percent_text(value: int | None) -> str:
+    return NOT_AVAILABLE if value is None else f"{value}%"
+
+
+def money_text(money: Money) -> str:
+    """£2,900 for whole pounds, £2,900.50 otherwise."""
+    amount = Decimal(money.amount)
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    if amount == amount.to_integral_value():
+        return f"{sign}£{int(amount):,}"
+    return f"{sign}£{half_up(amount, 2):,.2f}"
+
+
+def rate_value(rate: Rate) -> Decimal | None:
+    if not rate.base:
+        return None
+    return Decimal(rate.count) * rate.per / Decimal(rate.base)
+
+
+def rate_text(rate: Rate) -> str:
+    value = rate_value(rate)
+    return NOT_AVAILABLE if value is None else f"{half_up(value, 1):,}"
+
+
+def share_text(share: Share, shown_percent: int | None) -> str:
+    """A share in a table: its count and its percentage, '8 (23%)'."""
+    if shown_percent is None:
+        return count_text(share.part)
+    return f"{count_text(share.part)} ({shown_percent}%)"
+
+
+def change_percent(change: Change) -> int | None:
+    """The change as a whole percentage of the earlier figure, rounded half up (away from zero)."""
+    if not change.before:
+        return None
+    return int(half_up(Decimal(change.after - change.before) * 100 / Decimal(change.before)))
+
+
+def change_text(change: Change) -> str:
+    """'+17%', '-13%' or '0%'."""
+    value = change_percent(change)
+    if value is None:
+        return NOT_AVAILABLE
+    return f"+{value}%" if value > 0 else f"{value}%"
+
+
+def days_text(days: Days) -> str:
+    """Working days: '12', or '12.5' for the median of an even number of cases."""
+    value = Decimal(days.value)
+    return f"{int(value):,}" if value == value.to_integral_value() else f"{half_up(value, 1):,}"
+
+
+def cell_text(cell: Cell, shown_percent: int | None = None) -> str:
+    """A cell as a table shows it; `shown_percent` is the apportioned percentage of a share."""
+    if cell is None:
+        return NOT_AVAILABLE
+    if isinstance(cell, bool):
+        return "yes" if cell else "no"
+    if isinstance(cell, int):
+        return count_text(cell)
+    if isinstance(cell, Share):
+        return share_text(cell, shown_percent if shown_percent is not None else percent(cell))
+    if isinstance(cell, Change):
+        return change_text(cell)
+    if isinstance(cell, Days):
+        return days_text(cell)
+    if isinstance(cell, Rate):
+        return rate_text(cell)
+    if isinstance(cell, Money):
+        return money_text(cell)
+    return str(cell)
+
+
+def prose_text(cell: Cell) -> str:
+    """A named figure as a sentence reads it: as a table shows it, but a share is its percentage
+    alone ('23%'), rounded half up on its own."""
+    if isinstance(cell, Share):
+        return percent_text(percent(cell))
+    return cell_text(cell)

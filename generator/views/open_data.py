@@ -1,0 +1,67 @@
+"""A `Table` as CSV open data: stable columns, UTF-8, numbers unformatted.
+
+Columns: `id` (the row's taxonomy id or measure), `label`, then one column per table column named
+by its key ('2019-20', 'customers'). A column of shares gives two: the counts under its key and
+the percentages under '<key> %'. Counts are whole numbers; a share or a change is a percentage to
+one decimal place, computed from the counts (not from the rounded figure on the page); a rate is
+per 1,000 to two decimal places; money is in pounds with no symbol or separators; working days
+are as computed. A figure not reported is left empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from generator.figures.table import Cell, Change, Days, Money, Rate, Share, Table
+from generator.views.cells import exact_percent, half_up, rate_value
+
+
+def _share_percent(cell: Cell) -> str:
+    exact = exact_percent(cell) if isinstance(cell, Share) else None
+    return "" if exact is None else str(half_up(exact, 1))
+
+
+def csv_value(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Share):
+        return str(cell.part)
+    if isinstance(cell, Change):
+        if not cell.before:
+            return ""
+        return str(half_up(Decimal(cell.after - cell.before) * 100 / Decimal(cell.before), 1))
+    if isinstance(cell, Rate):
+        value = rate_value(cell)
+        return "" if value is None else str(half_up(value, 2))
+    if isinstance(cell, Money | Days):
+        amount = Decimal(cell.amount if isinstance(cell, Money) else cell.value)
+        return str(int(amount)) if amount == amount.to_integral_value() else str(half_up(amount, 2))
+    return str(cell)
+
+
+def _has_shares(table: Table, index: int) -> bool:
+    return any(isinstance(row.cells[index], Share) for row in table.rows)
+
+
+def csv_header(table: Table) -> list[str]:
+    header = ["id", "label"]
+    for index, column in enumerate(table.columns):
+        header += [column.key, f"{column.key} %"] if _has_shares(table, index) else [column.key]
+    return header
+
+
+def table_csv(table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(csv_header(table))
+    with_percent = [_has_shares(table, index) for index in range(len(table.columns))]
+    for row in table.rows:
+        line = [row.key, row.label]
+        for index, cell in enumerate(row.cells):
+            line.append(csv_value(cell))
+            if with_percent[index]:
+                line.append(_share_percent(cell))
+        writer.writerow(line)
+    return buffer.getvalue()
