@@ -31,6 +31,7 @@ class ServiceArea(Term):
     group: str | None = None
     formerly: tuple[str, ...] = ()
     customers: dict[str, int | None] = field(default_factory=dict, compare=False)
+    note: str | None = None  # published beside the service-area table
 
 
 @dataclass(frozen=True)
@@ -307,7 +308,7 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         service_areas=tuple(
             ServiceArea(
                 area["id"], area["name"], group=area.get("group"),
-                formerly=tuple(area.get("formerly", ())),
+                formerly=tuple(area.get("formerly", ())), note=area.get("note"),
                 customers={str(year): count for year, count in area.get("customers", {}).items()},
             )
             for area in taxonomies.get("service_areas", ())
