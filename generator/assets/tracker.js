@@ -16,6 +16,16 @@
     return element;
   }
 
+  // A label beside (not around) its control, so the control's name is the label alone.
+  function field(text, control, id) {
+    var wrapper = make("div", { className: "candour-tracker-filter" });
+    control.id = id;
+    var label = make("label", { htmlFor: id, textContent: text });
+    wrapper.appendChild(label);
+    wrapper.appendChild(control);
+    return wrapper;
+  }
+
   function sortValue(row, column, byValue) {
     var cell = row.cells[column];
     if (!cell) { return ""; }
@@ -39,24 +49,17 @@
     Object.keys(facets).forEach(function (kind) {
       var facet = facets[kind];
       if (!facet.options || facet.options.length === 0) { return; }
-      var id = "tracker-filter-" + kind;
-      var label = make("label", { htmlFor: id });
-      label.appendChild(document.createTextNode(facet.label));
-      var select = make("select", { id: id, name: kind });
+      var select = make("select", { name: kind });
       select.appendChild(new Option("All", ""));
       facet.options.forEach(function (option) { select.appendChild(new Option(option[1], option[0])); });
       select.addEventListener("change", function () { apply(true); });
-      label.appendChild(select);
-      form.appendChild(label);
+      form.appendChild(field(facet.label, select, "tracker-filter-" + kind));
       selects.push(select);
     });
 
-    var searchLabel = make("label", { htmlFor: "tracker-filter-text" });
-    searchLabel.appendChild(document.createTextNode("Words"));
-    var search = make("input", { id: "tracker-filter-text", type: "search", name: "words" });
+    var search = make("input", { type: "search", name: "words" });
     search.setAttribute("autocomplete", "off");
-    searchLabel.appendChild(search);
-    form.appendChild(searchLabel);
+    form.appendChild(field("Words", search, "tracker-filter-text"));
 
     var clear = make("button", { type: "button", textContent: "Show every action" });
     form.appendChild(clear);

@@ -1,0 +1,111 @@
+"""The tracker's pages built by MkDocs (slow), and its in-place filter and sort in Chromium (browser).
+
+The site here holds only the tracker, built from the records of `test_tracker_pages`, with the
+Markdown extensions the tracker needs (`md_in_html`, `tables`, `attr_list`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_tracker_pages import ACTIONS, AS_OF, RECORDS, SINCE, _history
+
+from generator.pages.tracker import tracker_files
+
+SAYS = "(text) => document.querySelector('.candour-tracker-count').textContent === text"
+MKDOCS_YML = """\
+site_name: Tracker test
+docs_dir: docs
+site_dir: site
+use_directory_urls: {directory_urls}
+theme: {{name: material}}
+markdown_extensions: [md_in_html, tables, attr_list, toc]
+extra_css: [tracker/tracker.css]
+"""
+
+
+def _build(root: Path, *, directory_urls: bool) -> Path:
+    for file in tracker_files(RECORDS, as_of=AS_OF, changed_since=SINCE, record_history=_history):
+        target = root / "docs" / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(file.content) if isinstance(file.content, str) else target.write_bytes(file.content)
+    (root / "docs" / "index.md").write_text("# Home\n\n[Tracker](tracker/index.md)\n")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower()))
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=root,
+                           capture_output=True, text=True, check=False)
+    assert build.returncode == 0, build.stdout + build.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("tracker-site"), directory_urls=True)
+
+
+@pytest.mark.slow
+def test_every_tracker_page_builds_strictly_with_links_resolved(site: Path) -> None:
+    overview = (site / "tracker" / "index.html").read_text()
+    for action in ACTIONS:
+        assert f'href="actions/{action.id}/"' in overview
+        assert (site / "tracker" / "actions" / action.id / "index.html").exists()
+    assert (site / "tracker" / "changes" / "index.html").exists()
+    assert '<img alt="Bar chart' in overview and 'src="actions-by-theme.svg"' in overview
+
+
+@pytest.mark.slow
+def test_nothing_a_record_says_becomes_markup_in_the_built_pages(site: Path) -> None:
+    for page in (site / "tracker").rglob("*.html"):
+        text = page.read_text()
+        assert "<script>alert" not in text, page
+        assert "<em>not bold</em>" not in text, page
+    action = (site / "tracker" / "actions" / "ACT-2018-01" / "index.html").read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ config }} *not bold*" in action
+    assert "<title>ACT-2018-01: Financial" in action
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.skip("Chromium is not installed")
+    return found
+
+
+@pytest.mark.browser
+def test_the_overview_filters_and_sorts_in_place_and_says_how_many(tmp_path: Path) -> None:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    site = _build(tmp_path, directory_urls=False)  # plain files, so file:// links work
+    with playwright_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto((site / "tracker" / "index.html").as_uri())
+        rows = page.locator("#tracker-actions tbody tr")
+        status = page.locator(".candour-tracker-count")
+        assert status.get_attribute("aria-live") == "polite"
+        assert status.text_content() == "Showing 5 of 5 actions."
+
+        page.get_by_label("RAG", exact=True).select_option("red")
+        assert rows.locator("visible=true").count() == 2
+        page.wait_for_function(SAYS, arg="Showing 2 of 5 actions.")
+
+        page.get_by_label("Department", exact=True).select_option("joint-commissioning")
+        visible = [rows.nth(i).get_attribute("data-departments") for i in range(rows.count())
+                   if rows.nth(i).is_visible()]
+        assert visible == ["joint-commissioning care-management"]  # ACT-2020-01: red and owned by the unit
+
+        page.get_by_role("button", name="Show every action").click()
+        page.get_by_label("Words", exact=True).fill("ACT-2018-02")
+        page.wait_for_function(SAYS, arg="Showing 1 of 5 actions.")
+
+        page.get_by_role("button", name="Show every action").click()
+        heading = page.locator("#tracker-actions th").first
+        heading.get_by_role("button").press("Enter")  # the sort buttons work from the keyboard
+        assert heading.get_attribute("aria-sort") == "ascending"
+        ids = [rows.nth(i).locator("td").first.text_content() for i in range(rows.count())]
+        assert ids == sorted(action.id for action in ACTIONS)
+        heading.get_by_role("button").click()
+        assert heading.get_attribute("aria-sort") == "descending"
+        browser.close()
