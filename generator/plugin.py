@@ -36,6 +36,7 @@ class CandourConfig(Config):
     schemas = config_options.Type(str, default="schemas")
     as_of = config_options.Optional(config_options.Type(str))
     changed_since_days = config_options.Type(int, default=28)
+    cache = config_options.Optional(config_options.Type(str))  # a folder keeping drawn charts
     nav = config_options.Type(bool, default=True)
     site_name_from_organisation = config_options.Type(bool, default=True)
 
@@ -85,6 +86,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
                 self.records, hand_written=hand_written, as_of=as_of,
                 changed_since=as_of - timedelta(days=self.config.changed_since_days),
                 record_history=RecordHistory(self.root),
+                chart_cache=self._path(self.config.cache) / "charts" if self.config.cache else None,
             )
         except CommentaryError as error:
             raise PluginError(f"candour: {error}") from None

@@ -83,9 +83,12 @@ def year_reports(records: Records) -> list[YearReport]:
 
 def site_files(
     records: Records, *, hand_written: HandWritten, as_of: date, changed_since: date,
-    record_history: Callable[[str], Sequence[object]],
+    record_history: Callable[[str], Sequence[object]], chart_cache: Path | None = None,
 ) -> list[SiteFile]:
-    """Every generated page and file; raises CommentaryError for a commentary that cannot render."""
+    """Every generated page and file; raises CommentaryError for a commentary that cannot render.
+
+    `chart_cache` is a folder keeping drawn charts between builds.
+    """
     reports = year_reports(records)
     extra = [
         *_tracker_files(records, as_of=as_of, changed_since=changed_since, record_history=record_history),
@@ -102,7 +105,7 @@ def site_files(
     page_paths |= {f"reports/{report.year}/{name}" for report in reports for name in ("index.md", "print.md")}
     included = {path: hand_written.pages[path] for path in INCLUDED_PAGES if path in hand_written.pages}
     for report in reports:
-        generated += table_files(report)
+        generated += table_files(report, chart_cache)
         generated += report_pages(
             report, records.organisation, commentary=year_commentary(report, hand_written),
             pages=page_paths, hand_written=included, definitions=definitions,

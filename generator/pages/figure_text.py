@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.figures.table import Cell, Money, Rate, Share
+from generator.figures.table import Cell, Change, Days, Money, Rate, Share
 from generator.views.cells import (
+    NOT_AVAILABLE,
+    change_percent,
+    change_text,
     count_text,
     exact_percent,
     money_text,
@@ -43,9 +46,14 @@ class FigureText:
 
     @property
     def count(self) -> int | None:
-        if isinstance(self.value, Share | Rate):
-            return self.value.part if isinstance(self.value, Share) else self.value.count
-        return self.value if isinstance(self.value, int) else None
+        value = self.value
+        if isinstance(value, Share):
+            return value.part
+        if isinstance(value, Rate):
+            return value.count
+        if isinstance(value, Change):
+            return value.after - value.before
+        return value if isinstance(value, int) else None
 
     @property
     def whole(self) -> int | None:
@@ -66,6 +74,11 @@ class FigureText:
             return None if rate is None else float(rate)
         if isinstance(value, Money):
             return float(value.amount)
+        if isinstance(value, Days):
+            return float(value.value)
+        if isinstance(value, Change):
+            exact = exact_percent(Share(value.after - value.before, value.before))
+            return None if exact is None else float(exact)
         return value if isinstance(value, int) else None
 
     @property
@@ -97,6 +110,8 @@ class FigureText:
 
     @property
     def direction(self) -> str:
+        if self.number is None:
+            return NOT_AVAILABLE
         if self._signed > 0:
             return "an increase"
         return "a decrease" if self._signed < 0 else "no change"
@@ -109,6 +124,8 @@ class FigureText:
             return percent_text(percent(Share(abs(value.part), value.whole)))
         if isinstance(value, Money):
             return money_text(Money(abs(value.amount)))
+        if isinstance(value, Change):
+            return change_text(Change(0, 0)) if not value.before else f"{abs(change_percent(value) or 0)}%"
         if isinstance(value, int):
             return count_text(abs(value))
         return str(self)

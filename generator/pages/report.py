@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -19,7 +20,7 @@ from generator.pages.commentary import OPENING, Commentary
 from generator.pages.environment import render
 from generator.pages.sections import SECTIONS, tables_by_section
 from generator.sitefiles import SiteFile
-from generator.views.chart import chart_alt, chart_data, draw
+from generator.views.chart import chart_alt, chart_data, drawn
 from generator.views.html_table import table_html
 from generator.views.open_data import table_csv
 from generator.years import year_bounds
@@ -86,7 +87,7 @@ def table_block(table: Table, definitions: Collection[str]) -> TableBlock:
     )
 
 
-def table_files(report: YearReport) -> list[SiteFile]:
+def table_files(report: YearReport, chart_cache: Path | None = None) -> list[SiteFile]:
     """Each table's CSV and, where it has one, its chart, drawn once for both pages."""
     folder = report_folder(report.year)
     files = []
@@ -94,7 +95,7 @@ def table_files(report: YearReport) -> list[SiteFile]:
         files.append(SiteFile(f"{folder}/{csv_path(table)}", table_csv(table)))
         data = chart_data(table)
         if data is not None:
-            files.append(SiteFile(f"{folder}/{chart_path(table)}", draw(data)))
+            files.append(SiteFile(f"{folder}/{chart_path(table)}", drawn(data, chart_cache)))
     return files
 
 

@@ -1,13 +1,11 @@
 """How one cell reads: counts with thousands separators, money in pounds, 'n/a' for None.
 
-Percentages are rounded here and nowhere else. Shares of one whole that together make that whole
-are apportioned by the largest-remainder method, so a column of percentages adds to 100 as a
-reader expects; any other share is rounded half up.
+Percentages are rounded here and nowhere else, half up to a whole number (8 of 39 is 20.5%, shown
+as 21%), so a column of percentages may add up to 99 or 101.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.figures.table import Cell, Change, Days, Money, Rate, Share
@@ -29,21 +27,6 @@ def percent(share: Share) -> int | None:
     """A share as a whole percentage, rounded half up: 8 of 39 -> 21."""
     exact = exact_percent(share)
     return None if exact is None else int(half_up(exact))
-
-
-def apportioned_percents(shares: Sequence[Share]) -> list[int]:
-    """Whole percentages of shares of one whole that add up to it, summing to exactly 100.
-
-    8, 10 and 21 of 39 are 20.5%, 25.6% and 53.8%: half up gives 21 + 26 + 54 = 101, the largest
-    remainder gives 20 + 26 + 54 = 100.
-    """
-    exact = [exact_percent(share) or Decimal(0) for share in shares]
-    floors = [int(value) for value in exact]
-    short = 100 - sum(floors)
-    by_remainder = sorted(range(len(exact)), key=lambda index: (floors[index] - exact[index], index))
-    for index in by_remainder[:max(short, 0)]:
-        floors[index] += 1
-    return floors
 
 
 def count_text(count: int) -> str:
@@ -103,8 +86,8 @@ def days_text(days: Days) -> str:
     return f"{int(value):,}" if value == value.to_integral_value() else f"{half_up(value, 1):,}"
 
 
-def cell_text(cell: Cell, shown_percent: int | None = None) -> str:
-    """A cell as a table shows it; `shown_percent` is the apportioned percentage of a share."""
+def cell_text(cell: Cell) -> str:
+    """A cell as a table shows it."""
     if cell is None:
         return NOT_AVAILABLE
     if isinstance(cell, bool):
@@ -112,7 +95,7 @@ def cell_text(cell: Cell, shown_percent: int | None = None) -> str:
     if isinstance(cell, int):
         return count_text(cell)
     if isinstance(cell, Share):
-        return share_text(cell, shown_percent if shown_percent is not None else percent(cell))
+        return share_text(cell, percent(cell))
     if isinstance(cell, Change):
         return change_text(cell)
     if isinstance(cell, Days):

@@ -7,11 +7,14 @@ same table gives the same bytes (fixed hash salt, no date in the metadata).
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 
 from generator.figures.table import Cell, Money, Row, Share, Table
 from generator.views.cells import NOT_AVAILABLE, cell_text, count_text, money_text
@@ -108,9 +111,37 @@ def chart_alt(table: Table, data: ChartData | None = None) -> str:
     return f"Bar chart of table {table.number}, {table.title}. " + "; ".join(parts) + "."
 
 
-def chart_svg(table: Table) -> str | None:
+def chart_svg(table: Table, cache: Path | None = None) -> str | None:
     data = chart_data(table)
-    return None if data is None else draw(data)
+    return None if data is None else drawn(data, cache)
+
+
+def drawn(data: ChartData, cache: Path | None = None) -> str:
+    """The chart's SVG, from `cache` (a folder) when an identical chart was drawn before.
+
+    The key covers the chart's data, this module's code and matplotlib's version, so a change to
+    any of them draws afresh. A cache that cannot be read or written is simply not used.
+    """
+    if cache is None:
+        return draw(data)
+    from importlib.metadata import version
+
+    code = Path(__file__).read_bytes()
+    key = hashlib.sha256(repr(data).encode() + code + version("matplotlib").encode()).hexdigest()
+    path = cache / f"{key[:32]}.svg"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    svg = draw(data)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(svg, encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass
+    return svg
 
 
 LABEL_WIDTH = 30  # characters a category label wraps at

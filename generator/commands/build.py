@@ -1,0 +1,128 @@
+"""`candour build`: build the site with MkDocs, and put it in place only if the build succeeded.
+
+A thin wrapper over `mkdocs build` on the repository's `mkdocs.yml` (strict: a warning fails the
+build). The site is built into a folder beside the target and swapped in at the end, so a failed
+build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+CONFIG_FILE = "mkdocs.yml"
+AS_OF_VARIABLE = "CANDOUR_AS_OF"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser(
+        "build",
+        help="build the published site from the records",
+        description="Check the records and build the annual report and action tracker into site/ "
+        "(or --site-dir). A failed build leaves the previous site untouched.",
+    )
+    command.add_argument("--root", type=Path, default=None,
+                         help=f"the repository's top folder, with {CONFIG_FILE} (default: found from here)")
+    command.add_argument("--site-dir", type=Path, default=None,
+                         help="where to put the site (default: site_dir in mkdocs.yml, normally site/)")
+    command.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                         help="the date the tracker reports as at (default: today)")
+    command.set_defaults(run=run)
+
+
+def find_root(start: Path) -> Path:
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    return start
+
+
+def source_date_epoch(root: Path) -> str | None:
+    """The time of the last commit, so a rebuild of the same commit gives the same files."""
+    try:
+        finished = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                                  text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = finished.stdout.strip()
+    return stamp if finished.returncode == 0 and stamp.isdigit() else None
+
+
+class _Progress(logging.Handler):
+    """Shows candour's stages and every MkDocs warning or error, without MkDocs' chatter."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            print(f"  {record.levelname.lower()}: {message}", file=sys.stderr)
+        elif record.name.startswith("mkdocs.plugins.candour"):
+            print(f"  {message.removeprefix('candour: ')}")
+
+
+def _stage(text: str) -> None:
+    print(f"candour build: {text}", flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = (args.root or find_root(Path.cwd())).resolve()
+    config_file = root / CONFIG_FILE
+    if not config_file.is_file():
+        print(f"candour build: no {CONFIG_FILE} in {root}; name the repository with --root", file=sys.stderr)
+        return 1
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := source_date_epoch(root)):
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+    if args.as_of:
+        os.environ[AS_OF_VARIABLE] = args.as_of.isoformat()
+    return _build(root, config_file, args.site_dir)
+
+
+def _build(root: Path, config_file: Path, site_dir: Path | None) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Progress(logging.INFO)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    started = time.perf_counter()
+    target: Path | None = None
+    building: Path | None = None
+    try:
+        _stage(f"reading {config_file}")
+        config = load_config(config_file=str(config_file))
+        target = (site_dir.resolve() if site_dir else Path(config.site_dir).resolve())
+        building = target.with_name(f"{target.name}.building-{os.getpid()}")
+        config.site_dir = str(building)
+        _stage("checking records, computing figures, writing pages")
+        build(config)
+    except (MkDocsException, Abort, OSError) as error:
+        if building is not None:
+            shutil.rmtree(building, ignore_errors=True)
+        message = str(error).strip() or type(error).__name__
+        print(f"candour build: failed; the previous site is unchanged.\n{message}", file=sys.stderr)
+        return 1
+    finally:
+        logger.removeHandler(handler)
+    assert target is not None and building is not None
+    _swap(building, target)
+    _stage(f"site ready in {target} ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def _swap(building: Path, target: Path) -> None:
+    """Put the new site where the old one was, as two renames on the same file system."""
+    retired = target.with_name(f"{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(retired)
+    building.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
