@@ -53,17 +53,25 @@ class _RecordLoader(yaml.CSafeLoader):
         return super().construct_object(node, deep)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
+        # Field names are kept as the officer wrote them: `2019:` and `yes:` stay text, as JSON
+        # and the schemas expect, and an unknown one is reported by name at its own position.
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"the key '{key}' appears twice in the same block", key_node.start_mark
+                    None, None, "a field name must be a word, not a list or block", key_node.start_mark
                 )
-            seen.add(key)
-            # construct_mapping below builds the key again; forget it so that is not an alias.
+            # Built only for its errors (a tag, a merge key `<<`), then forgotten so it is not an alias.
+            self.construct_object(key_node, deep=True)
             self.constructed_objects.pop(key_node, None)
-        return super().construct_mapping(node, deep)
+            key = key_node.value
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the field '{key}' is given twice in the same block: keep one",
+                    key_node.start_mark,
+                )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
 
 
 _RecordLoader.add_constructor(
@@ -125,7 +133,7 @@ def read_record(path: Path, records_root: Path, shown_as: str | None = None) -> 
     try:
         values = yaml.load(text, Loader=_RecordLoader)
     except yaml.MarkedYAMLError as error:
-        raise RecordError(_syntax_problem(shown, error)) from None
+        raise RecordError(_syntax_problem(shown, error, text)) from None
     except yaml.YAMLError as error:
         raise RecordError(Problem(shown, 1, 1, "", f"cannot be read as YAML: {error}")) from None
     except RecursionError:
@@ -168,19 +176,40 @@ def _read_text(path: Path, shown: str) -> str:
     return text
 
 
-def _syntax_problem(shown: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(shown: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
+    """The YAML parser's complaint, put as advice an officer can act on."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or "cannot be read"
-    if "'\\t'" in problem or "\\t" in problem:
+    context = error.context or ""
+    found = text[mark.index] if mark and mark.index < len(text) else ""
+    if found == "\t" or "tab" in problem or "\\t" in problem:
         advice = "a tab character is not allowed in YAML; indent with spaces"
-    elif "aliases" in problem or "appears twice" in problem:
+    elif "aliases" in problem or "given twice" in problem or "field name" in problem:
         advice = problem
+    elif "quoted scalar" in context and error.context_mark:
+        # The end of the file is where the parser gave up; the open quote is where to look.
+        line, column = error.context_mark.line + 1, error.context_mark.column + 1
+        advice = "this quote is never closed: end the text with the same quote mark"
+    elif "tag:yaml.org,2002:merge" in problem:
+        advice = "a merge key (<<) is not allowed in records: write the fields out in full"
+    elif "constructor for the tag" in problem:
+        advice = "YAML tags (words starting ! or !!) are not allowed in records: remove the tag"
+    elif "another document" in problem:
+        advice = "a second YAML document starts here (a line '---'): a file holds one record"
+    elif "nesting depth" in problem:
+        advice = "is nested too deeply to be a record"
     elif "mapping values are not allowed" in problem:
         advice = ("a ':' appears where YAML does not expect one; put text containing ': ' in quotes,"
                   " or check the indentation of this line")
     elif "could not find expected ':'" in problem:
         advice = "a line is missing its ':' after the field name, or a quote is not closed"
+    elif ("flow sequence" in context or "flow mapping" in context) and error.context_mark:
+        line, column = error.context_mark.line + 1, error.context_mark.column + 1
+        advice = "this list or block in brackets is not closed, or its items are not separated by commas"
+    elif "block collection" in context or "block mapping" in context:
+        advice = ("this line is not indented like the lines above it: line up the fields of one block "
+                  "with the same number of spaces")
     else:
         advice = f"YAML syntax error: {problem}"
     return Problem(shown, line, column, "", advice)

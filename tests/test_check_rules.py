@@ -333,7 +333,7 @@ def test_a_reference_to_an_unreadable_record_is_not_reported_twice(repo: Path) -
     write(repo, ACTION, "id: ACT-2019-01\nissue: [unclosed\n")
     found = problems(repo)
     assert len(found) == 1
-    assert found[0].startswith(f"{ACTION}:3:1: ")
+    assert found[0].startswith(f"{ACTION}:2:8: ")
 
 
 def test_a_missing_organisation_file_is_one_problem(repo: Path) -> None:
@@ -355,7 +355,8 @@ def test_a_broken_organisation_file_skips_the_taxonomy_checks(repo: Path) -> Non
 def test_an_unreadable_organisation_file(repo: Path) -> None:
     write(repo, ORGANISATION, "id: organisation\nname: [Testshire\n")
     found = problems(repo)
-    assert len(found) == 1 and found[0].startswith(f"{ORGANISATION}:3:1: YAML syntax error")
+    assert len(found) == 1
+    assert found[0].startswith(f"{ORGANISATION}:2:7: this list or block in brackets is not closed")
 
 
 # -- history ------------------------------------------------------------------------------------

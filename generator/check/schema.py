@@ -200,11 +200,15 @@ class Explanation:
         )
         value = error.instance
         wanted = " or ".join(_TYPE_WORDS.get(name, name) for name in expected)
+        is_date = error.schema.get("format") == "date" and "string" in expected
+        if is_date:
+            wanted = "a date written YYYY-MM-DD"
+        message = f"should be {wanted}, not {_kind_of_value(value)}"
         if value is None:
             message = f"is empty: give {wanted}, or leave the field out"
-        else:
-            message = f"should be {wanted}, not {_kind_of_value(value)}"
-        if isinstance(value, bool) and "string" in expected:
+        elif is_date:
+            pass  # a number or true/false where a date belongs: the form to write says it all
+        elif isinstance(value, bool) and "string" in expected:
             message += "; YAML read yes/no/on/off as true/false: put it in quotes"
         elif isinstance(value, int | float) and not isinstance(value, bool) and "string" in expected:
             message += "; put it in quotes so it is kept as text"
@@ -212,6 +216,8 @@ class Explanation:
             message += "; text containing ': ' must be put in quotes"
         elif isinstance(value, str) and value == PLACEHOLDER:
             message = f"still says {PLACEHOLDER}: give {wanted}"
+        elif isinstance(value, str) and set(expected) & {"integer", "number"} and not _is_number(value):
+            message += "; write the number alone, without £, commas or words"
         elif isinstance(value, str) and set(expected) & {"integer", "number", "boolean"}:
             message += "; remove the quotes"
         elif isinstance(value, float) and "integer" in expected:
@@ -386,6 +392,14 @@ def shown(value: Any) -> str:
             return "this value"
         return f"'{value}'"
     return _kind_of_value(value)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _kind_of_value(value: Any) -> str:
