@@ -104,10 +104,12 @@ def site_files(
     page_paths |= set(hand_written.pages) | {"index.md"}
     page_paths |= {f"reports/{report.year}/{name}" for report in reports for name in ("index.md", "print.md")}
     included = {path: hand_written.pages[path] for path in INCLUDED_PAGES if path in hand_written.pages}
-    for report in reports:
+    # Every commentary first, so a wrong figure name stops the build before any chart is drawn.
+    commentaries = [year_commentary(report, hand_written) for report in reports]
+    for report, placed in zip(reports, commentaries, strict=True):
         generated += table_files(report, chart_cache)
         generated += report_pages(
-            report, records.organisation, commentary=year_commentary(report, hand_written),
+            report, records.organisation, commentary=placed,
             pages=page_paths, hand_written=included, definitions=definitions,
         )
     if reports and "index.md" not in hand_written.pages:
