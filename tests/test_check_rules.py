@@ -248,7 +248,8 @@ ORGANISATION = "records/organisation.yaml"
             INELIGIBLE,
             "redirected_to: safeguarding",
             "redirected_to: corporate",
-            f"4:16: redirected_to: 'corporate' is not listed under taxonomies.redirections in {ORGANISATION}",
+            f"4:16: redirected_to: 'corporate' is not listed under taxonomies.redirections in {ORGANISATION}"
+            ": choose one of safeguarding",
         ),
         (
             OMBUDSMAN,
@@ -316,7 +317,7 @@ def test_action_themes_name_subjects(repo: Path) -> None:
     edit(repo, ACTION, "  cases: [C-2019-0001]", "  cases: [C-2019-0001]\n  themes: [lack-of-support, cost]")
     assert problems(repo) == [
         f"{ACTION}:14:29: raised_by.themes[1]: 'cost' is not listed under taxonomies.subjects in "
-        f"{ORGANISATION}"
+        f"{ORGANISATION}: choose one of lack-of-support, standard-of-care"
     ]
 
 

@@ -388,9 +388,10 @@ def _taxonomy_references(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Pro
             if value == PLACEHOLDER:
                 yield record.problem(location, f"still says {PLACEHOLDER}: {_choose_from(ids, where)}")
             else:
-                yield record.problem(
-                    location, f"'{value}' is not listed under {where}" + did_you_mean(value, ids)
-                )
+                guess = did_you_mean(value, ids)
+                if not guess and ids and len(ids) <= 12:
+                    guess = f": choose one of {', '.join(ids)}"
+                yield record.problem(location, f"'{value}' is not listed under {where}" + guess)
     if record.kind == "history":
         yield from _history_row_references(record, taxonomy)
 
@@ -484,18 +485,14 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
     """A history year and the case records of the same year must give the same figures."""
     for history in repository.of_kind("history", valid_only=True):
         year = history.values.get("year")
+        # Pick the year's records by date first: checking validity is the costly part.
         sources = {
-            "case": [
-                r for r in repository.of_kind("case", valid_only=True) if _year_of(r, "received") == year
-            ],
-            "compliment": [
+            kind: [
                 r
-                for r in repository.of_kind("compliment", valid_only=True)
-                if _year_of(r, "received") == year
-            ],
-            "ombudsman": [
-                r for r in repository.of_kind("ombudsman", valid_only=True) if _year_of(r, "received") == year
-            ],
+                for r in repository.of_kind(kind)
+                if _year_of(r, "received") == year and repository.is_valid(r)
+            ]
+            for kind in ("case", "compliment", "ombudsman")
         }
         involved = {history.shown_as} | {r.shown_as for rs in sources.values() for r in rs}
         if named is not None and not involved & named:
