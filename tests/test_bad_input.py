@@ -21,8 +21,10 @@ CASES = corpus()
 SUMMARY = re.compile(r"^\d+ problems? in \d+ files?$")
 
 
-def expected(case: Case) -> list[str]:
-    return [line.replace("{today}", date.today().isoformat()) for line in case.expect]
+def expected(case: Case, repo: Path) -> list[str]:
+    """The case's lines with `{today}` and `{repo}` (the repository's folder) filled in."""
+    today = date.today().isoformat()
+    return [line.replace("{today}", today).replace("{repo}", str(repo.resolve())) for line in case.expect]
 
 
 def test_the_corpus_is_large_and_every_case_is_named_once() -> None:
@@ -49,7 +51,7 @@ def test_bad_input_is_refused_clearly(case: Case, tmp_path: Path, capsys: pytest
     assert "Traceback" not in out + err
     assert "internal error" not in err
     assert status == 1, out + err
-    assert lines[:-1] == expected(case)
+    assert lines[:-1] == expected(case, repo)
     assert SUMMARY.match(lines[-1])
     assert tree_digest(repo / "records") == before
 

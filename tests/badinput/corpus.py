@@ -11,7 +11,8 @@ Cases live in the YAML files beside this module, one list per theme. A case is
         `raw` writes each character as the byte of the same number (text "\\xff" is the byte ff)
       - {edit: PATH, old: ..., new: ...}     old must be there exactly once
       - {delete: PATH} | {move: PATH, to: PATH} | {mkdir: PATH}
-    expect: every line validate prints before its summary, exactly; `{today}` is today's date
+    expect: every line validate prints before its summary, exactly; `{today}` is today's date and
+        `{repo}` the repository's folder
     limited: true to run it in a separate process with a memory and time limit
 
 Paths are relative to the repository's top folder.
