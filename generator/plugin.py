@@ -34,15 +34,17 @@ AS_OF_VARIABLE = "CANDOUR_AS_OF"
 class CandourConfig(Config):
     records = config_options.Type(str, default="records")
     schemas = config_options.Type(str, default="schemas")
-    as_of = config_options.Optional(config_options.Type(str))
+    as_of = config_options.Optional(config_options.Type((str, date)))  # YAML reads 2020-09-30 as a date
     changed_since_days = config_options.Type(int, default=28)
     cache = config_options.Optional(config_options.Type(str))  # a folder keeping drawn charts
     nav = config_options.Type(bool, default=True)
     site_name_from_organisation = config_options.Type(bool, default=True)
 
 
-def _as_of(option: str | None) -> date:
+def _as_of(option: str | date | None) -> date:
     """The date the tracker reports as at: the option, else $CANDOUR_AS_OF, else today."""
+    if isinstance(option, date):
+        return option
     text = option or os.environ.get(AS_OF_VARIABLE)
     if not text:
         return date.today()
