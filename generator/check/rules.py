@@ -186,7 +186,8 @@ def _identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
         return
     if kind not in FOLDER_DATE:
         return
-    parts = record.path.resolve().relative_to(repository.records_root.resolve()).parts
+    # shown_as is the path from the repository's top folder: records/<kind>/<year>/<file>.
+    parts = Path(record.shown_as).parts[1:]
     folder_name = f"records/{parts[0]}/"
     if len(parts) != 3:
         yield record.problem((), f"must be in a year folder, such as {folder_name}2019-20/{record.path.name}")
