@@ -10,7 +10,7 @@ from generator.figures.table import Cell
 from generator.model import Organisation
 from generator.pages.environment import render
 from generator.sitefiles import SiteFile
-from generator.views.cells import cell_text
+from generator.views.cells import cell_text, prose_text
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ def cards(figures: dict[str, Cell]) -> list[Card]:
         if figures.get(name) is None:
             continue
         extra = figures.get(detail_name) if detail_name else None
-        shown.append(Card(cell_text(figures[name]), label,
-                          detail.format(cell_text(extra)) if extra is not None else ""))
+        shown.append(Card(prose_text(figures[name]), label,
+                          detail.format(prose_text(extra)) if extra is not None else ""))
     return shown
 
 

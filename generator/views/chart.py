@@ -144,10 +144,10 @@ def drawn(data: ChartData, cache: Path | None = None) -> str:
     return svg
 
 
-LABEL_WIDTH = 30  # characters a category label wraps at
-CHAR_INCHES = 0.062  # average width of a 9-point character, to size the margin without measuring text
-BAR_INCHES = 0.2
-WIDTH_INCHES = 7.0
+LABEL_WIDTH = 28  # characters a category label wraps at
+CHAR_INCHES = 0.068  # average width of a 10-point character, to size the margin without measuring text
+BAR_INCHES = 0.22
+WIDTH_INCHES = 6.4
 
 
 @lru_cache(maxsize=512)
@@ -161,14 +161,14 @@ def draw(data: ChartData) -> str:
     from matplotlib.figure import Figure
 
     style = {
-        "svg.hashsalt": HASH_SALT, "svg.fonttype": "none", "font.size": 9,
+        "svg.hashsalt": HASH_SALT, "svg.fonttype": "none", "font.size": 10,
         "font.family": "sans-serif", "axes.spines.top": False, "axes.spines.right": False,
         "axes.spines.bottom": False,
     }
     labels = [textwrap.fill(name, LABEL_WIDTH) for name in data.categories]
     count = len(data.series)
     lines = sum(max(1, label.count("\n") + 1) for label in labels)
-    plot_height = max(len(labels) * (BAR_INCHES * count + 0.15), lines * 0.16)
+    plot_height = max(len(labels) * (BAR_INCHES * count + 0.15), lines * 0.18)
     top, bottom = 0.45, 0.1
     height = plot_height + top + bottom
     left = 0.15 + CHAR_INCHES * max(len(line) for label in labels for line in label.split("\n"))
@@ -186,7 +186,7 @@ def draw(data: ChartData) -> str:
             values = [bar.value if bar.value is not None else 0 for bar in item.bars]
             bars = axes.barh(offsets, values, height=bar_height * 0.9, label=item.heading,
                              color=PALETTE[order % len(PALETTE)])
-            axes.bar_label(bars, labels=[bar.label for bar in item.bars], padding=2, fontsize=8)
+            axes.bar_label(bars, labels=[bar.label for bar in item.bars], padding=2, fontsize=9)
         axes.set_yticks(list(positions), labels)
         axes.tick_params(axis="y", length=0)
         axes.invert_yaxis()
@@ -195,7 +195,7 @@ def draw(data: ChartData) -> str:
         axes.set_xlim(0, (biggest or 1) * 1.15)
         axes.xaxis.set_visible(False)
         figure.legend(loc="upper left", bbox_to_anchor=(left / WIDTH_INCHES, 1), frameon=False,
-                      ncols=min(count, 4), fontsize=8, borderaxespad=0.3)
+                      ncols=min(count, 4), fontsize=9, borderaxespad=0.3)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
