@@ -65,7 +65,7 @@ def test_table_2_outcomes() -> None:
     assert rows["total"] == (35, 30, 39)
     table = report().table("outcomes")
     assert table.rows[0].cells[0] == Share(8, 35)
-    assert any(note.startswith("2017-18 as published: Not upheld") for note in table.notes)
+    assert any(note.startswith("2017-18 as published: Not upheld") for note in table.faults)
 
 
 SERVICE_AREAS = {
@@ -86,7 +86,7 @@ def test_table_3_service_areas_with_customers_and_the_2017_18_fault() -> None:
     for key, (served, *counts) in SERVICE_AREAS.items():
         row = next(row for row in table.rows if row.key == key)
         assert (row.cells[customers], *rows[key]) == (served, *counts), key
-    assert "2017-18 as published: the rows add up to 40 but the published total was 39." in table.notes
+    assert "2017-18 as published: the rows add up to 40 but the published total was 39." in table.faults
     assert report().figures["complaints_per_1000"].base == 18535
     assert report().figures["customers"] == 18535
 
@@ -104,7 +104,7 @@ def test_table_4_subjects_and_the_2018_19_fault() -> None:
     assert rows["social-worker-communication"] == (7, 1, 1)
     assert rows["financial-cost"] == (4, 2, 12)
     assert rows["total"] == (35, 30, 39)
-    notes = report().table("subjects").notes
+    notes = report().table("subjects").faults
     assert "2018-19 as published: the rows add up to 26 but the published total was 30." in notes
 
 

@@ -54,7 +54,7 @@ def test_history_subjects_are_summed_into_categories_and_faults_noted() -> None:
     assert column(subjects, "2018-19") == {
         "quality": 16, "lack-of-support": 13, "standard-of-care": 3, "money": 2, "total": 30,
     }
-    assert "2018-19 as published: the rows add up to 18 but the published total was 30." in subjects.notes
+    assert "2018-19 as published: the rows add up to 18 but the published total was 30." in subjects.faults
 
 
 def test_themes_count_each_complaint_once_per_theme_including_its_primary_subject() -> None:
@@ -216,7 +216,7 @@ def test_ombudsman_years_without_records_come_from_history() -> None:
     assert (summary["received"], summary["decided"], summary["upheld"]) == (16, 15, None)
     decisions = column(table(found, "ombudsman"), "2018-19")
     assert decisions["total"] == 15 and decisions["premature"] is None
-    assert table(found, "ombudsman").notes == ()  # a total without rows is not a fault
+    assert table(found, "ombudsman").faults == ()  # a total without rows is not a fault
 
 
 # Receipt, compliments and complainants ----------------------------------------------------------
@@ -299,7 +299,7 @@ def test_history_rows_that_do_not_add_up_do_not_raise() -> None:
     tally = Tally("2017-18", HISTORY, {"a": 1, "b": 1}, 3)
     built = build_table("t", "T", "Row", [RowSpec("a", "A"), RowSpec("b", "B")], [count_column(tally)],
                         [tally], definition="x")
-    assert built.notes == ("2017-18 as published: the rows add up to 2 but the published total was 3.",)
+    assert built.faults == ("2017-18 as published: the rows add up to 2 but the published total was 3.",)
 
 
 def test_a_record_outside_the_taxonomy_breaks_the_invariant() -> None:

@@ -110,7 +110,7 @@ def test_history_fault_is_noted_with_the_sums() -> None:
     )
     table = year_report(records(complaint(), histories=(earlier,)), "2019-20").table("service_areas")
     assert column(table, "2017-18")["total"] == 39
-    assert "2017-18 as published: the rows add up to 40 but the published total was 39." in table.notes
+    assert "2017-18 as published: the rows add up to 40 but the published total was 39." in table.faults
 
 
 def test_history_fault_whose_rows_add_up_keeps_its_own_words() -> None:
@@ -119,7 +119,7 @@ def test_history_fault_whose_rows_add_up_keeps_its_own_words() -> None:
         faults=[{"table": "outcomes", "note": "Shares were printed wrongly."}],
     )
     table = year_report(records(complaint(), histories=(earlier,)), "2019-20").table("outcomes")
-    assert "2018-19 as published: Shares were printed wrongly." in table.notes
+    assert "2018-19 as published: Shares were printed wrongly." in table.faults
 
 
 def test_report_for_a_history_only_year() -> None:

@@ -122,8 +122,8 @@ def year_report() -> YearReport:
     table = Table("representations", 1, "Representations <considered>", "What became of it", columns,
                   (Row("complaints", "Formal complaints", (35, 30, 39)),
                    Row("total", "Total", (35, 30, 39), is_total=True)),
-                  notes=("2017-18 as published: the rows add up to 40 but the published total was 39.",
-                         "A note about *this* table."),
+                  notes=("A note about *this* table.",),
+                  faults=("2017-18 as published: the rows add up to 40 but the published total was 39.",),
                   definition="representation")
     other = Table("mystery", 2, "A table no section names", "Row", columns,
                   (Row("a", "A", (1, 2, 3)),), chart=None)

@@ -121,7 +121,7 @@ def build_table(
     return Table(
         id=table_id, number=0, title=title, row_heading=row_heading,
         columns=tuple(col.column for col in columns), rows=tuple(rows),
-        notes=(*(history_notes(specs, tallies) if adds_up else ()), *notes),
+        notes=tuple(notes), faults=tuple(history_notes(specs, tallies)) if adds_up else (),
         definition=definition, chart=chart,
     )
 

@@ -77,7 +77,8 @@ class Table:
     row_heading: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
-    notes: tuple[str, ...] = ()  # faults in published figures, definitions, still-open cases
+    notes: tuple[str, ...] = ()  # definitions, still-open cases, former names
+    faults: tuple[str, ...] = ()  # where a published earlier table did not add up, stated openly
     definition: str = ""  # anchor on the methodology page that defines what is counted
     chart: str | None = "bars"  # 'bars' to chart the year columns of non-total rows; None for no chart
     extra: dict[str, object] = field(default_factory=dict)

@@ -26,7 +26,6 @@ from generator.views.open_data import table_csv
 from generator.years import year_bounds
 
 TO_ROOT = "../../"  # from reports/<year>/ to the top of the site
-FAULT_MARK = " as published: "  # how the figures word a note about a published table's fault
 
 
 def report_folder(year: str) -> str:
@@ -78,12 +77,10 @@ def table_block(table: Table, definitions: Collection[str]) -> TableBlock:
     if table.definition:
         fragment = f"#{table.definition}" if table.definition in definitions else ""
         definition = f"{TO_ROOT}methodology.md{fragment}"
-    faults = tuple(note for note in table.notes if FAULT_MARK in note)
     return TableBlock(
         table=table, anchor=anchor, html=Markup(table_html(table, anchor)),
         chart=chart_path(table) if data else None, chart_alt=chart_alt(table, data) if data else "",
-        csv=csv_path(table), definition=definition, faults=faults,
-        notes=tuple(note for note in table.notes if note not in faults),
+        csv=csv_path(table), definition=definition, faults=table.faults, notes=table.notes,
     )
 
 
