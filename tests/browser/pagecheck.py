@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import axe_playwright_python
+from conftest import Server, View, pages_of_kind
 
 # axe-core as shipped inside axe-playwright-python: injected into each page, run directly, so the
 # exact rule set is ours to choose.
@@ -65,8 +66,38 @@ def describe(violations: list[dict[str, Any]]) -> str:
         lines.append(f"  {violation['helpUrl']}")
         for node in violation["nodes"][:8]:
             summary = " ".join(node.get("failureSummary", "").split())
-            lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html'][:160]}")
+            html = " ".join(node["html"].split())[:160]
+            lines.append(f"    at {', '.join(map(str, node['target']))}: {html}")
             lines.append(f"      {summary}")
         if len(violation["nodes"]) > 8:
             lines.append(f"    … and {len(violation['nodes']) - 8} more elements")
     return "\n".join(lines)
+
+
+def assert_kind_passes(kind: str, server: Server, page: Any, view: View) -> None:
+    """Every page of a kind, in the view, has no axe-core violations; the build must have one."""
+    paths = pages_of_kind(server.site.root, kind)
+    assert paths, f"the built site has no {kind} page to check"
+    failures = []
+    for path in paths:
+        open_page(page, server.url(path), view.dark)
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"/{path} ({view.id}):\n{describe(violations)}")
+    assert not failures, "axe-core found accessibility violations:\n" + "\n".join(failures)
+
+
+def assert_open_search_passes(server: Server, page: Any, view: View) -> None:
+    """The search dialog, open with results showing, has a name and no violations."""
+    open_page(page, server.url(""), view.dark)
+    page.keyboard.press("/")  # Material's shortcut to open search
+    query = page.locator("input.md-search__input")
+    query.wait_for(state="visible")
+    query.press_sequentially("complaint", delay=30)
+    # The count replaces "Type to start searching" once the search index has answered.
+    page.wait_for_function("() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+    dialog = page.locator('[data-md-component="search"]')
+    assert dialog.get_attribute("role") == "dialog"
+    assert (dialog.get_attribute("aria-label") or "").strip(), "the search dialog has no accessible name"
+    violations = axe_violations(page)
+    assert not violations, f"axe-core found violations with search open ({view.id}):\n" + describe(violations)
