@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,19 +35,24 @@ class CandourConfig(Config):
     records = config_options.Type(str, default="records")
     schemas = config_options.Type(str, default="schemas")
     as_of = config_options.Optional(config_options.Type((str, date)))  # YAML reads 2020-09-30 as a date
-    changed_since_days = config_options.Type(int, default=28)
+    changed_since_days = config_options.Type(int, default=90)
     cache = config_options.Optional(config_options.Type(str))  # a folder keeping drawn charts
     nav = config_options.Type(bool, default=True)
     site_name_from_organisation = config_options.Type(bool, default=True)
 
 
 def _as_of(option: str | date | None) -> date:
-    """The date the tracker reports as at: the option, else $CANDOUR_AS_OF, else today."""
+    """The date the tracker reports as at: the option, else $CANDOUR_AS_OF, else the build's date.
+
+    The build's date is $SOURCE_DATE_EPOCH when set (`candour build` sets it from the last commit),
+    so the same records give the same site; otherwise today.
+    """
     if isinstance(option, date):
         return option
     text = option or os.environ.get(AS_OF_VARIABLE)
     if not text:
-        return date.today()
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch.isdigit() else date.today()
     try:
         return date.fromisoformat(str(text))
     except ValueError:

@@ -79,7 +79,7 @@ def test_on_files_adds_virtual_files_and_drops_the_commentary(tmp_path, monkeypa
     assert files.get_file_from_path("reports/2019-20/charts/outcomes.svg").content_string == "<svg/>"
     assert "stylesheets/candour.css" in config.extra_css
     assert config.nav[0] == {"Home": "index.md"}
-    assert str(seen["as_of"]) == "2020-09-30" and str(seen["changed_since"]) == "2020-09-02"
+    assert str(seen["as_of"]) == "2020-09-30" and str(seen["changed_since"]) == "2020-07-02"
     assert not (Path(config.docs_dir) / "index.md").exists()  # nothing written into docs/
 
 
