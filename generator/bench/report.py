@@ -1,0 +1,95 @@
+"""The benchmark's results: the targets of issue 7 as ratios, and the table printed for people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+TARGET_RECORDS = 50_000
+MEMORY_RECORDS = 300_000
+MEMORY_LIMIT_MB = 1024
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    measured: str  # key of the result
+    against: str  # key of the result it is compared with
+    most: float  # the ratio measured / against may be at most this
+    words: str
+
+
+TARGETS = (
+    Target("cold validate vs parse floor", "validate_cold_s", "parse_floor_s", 1.0,
+           "cold validate (all three layers) no slower than the parse floor"),
+    Target("cold validate vs check-jsonschema", "validate_cold_s", "check_jsonschema_s", 0.1,
+           "cold validate at most a tenth of check-jsonschema"),
+    Target("warm validate vs parse floor", "validate_warm_s", "parse_floor_s", 0.1,
+           "warm validate at most a tenth of the parse floor"),
+    Target("full build vs parse floor", "build_s", "parse_floor_s", 3.0,
+           "full build at most three times the parse floor"),
+)
+REBUILD_LIMIT_S = 2.0
+
+ROWS = (
+    ("parse floor (C loader only)", "parse_floor_s"),
+    ("check-jsonschema", "check_jsonschema_s"),
+    ("candour validate, cold", "validate_cold_s"),
+    ("candour validate, warm (1 changed)", "validate_warm_s"),
+    ("full site build", "build_s"),
+    ("serve rebuild, Candour's hooks", "rebuild_s"),
+)
+
+
+def ratio(result: dict[str, Any], measured: str, against: str) -> float | None:
+    top, bottom = result.get(measured), result.get(against)
+    if not isinstance(top, int | float) or not isinstance(bottom, int | float) or bottom <= 0:
+        return None
+    return round(top / bottom, 3)
+
+
+def target_results(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target: the ratio measured, the most allowed, and whether it was met."""
+    found = []
+    for target in TARGETS:
+        value = ratio(result, target.measured, target.against)
+        found.append({"target": target.name, "ratio": value, "at_most": target.most,
+                      "met": None if value is None else value <= target.most})
+    rebuild = result.get("rebuild_s")
+    found.append({"target": "serve rebuild work (s)", "ratio": rebuild, "at_most": REBUILD_LIMIT_S,
+                  "met": None if rebuild is None else rebuild < REBUILD_LIMIT_S})
+    memory = result.get("peak_rss_mb")
+    found.append({"target": "peak memory (MB)", "ratio": memory, "at_most": MEMORY_LIMIT_MB,
+                  "met": None if memory is None else memory < MEMORY_LIMIT_MB})
+    return found
+
+
+def _seconds(value: object) -> str:
+    return f"{value:9.3f}" if isinstance(value, int | float) else f"{'-':>9}"
+
+
+def table(result: dict[str, Any]) -> str:
+    """The table printed at the end of a run."""
+    lines = [
+        f"candour bench: {result['records']:,} records over {len(result['years'])} reporting years "
+        f"({result['years'][0]} to {result['years'][-1]}), median of {result['repeat']} runs",
+        f"machine: {result['machine']}",
+        "",
+        f"{'stage':<38} {'seconds':>9} {'x parse floor':>14}",
+        f"{'-' * 38} {'-' * 9} {'-' * 14}",
+    ]
+    for label, key in ROWS:
+        times = ratio(result, key, "parse_floor_s")
+        shown = f"{times:14.3f}" if times is not None else f"{'-':>14}"
+        lines.append(f"{label:<38} {_seconds(result.get(key))} {shown}")
+    lines += ["", f"peak memory (RSS, all processes): {result.get('peak_rss_mb')} MB", ""]
+    scale = "" if result["records"] == TARGET_RECORDS else f" (the targets are set at {TARGET_RECORDS:,})"
+    lines.append(f"targets{scale}:")
+    for found in target_results(result):
+        verdict = {True: "met", False: "NOT MET", None: "not measured"}[found["met"]]
+        shown = f"{found['ratio']!s:>9}  at most {found['at_most']!s:<6}"
+        lines.append(f"  {found['target']:<36} {shown} {verdict}")
+    if result.get("failures"):
+        failed = result["failures"].items()
+        lines += ["", "stages that failed:"] + [f"  {name}: {why}" for name, why in failed]
+    return "\n".join(lines)
