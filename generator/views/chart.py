@@ -145,7 +145,7 @@ def drawn(data: ChartData, cache: Path | None = None) -> str:
 
 
 LABEL_WIDTH = 28  # characters a category label wraps at
-CHAR_INCHES = 0.068  # average width of a 10-point character, to size the margin without measuring text
+CHAR_INCHES = 0.08  # a generous 10-point character width: browsers draw the text in their own fonts
 BAR_INCHES = 0.22
 WIDTH_INCHES = 6.4
 
@@ -171,7 +171,7 @@ def draw(data: ChartData) -> str:
     plot_height = max(len(labels) * (BAR_INCHES * count + 0.15), lines * 0.18)
     top, bottom = 0.45, 0.1
     height = plot_height + top + bottom
-    left = 0.15 + CHAR_INCHES * max(len(line) for label in labels for line in label.split("\n"))
+    left = 0.25 + CHAR_INCHES * max(len(line) for label in labels for line in label.split("\n"))
     with matplotlib.rc_context(style):
         figure = Figure(figsize=(WIDTH_INCHES, height))
         figure.set_facecolor("white")
