@@ -36,11 +36,13 @@ from generator.tracker.facets import (
 from generator.tracker.rag import RAG_NAMES, RAG_ORDER, RULE
 from generator.tracker.timescales import long_date, timescale_text
 from generator.tracker.tracked import STATUSES, TrackedAction, track_all
+from generator.views.svg_text import with_title
 from generator.years import year_label
 
 PACKAGE = Path(__file__).resolve().parent.parent
 RecordHistory = Callable[[str], list[Commit]]
 CHART_FILE = "actions-by-theme.svg"
+CHART_TITLE = "Bar chart of learning actions in each theme, by RAG rating"
 SCRIPT_FILE = "tracker.js"
 STYLE_FILE = "tracker.css"
 IMPROVEMENT = "improvement"
@@ -135,7 +137,8 @@ def tracker_files(
     )
     files = [
         SiteFile("tracker/index.md", _overview(environment, tracked, facets)),
-        SiteFile(f"tracker/{CHART_FILE}", chart.themes_by_rag_svg(facets.themes)),
+        SiteFile(f"tracker/{CHART_FILE}", with_title(
+            chart.themes_by_rag_svg(facets.themes), CHART_TITLE, chart.themes_by_rag_text(facets.themes))),
         SiteFile(f"tracker/{SCRIPT_FILE}", _asset(SCRIPT_FILE)),
         SiteFile(f"tracker/{STYLE_FILE}", _asset(STYLE_FILE)),
         SiteFile("tracker/changes.md", _changes(environment, tracked, record_history, changed_since, as_of)),

@@ -39,8 +39,13 @@ def themes_by_rag_svg(themes: Sequence[Facet]) -> str:
         left = [0] * len(shown)
         for rag in RAG_ORDER:
             counts = [facet.rag_counts[rag] for facet in shown]
-            axes.barh(positions, counts, left=left, label=RAG_NAMES[rag], edgecolor="#222222",
-                      linewidth=0.6, **_STYLE[rag])
+            bars = axes.barh(positions, counts, left=left, label=RAG_NAMES[rag], edgecolor="#222222",
+                             linewidth=0.6, **_STYLE[rag])
+            # Each part labelled with its count, dark on a white patch so it reads over any colour
+            # or hatching: colour is never the only way to read the numbers.
+            axes.bar_label(bars, labels=[str(count) if count else "" for count in counts],
+                           label_type="center", fontsize=10, color="#000000",
+                           bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
             left = [a + b for a, b in zip(left, counts, strict=True)]
         axes.set_yticks(list(positions), [facet.name for facet in shown])
         axes.invert_yaxis()
