@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 from generator.check import rules
@@ -51,7 +52,12 @@ class CheckResult:
 def schemas_folder(repo_root: Path) -> Path:
     """The repository's own schemas, or those that came with Candour when it has none."""
     own = repo_root / SCHEMAS
-    return own if own.is_dir() else Path(__file__).resolve().parents[2] / SCHEMAS
+    if own.is_dir():
+        return own
+    try:  # installed as a package (the published pre-commit hook): the schemas that came with it
+        return Path(str(resources.files("generator.schemas")))
+    except ModuleNotFoundError:  # run from a checkout of Candour: the schemas beside the package
+        return Path(__file__).resolve().parents[2] / SCHEMAS
 
 
 def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | None = None) -> CheckResult:
