@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Server, View, pages_of_kind
+from conftest import DESKTOP_LIGHT, Server, View, pages_of_kind
 from pagecheck import open_page
 
 pytestmark = pytest.mark.browser
@@ -133,3 +133,49 @@ def test_skip_link_moves_focus_to_the_content(kind: str, server: Server, page, v
     inside = page.evaluate("() => !!document.activeElement.closest('main, [role=main], .md-content')")
     where = page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
     assert inside, f"after the skip link, Tab went to {where}, outside the main content"
+
+
+def tab_to(page: Any, selector: str) -> None:
+    """Press Tab until the element matching `selector` has focus, as a keyboard user would reach it."""
+    for _ in range(MAX_TAB_STOPS):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+    pytest.fail(f"the Tab key never reached {selector}")
+
+
+SHOWN_ROWS = """() => [...document.querySelectorAll('table[data-tracker] tbody tr')]
+  .filter((row) => !row.hidden).length"""
+COUNT = "() => document.querySelector('.candour-tracker-count').textContent"
+
+
+@pytest.mark.parametrize("view", [DESKTOP_LIGHT], ids=["desktop-light"])
+def test_tracker_filters_work_from_the_keyboard(server: Server, page, view: View) -> None:
+    path = pages_of_kind(server.site.root, "tracker")
+    assert path, "the built site has no tracker overview"
+    open_page(page, server.url(path[0]), view.dark)
+    page.wait_for_selector("form.candour-tracker-filters select")
+    every = page.evaluate(SHOWN_ROWS)
+    assert every > 1, "the tracker shows too few actions to filter"
+
+    # A select chosen with the arrow keys narrows the rows, and the live region says how many.
+    tab_to(page, "form.candour-tracker-filters select")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function(f"() => ({SHOWN_ROWS})() < {every}")
+    shown = page.evaluate(SHOWN_ROWS)
+    page.wait_for_function(f"() => ({COUNT})().includes('Showing {shown} of {every}')")
+
+    # Words typed in the search box narrow them too.
+    tab_to(page, "form.candour-tracker-filters input[type=search]")
+    page.keyboard.type("zzzz-no-such-words")
+    page.wait_for_function(f"() => ({SHOWN_ROWS})() === 0")
+
+    # The clear button, pressed with Enter, brings every action back.
+    tab_to(page, "form.candour-tracker-filters button")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => ({SHOWN_ROWS})() === {every}")
+
+    # A column heading's sort button, pressed with Space, sorts and says so.
+    tab_to(page, "table[data-tracker] thead button")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.activeElement.closest('th').ariaSort === 'ascending'")
