@@ -45,7 +45,7 @@ should be able to:
 - move through every page, the report and the tracker's filters with a keyboard alone;
 - use a screen reader or speech recognition software, with headings, landmarks and table headers
   marked up for them;
-- read every figure shown in a chart in the table beside it, and download it as a CSV file;
+- read every figure shown in a chart in the table with it, and download it as a CSV file;
 - print the whole of a year's report, or save it as a PDF, from its printable page.
 
 If you have a disability, [AbilityNet](https://mcmw.abilitynet.org.uk/) explains how to make your
@@ -57,9 +57,10 @@ We know of no part of this website that fails the standard, but automated checks
 barrier. Some things may still be harder to use than they should be:
 
 - charts are pictures of the figures: each has a title and a description for screen readers, and
-  the table beside it holds every figure it shows, which is the way to read them with assistive
+  the table with it holds every figure it shows, which is the way to read them with assistive
   technology;
-- some tables are wide and need scrolling sideways on a small screen;
+- on a phone the charts are drawn small: zoom in, or read the table above each one;
+- some tables are wide and scroll sideways inside their own box on a small screen;
 - the search box needs JavaScript; every page can also be reached from the navigation without it.
 
 ## Feedback and contact information
