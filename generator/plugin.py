@@ -14,17 +14,20 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.githistory import RecordHistory
 from generator.model import Records
 from generator.pages.commentary import CommentaryError
 from generator.records import InvalidRecords, load_records
+from generator.safe_html import sanitised
 from generator.site import COMMENTARY_FOLDER, HandWritten, site_files, site_nav
 
 log = logging.getLogger("mkdocs.plugins.candour")
@@ -63,6 +66,8 @@ class CandourPlugin(BasePlugin[CandourConfig]):
     def __init__(self) -> None:
         self.records: Records | None = None
         self.root = Path.cwd()
+        self.generated_pages: set[str] = set()  # src paths of the pages made from records
+        self.own_scripts: set[str] = set()  # file names of the scripts the site generates
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
@@ -80,7 +85,10 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             raise PluginError(str(invalid)) from None
         log.info("candour: records read and checked in %.2f s", time.perf_counter() - started)
         if self.config.site_name_from_organisation:
-            config.site_name = f"{self.records.organisation.name}: adult social care complaints"
+            # The theme writes the site name into its HTML unescaped in places: escape it once
+            # here, as markup, so the places that escape it leave it as it is.
+            name = f"{self.records.organisation.name}: adult social care complaints"
+            config.site_name = Markup.escape(name)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -105,12 +113,20 @@ class CandourPlugin(BasePlugin[CandourConfig]):
                 raise PluginError(f"candour: {config.docs_dir}/{site_file.path} is also generated; "
                                   "remove or rename the hand-written file")
             files.append(File.generated(config, site_file.path, content=site_file.content))
+        self.generated_pages = {f.path for f in generated if f.is_page}
+        self.own_scripts = {Path(f.path).name for f in generated if f.path.endswith(".js")}
         stylesheets = [f.path for f in generated if f.path.endswith(".css")]
         config.extra_css.extend(path for path in stylesheets if path not in config.extra_css)
         if self.config.nav and not config.nav:
             config.nav = site_nav(generated, hand_written)
         log.info("candour: %d files generated in %.2f s", len(generated), time.perf_counter() - started)
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's content, sanitised before the theme and the search index see it."""
+        if page.file.src_uri in self.generated_pages:
+            return sanitised(html, self.own_scripts)
+        return html
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for option in (self.config.records, self.config.schemas):
