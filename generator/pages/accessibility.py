@@ -92,14 +92,19 @@ Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018
 
 ### Compliance status
 
-This website is fully compliant with the
-[Web Content Accessibility Guidelines version 2.2](https://www.w3.org/TR/WCAG22/) AA standard.
+This website is partially compliant with the
+[Web Content Accessibility Guidelines version 2.2](https://www.w3.org/TR/WCAG22/) AA standard,
+due to the non-compliance listed below. Automated checks pass on every kind of page, but no
+person has yet audited the website by hand, and automated checks cannot find every problem.
 
 ## Non-accessible content
 
 ### Non-compliance with the accessibility regulations
 
-We know of no content that fails the accessibility regulations.
+On a phone, the text inside charts is drawn small, and it does not reflow when you zoom (WCAG 2.2
+success criteria 1.4.4 Resize text and 1.4.10 Reflow). Every figure a chart shows is also in the
+table above it and in the chart's text description, which do resize and reflow. We plan to draw
+charts for narrow screens separately.
 
 ### Disproportionate burden
 
