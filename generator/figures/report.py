@@ -23,6 +23,7 @@ from generator.figures import (
     subjects,
 )
 from generator.figures.basis import YearBasis, compared
+from generator.figures.disclosure import suppressed
 from generator.figures.named import named_figures
 from generator.figures.table import Cell, Table
 from generator.model import Action, Organisation, Records
@@ -98,7 +99,7 @@ def report_years(records: Records) -> list[str]:
 def year_report(records: Records, year: str) -> YearReport:
     """The year's report: its tables in order, the figures prose may cite, and its published stories."""
     years = compared(records, year)
-    tables = _numbered(_tables(records, years))
+    tables = suppressed(_numbered(_tables(records, years)), records.organisation.disclosure_threshold)
     return YearReport(
         year=year,
         years_compared=tuple(basis.year for basis in years),

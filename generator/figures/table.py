@@ -47,8 +47,17 @@ class Days:
     value: Decimal
 
 
-# A cell is a count, a share, a rate, money, a change, days, text, or None for "not reported that year".
-Cell = int | Share | Rate | Money | Change | Days | str | None
+@dataclass(frozen=True)
+class Suppressed:
+    """A small count withheld so that no one can be identified (shown as c), or a figure that
+    would give it away: see `generator.figures.disclosure`."""
+
+    share: bool = False  # it was a share, so open data keeps a percentage column for it
+
+
+# A cell is a count, a share, a rate, money, a change, days, text, suppressed, or None for
+# "not reported that year".
+Cell = int | Share | Rate | Money | Change | Days | Suppressed | str | None
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.figures.table import Cell, Change, Days, Money, Rate, Share
+from generator.figures.table import Cell, Change, Days, Money, Rate, Share, Suppressed
 
 NOT_AVAILABLE = "n/a"
+CONFIDENTIAL = "c"  # a count withheld so that no one can be identified (the statistical symbol)
 
 
 def half_up(value: Decimal, places: int = 0) -> Decimal:
@@ -90,6 +91,8 @@ def cell_text(cell: Cell) -> str:
     """A cell as a table shows it."""
     if cell is None:
         return NOT_AVAILABLE
+    if isinstance(cell, Suppressed):
+        return CONFIDENTIAL
     if isinstance(cell, bool):
         return "yes" if cell else "no"
     if isinstance(cell, int):

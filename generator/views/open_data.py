@@ -5,7 +5,8 @@ by its key ('2019-20', 'customers'). A column of shares gives two: the counts un
 the percentages under '<key> %'. Counts are whole numbers; a share or a change is a percentage to
 one decimal place, computed from the counts (not from the rounded figure on the page); a rate is
 per 1,000 to two decimal places; money is in pounds with no symbol or separators; working days
-are as computed. A figure not reported is left empty.
+are as computed. A figure not reported is left empty; a count withheld so that no one can be
+identified is c.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import csv
 import io
 from decimal import Decimal
 
-from generator.figures.table import Cell, Change, Days, Money, Rate, Share, Table
-from generator.views.cells import exact_percent, half_up, rate_value
+from generator.figures.table import Cell, Change, Days, Money, Rate, Share, Suppressed, Table
+from generator.views.cells import CONFIDENTIAL, exact_percent, half_up, rate_value
 
 
 def _share_percent(cell: Cell) -> str:
+    if isinstance(cell, Suppressed):
+        return CONFIDENTIAL
     exact = exact_percent(cell) if isinstance(cell, Share) else None
     return "" if exact is None else str(half_up(exact, 1))
 
@@ -26,6 +29,8 @@ def _share_percent(cell: Cell) -> str:
 def csv_value(cell: Cell) -> str:
     if cell is None:
         return ""
+    if isinstance(cell, Suppressed):
+        return CONFIDENTIAL
     if isinstance(cell, Share):
         return str(cell.part)
     if isinstance(cell, Change):
@@ -42,7 +47,8 @@ def csv_value(cell: Cell) -> str:
 
 
 def _has_shares(table: Table, index: int) -> bool:
-    return any(isinstance(row.cells[index], Share) for row in table.rows)
+    return any(isinstance(row.cells[index], Share) or (isinstance(row.cells[index], Suppressed)
+               and row.cells[index].share) for row in table.rows)
 
 
 def csv_header(table: Table) -> list[str]:
