@@ -143,3 +143,16 @@ def test_tables_are_numbered_in_report_order() -> None:
 @pytest.mark.parametrize("table_id", ["representations", "outcomes", "service_areas"])
 def test_every_table_has_a_definition(table_id: str) -> None:
     assert year_report(records(complaint()), "2019-20").table(table_id).definition
+
+
+def test_a_service_area_note_is_published_under_the_table() -> None:
+    from test_figures_builders import ORGANISATION, organisation
+
+    taxonomies = ORGANISATION["taxonomies"]
+    areas = [{**area, "note": "Includes the former Transition Team."} if area["id"] == "north" else area
+             for area in taxonomies["service_areas"]]
+    org = organisation(taxonomies={**taxonomies, "service_areas": areas})
+    table = year_report(records(complaint(service_area="north"), org=org), "2019-20").table("service_areas")
+    north = next(area for area in org.service_areas if area.id == "north")
+    assert f"{north.name}: Includes the former Transition Team." in table.notes
+    assert sum("Includes the former" in note for note in table.notes) == 1

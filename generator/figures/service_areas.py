@@ -85,6 +85,11 @@ def former_names(areas: Sequence[ServiceArea]) -> list[str]:
             for area in areas if area.formerly]
 
 
+def area_notes(areas: Sequence[ServiceArea]) -> list[str]:
+    """Each area's published note (`note` in the organisation file), after the area's name."""
+    return [f"{area.name}: {area.note}" for area in areas if area.note]
+
+
 def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
     tallies = [tally(basis) for basis in years]
@@ -94,7 +99,8 @@ def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
     specs = not_recorded_row(row_specs(organisation), tallies)
     return build_table(
         "service_areas", "Formal complaints by service area", "Service area", specs, columns, tallies,
-        definition="rate-per-1000", notes=former_names(organisation.service_areas),
+        definition="rate-per-1000",
+        notes=[*former_names(organisation.service_areas), *area_notes(organisation.service_areas)],
     )
 
 
