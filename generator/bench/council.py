@@ -40,7 +40,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _QUOTED_DATE = re.compile(r"'(\d{4}-\d{2}(?:-\d{2})?)'")
 # Files beside records/ that a site build reads.
-SITE_FILES = ("mkdocs.yml", "docs", "schemas", "overrides")
+SITE_FILES = ("mkdocs.yml", "docs", "schemas", "overrides", ".gitignore")
 
 
 @dataclass(frozen=True)

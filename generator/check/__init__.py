@@ -11,23 +11,20 @@ problems are then reported for the named files only, except those of the whole r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from generator.cache import CheckCache, cache_key, stat_key
+from generator.cache import wanted as cache_wanted
 from generator.check import rules
-from generator.check.privacy import PrivacyScan
-from generator.check.schema import PLACEHOLDER, SchemaCheck, load_schemas
-from generator.load import (
-    KIND_FOLDERS,
-    ORGANISATION_FILE,
-    RecordFile,
-    kind_of,
-    read_all,
-    record_paths,
-)
-from generator.problems import Problem, field_name
+from generator.check.fields import Schema
+from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
+from generator.check.schema import load_schemas
+from generator.load import KIND_FOLDERS, ORGANISATION_FILE, RecordFile, kind_of, scan_records
+from generator.problems import Problem
 
 RECORDS = "records"
 SCHEMAS = "schemas"
@@ -60,8 +57,13 @@ def schemas_folder(repo_root: Path) -> Path:
         return Path(__file__).resolve().parents[2] / SCHEMAS
 
 
-def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | None = None) -> CheckResult:
-    """Check the records under `paths` (files or folders; all records when None)."""
+def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | None = None, *,
+                keep_values: bool = True, cache: bool = False) -> CheckResult:
+    """Check the records under `paths` (files or folders; all records when None).
+
+    With `keep_values`, each record in the result holds all its values (to build the site);
+    without, only those the rules across records read. With `cache` (and without `keep_values`),
+    records unchanged since they were last found clean are not read again (`generator.cache`)."""
     repo_root = repo_root.resolve()
     records_root = repo_root / RECORDS
     notes: list[str] = []
@@ -86,28 +88,29 @@ def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | 
         notes.append(f"{RECORDS}/{ORGANISATION_FILE} is among the files named, so every record is checked")
         named = None
 
-    schemas, problems = load_schemas(schemas_folder(repo_root), repo_root)
-    all_paths = list(record_paths(records_root))
+    folder = schemas_folder(repo_root)
+    schemas, problems = load_schemas(folder, repo_root)
+    files, others = scan_records(records_root)
     problems += [
-        _misplaced(path, repo_root)
-        for path in _stray_files(records_root)
-        if named is None or _shown(path, repo_root) in named
+        _misplaced(Path(path), repo_root)
+        for path in _stray_files(others)
+        if named is None or _shown(Path(path), repo_root) in named
     ]
-    records, unreadable = read_all(all_paths, records_root, repo_root)
+    today = today or date.today()
+    store = None
+    if cache and not keep_values and cache_wanted(repo_root):
+        store = CheckCache(repo_root, cache_key(folder, records_root / ORGANISATION_FILE), today)
+    checked = _check_each(files, repo_root, schemas, today, keep_values=keep_values, cache=store)
+    records = [outcome.record for outcome in checked.values() if outcome.record is not None]
+    unreadable = [outcome.unreadable for outcome in checked.values() if outcome.unreadable is not None]
     problems += unreadable
-
-    schema_check, privacy = SchemaCheck(schemas), PrivacyScan(schemas)
     in_scope = [r for r in records if named is None or r.shown_as in named]
-    schema_problems = {
-        r.shown_as: schema_check.problems(r)
-        for r in records
-        if named is None or r.shown_as in named or r.kind == "organisation"
-    }
 
     def is_valid(record: RecordFile) -> bool:
-        if record.shown_as in schema_problems:
-            return not schema_problems[record.shown_as]
-        return schema_check.is_valid(record)
+        outcome = checked[record.shown_as]
+        if named is None or record.shown_as in named or record.kind == "organisation":
+            return not outcome.schema
+        return outcome.strictly_valid
 
     whole_repository: list[Problem] = []
     organisation = next((r for r in records if r.kind == "organisation"), None)
@@ -140,15 +143,16 @@ def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | 
         taxonomy,
         is_valid,
         rules.date_fields(schemas),
-        today or date.today(),
+        today,
         unreadable_ids=_unreadable_ids(unreadable, records_root, repo_root),
     )
     for record in in_scope:
-        found_by_schema = schema_problems.get(record.shown_as, [])
-        flagged = {p.field for p in found_by_schema}
-        rule_problems = [p for p in rules.record_problems(record, repository) if p.field not in flagged]
-        problems += found_by_schema + rule_problems + privacy.problems(record)
-        problems += _placeholders(record, flagged | {p.field for p in rule_problems})
+        outcome = checked[record.shown_as]
+        flagged = outcome.flagged
+        references = [p for p in rules.reference_problems(record, repository) if p.field not in flagged]
+        pointed_at = {p.field for p in references}
+        problems += outcome.schema + outcome.rules + references + outcome.privacy
+        problems += [p for p in outcome.placeholders if p.field not in pointed_at]
     whole_repository += rules.duplicate_ids(records, named)
     problems += rules.history_agreement(repository, named)
 
@@ -184,20 +188,67 @@ def _named_files(paths: list[Path], records_root: Path, repo_root: Path, notes: 
     return named
 
 
-def _stray_files(records_root: Path) -> list[Path]:
+def _stray_files(others: list[tuple[str, bool]]) -> list[str]:
     """Files under records/ that will never be read as records, so that none is silently lost."""
-    known = set(record_paths(records_root))
     stray = []
-    for path in sorted(records_root.rglob("*")):
-        if (
-            path.is_file()
-            and path not in known
-            and not path.name.startswith(".")
-            and path.suffix not in _NOT_RECORDS
-            and not any(p.startswith(".") for p in path.parts)
+    for path, is_file in others:
+        if not is_file:
+            continue
+        parts = Path(path).parts
+        if not parts[-1].startswith(".") and Path(path).suffix not in _NOT_RECORDS and not any(
+            p.startswith(".") for p in parts
         ):
             stray.append(path)
     return stray
+
+
+def _kind(shown_as: str) -> str:
+    parts = shown_as.split("/")
+    if parts[1:] == [ORGANISATION_FILE]:
+        return "organisation"
+    return KIND_FOLDERS.get(parts[1], "unknown") if len(parts) > 2 else "unknown"
+
+
+def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], today: date, *,
+                keep_values: bool, cache: CheckCache | None) -> dict[str, Outcome]:
+    """Every record's checks on its own, in the order given: from the cache when unchanged."""
+    records_root = repo_root / RECORDS
+    start = len(str(repo_root)) + 1
+    listed = [(path, path[start:].replace(os.sep, "/")) for path in files]
+    context = Context(records_root, schemas, None, rules.date_fields(schemas), today, keep_values)
+    checked: dict[str, Outcome] = {}
+    if listed and _kind(listed[0][1]) == "organisation":
+        path, shown = listed.pop(0)
+        checked[shown] = Checker(context).outcome(Path(path), shown, "organisation")
+    organisation = next(iter(checked.values()), None)
+    if organisation is not None and organisation.record is not None and not organisation.schema:
+        context = replace(context, taxonomy=rules.Taxonomy.from_values(organisation.record.values))
+    stats = {}
+    waiting = []
+    for path, shown in listed:
+        kind = _kind(shown)
+        known = None
+        if cache is not None:
+            stats[shown] = stat_key(path)
+            known = cache.get(shown, stats[shown])
+        if known is not None and known[0] == kind:
+            checked[shown] = Outcome(shown, OnDisk(path, shown, kind, "", known[1]),  # type: ignore[arg-type]
+                                     strictly_valid=True)
+        else:
+            checked[shown] = Outcome(shown, None)  # keeps the order; filled in below
+            waiting.append((path, shown, kind))
+    for outcome in outcomes(waiting, context):
+        checked[outcome.shown_as] = outcome
+        if cache is not None and outcome.record is not None:
+            if outcome.clean:
+                cache.put(outcome.shown_as, stats[outcome.shown_as], outcome.digest, outcome.record.kind,
+                          outcome.record.values)
+            else:
+                cache.forget(outcome.shown_as)
+    if cache is not None:
+        cache.keep_only(set(checked))
+        cache.save()
+    return checked
 
 
 def _misplaced(path: Path, repo_root: Path) -> Problem:
@@ -222,27 +273,3 @@ def _unreadable_ids(unreadable: list[Problem], records_root: Path, repo_root: Pa
         if kind:
             ids.setdefault(kind, set()).add(path.stem)
     return ids
-
-
-def _placeholders(record: RecordFile, flagged: set[str]) -> list[Problem]:
-    """Values `candour new` left as TODO that no other check has already pointed at."""
-    found = []
-    for location in _todo_locations(record.values, ()):
-        name = field_name(location)
-        if name not in flagged:
-            found.append(record.problem(location, f"still says {PLACEHOLDER}: fill it in"))
-    return found
-
-
-def _todo_locations(values: object, location: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
-    if values == PLACEHOLDER:
-        return [location]
-    if isinstance(values, dict):
-        return [found for key, value in values.items() for found in _todo_locations(value, (*location, key))]
-    if isinstance(values, list):
-        return [
-            found
-            for index, value in enumerate(values)
-            for found in _todo_locations(value, (*location, index))
-        ]
-    return []

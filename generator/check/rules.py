@@ -151,15 +151,19 @@ def date_fields(schemas: dict[str, Schema]) -> dict[str, list[Pattern]]:
     }
 
 
-def record_problems(record: RecordFile, repository: Repository) -> list[Problem]:
-    """Every rule that concerns one record, against the whole repository."""
+def record_problems(record: RecordFile, repository: Repository, *, references: bool = True) -> list[Problem]:
+    """Every rule that concerns one record, against the whole repository.
+
+    Without `references`, only the rules that need no other record: `reference_problems` gives the
+    rest once every record has been read."""
     if not isinstance(record.values, dict):
         return []
     problems = list(_identity(record, repository))
     problems += _dates_in_order(record)
     problems += _future_dates(record, repository)
     problems += _timescales(record)
-    problems += _record_references(record, repository)
+    if references:
+        problems += _record_references(record, repository)
     if repository.taxonomy is not None:
         problems += _taxonomy_references(record, repository.taxonomy)
         problems += _stage_order(record, repository.taxonomy)
@@ -187,7 +191,7 @@ def _identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
     if kind not in FOLDER_DATE:
         return
     # shown_as is the path from the repository's top folder: records/<kind>/<year>/<file>.
-    parts = Path(record.shown_as).parts[1:]
+    parts = tuple(part for part in record.shown_as.split("/") if part)[1:]
     folder_name = f"records/{parts[0]}/"
     if len(parts) != 3:
         yield record.problem((), f"must be in a year folder, such as {folder_name}2019-20/{record.path.name}")
@@ -411,6 +415,13 @@ def _history_row_references(record: RecordFile, taxonomy: Taxonomy) -> Iterator[
                     ),
                     key=True,
                 )
+
+
+def reference_problems(record: RecordFile, repository: Repository) -> list[Problem]:
+    """References from this record to other records that do not exist."""
+    if not isinstance(record.values, dict):
+        return []
+    return list(_record_references(record, repository))
 
 
 def _record_references(record: RecordFile, repository: Repository) -> Iterator[Problem]:

@@ -87,7 +87,7 @@ class SchemaCheck:
         }
         self._compiled: dict[str, Check | None] = {}
 
-    def _certainly_valid(self, record: RecordFile) -> bool:
+    def certainly_valid(self, record: RecordFile) -> bool:
         """The compiled first pass (built on first use): True only for a record that is valid."""
         if record.kind not in self._compiled:
             schema = self.schemas.get(record.kind)
@@ -97,11 +97,11 @@ class SchemaCheck:
 
     def is_valid(self, record: RecordFile) -> bool:
         validator = self.validators.get(record.kind)
-        return validator is None or self._certainly_valid(record) or validator.is_valid(record.values)
+        return validator is None or self.certainly_valid(record) or validator.is_valid(record.values)
 
     def problems(self, record: RecordFile) -> list[Problem]:
         validator = self.validators.get(record.kind)
-        if validator is None or self._certainly_valid(record):
+        if validator is None or self.certainly_valid(record):
             return []
         # Only records the compiled pass rejects pay for the full, explained list of errors.
         errors = sorted(

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     root = args.root.resolve() if args.root else find_root(Path.cwd())
     paths = [path if path.is_absolute() else Path.cwd() / path for path in args.paths] or None
-    result = check_paths(root, paths)
+    result = check_paths(root, paths, keep_values=False, cache=True)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     if args.format == "github":

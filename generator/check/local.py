@@ -1,0 +1,181 @@
+"""The checks one record needs on its own: read it, the schema, the rules within it, the personal-data
+scan and left-over placeholders. They need nothing from other records, so they can run in other
+processes and their outcome can be kept: only references to other records are left to the caller.
+
+A large repository is shared between two worker processes (both cores); a small one is checked in
+this process, where starting workers would cost more than they save.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.check import rules
+from generator.check.fields import Pattern, Schema
+from generator.check.privacy import PrivacyScan
+from generator.check.schema import PLACEHOLDER, SchemaCheck
+from generator.load import Location, RecordError, RecordFile, read_record, value_positions
+from generator.problems import Problem, field_name
+
+WORKERS = 2
+PARALLEL_FROM = 1500  # fewer records than this are checked in this process
+CHUNK = 400
+
+# What the rules across records read of each record (ids, references, and the history tables).
+_KEPT = frozenset({
+    "id", "kind", "disposition", "received", "service_area", "subject", "receipt_point", "receipt_method",
+    "complainant", "team", "actions", "case", "year",
+})
+
+
+class OnDisk(RecordFile):
+    """A record whose text is not kept: read again from its file when a problem needs a position."""
+
+    def position(self, location: Location) -> tuple[int, int]:
+        if self._positions is None:
+            try:
+                self._positions = value_positions(self.path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._positions = {}
+        return super().position(location)
+
+
+def compact(values: Any) -> Any:
+    """The few values the rules across records read, so that 300,000 records fit in memory."""
+    if not isinstance(values, dict):
+        return values
+    kept = {name: value for name, value in values.items() if name in _KEPT}
+    stages = values.get("stages")
+    if isinstance(stages, list) and stages:
+        last = stages[-1]
+        kept["stages"] = [{"outcome": last.get("outcome")} if isinstance(last, dict) else last]
+    raised_by = values.get("raised_by")
+    if isinstance(raised_by, dict) and "cases" in raised_by:
+        kept["raised_by"] = {"cases": raised_by["cases"]}
+    return kept
+
+
+@dataclass(frozen=True)
+class Context:
+    """What checking a record on its own depends on; sent once to each worker."""
+
+    records_root: Path
+    schemas: dict[str, Schema]
+    taxonomy: rules.Taxonomy | None
+    date_fields: dict[str, list[Pattern]]
+    today: date
+    keep_values: bool  # whole values (to build the site), or only what the rules across records read
+
+
+@dataclass
+class Outcome:
+    """One record's checks on its own."""
+
+    shown_as: str
+    record: RecordFile | None  # None when the file could not be read
+    unreadable: Problem | None = None
+    schema: list[Problem] = field(default_factory=list)
+    rules: list[Problem] = field(default_factory=list)
+    privacy: list[Problem] = field(default_factory=list)
+    placeholders: list[Problem] = field(default_factory=list)
+    strictly_valid: bool = False  # the schema's validator accepts it (a TODO id included)
+    digest: str = ""  # SHA-256 of the file's text
+
+    @property
+    def clean(self) -> bool:
+        """Nothing found by the schema, within the record or by the scan: its outcome can be kept."""
+        return not (self.unreadable or self.schema or self.rules or self.privacy or self.placeholders)
+
+    @property
+    def flagged(self) -> set[str]:
+        return {problem.field for problem in self.schema}
+
+
+class Checker:
+    """The checks of one process, built once."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.schema = SchemaCheck(context.schemas)
+        self.privacy = PrivacyScan(context.schemas)
+        self.alone = rules.Repository(context.records_root, [], context.taxonomy, lambda record: True,
+                                      context.date_fields, context.today)
+
+    def outcome(self, path: Path, shown_as: str, kind: str) -> Outcome:
+        try:
+            record = read_record(path, self.context.records_root, shown_as, kind=kind)
+        except RecordError as error:
+            return Outcome(shown_as, None, unreadable=error.problem)
+        fast = self.schema.certainly_valid(record)
+        schema = [] if fast else self.schema.problems(record)
+        flagged = {problem.field for problem in schema}
+        own_rules = rules.record_problems(record, self.alone, references=False)
+        found = [p for p in own_rules if p.field not in flagged]
+        outcome = Outcome(shown_as, record, schema=schema, rules=found, privacy=self.privacy.problems(record),
+                          placeholders=placeholders(record, flagged | {p.field for p in found}))
+        outcome.strictly_valid = fast or (not schema and self.schema.is_valid(record))
+        outcome.digest = record.digest
+        if not self.context.keep_values and kind not in ("organisation", "history"):
+            values = compact(record.values)
+        else:
+            values = record.values
+        outcome.record = OnDisk(record.path, shown_as, kind, "", values)
+        return outcome
+
+
+_checker: Checker | None = None
+
+
+def _start_worker(context: Context) -> None:
+    global _checker
+    _checker = Checker(context)
+
+
+def _check_chunk(chunk: list[tuple[str, str, str]]) -> list[Outcome]:
+    assert _checker is not None
+    return [_checker.outcome(Path(path), shown, kind) for path, shown, kind in chunk]
+
+
+def outcomes(files: list[tuple[str, str, str]], context: Context) -> Iterator[Outcome]:
+    """The outcome of each (path, shown as, kind), in order; shared among workers when there are many."""
+    if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        checker = Checker(context)
+        for path, shown, kind in files:
+            yield checker.outcome(Path(path), shown, kind)
+        return
+    chunks = [files[start:start + CHUNK] for start in range(0, len(files), CHUNK)]
+    with ProcessPoolExecutor(WORKERS, initializer=_start_worker, initargs=(context,)) as pool:
+        for found in pool.map(_check_chunk, chunks):
+            yield from found
+
+
+def placeholders(record: RecordFile, flagged: set[str]) -> list[Problem]:
+    """Values `candour new` left as TODO that no other check has already pointed at."""
+    if PLACEHOLDER not in record.text and "\\" not in record.text:
+        return []  # a TODO is in the text as written, unless escapes (a backslash) spell it
+    found = []
+    for location in _todo_locations(record.values, ()):
+        name = field_name(location)
+        if name not in flagged:
+            found.append(record.problem(location, f"still says {PLACEHOLDER}: fill it in"))
+    return found
+
+
+def _todo_locations(values: object, location: tuple[str | int, ...]) -> Iterable[tuple[str | int, ...]]:
+    if values == PLACEHOLDER:
+        return [location]
+    if isinstance(values, dict):
+        return [found for key, value in values.items() for found in _todo_locations(value, (*location, key))]
+    if isinstance(values, list):
+        return [
+            found
+            for index, value in enumerate(values)
+            for found in _todo_locations(value, (*location, index))
+        ]
+    return []
