@@ -175,3 +175,29 @@ def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path: Path) -> Non
     assert "Traceback" not in failed.stdout + failed.stderr
     assert every_file(site) == before
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith("site")) == ["site"]
+
+
+def test_a_build_that_crashes_leaves_the_previous_site_and_no_half_built_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import mkdocs.commands.build
+
+    from generator.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+
+    def crash(config: object) -> None:
+        Path(config.site_dir).mkdir()  # type: ignore[attr-defined]
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(mkdocs.commands.build, "build", crash)
+    monkeypatch.delenv("CANDOUR_DEBUG", raising=False)
+    assert main(["build", "--root", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "previous site is unchanged" in err and "RuntimeError: a bug" in err and "Traceback" not in err
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]

@@ -111,6 +111,15 @@ def _build(root: Path, config_file: Path, site_dir: Path | None) -> int:
         message = str(error).strip() or type(error).__name__
         print(f"candour build: failed; the previous site is unchanged.\n{message}", file=sys.stderr)
         return 1
+    except Exception as error:  # a bug in candour, not in the records: the old site stays all the same
+        if building is not None:
+            shutil.rmtree(building, ignore_errors=True)
+        print(f"candour build: failed; the previous site is unchanged. Internal error ("
+              f"{type(error).__name__}: {error}): this is a bug in candour, not in your records; "
+              "please report it.", file=sys.stderr)
+        if os.environ.get("CANDOUR_DEBUG"):
+            raise
+        return 2
     finally:
         logger.removeHandler(handler)
     assert target is not None and building is not None
