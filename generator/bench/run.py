@@ -14,7 +14,6 @@ from generator.bench.progress import ProgressBar
 from generator.bench.report import target_results
 from generator.bench.stages import Stages, Timing, parse_floor, repeat
 
-STAGES = ("check-jsonschema", "validate", "build", "rebuild")
 ONCE_FROM = 10_000  # check-jsonschema runs once from this many records: it is the slow one
 
 
