@@ -10,7 +10,6 @@ demo's, and so is the text. Learning actions grow with the caseload only up to a
 from __future__ import annotations
 
 import copy
-import math
 import random
 import re
 import shutil
@@ -96,16 +95,18 @@ def plan_counts(demo: Demo, records: int) -> tuple[list[str], dict[str, list[int
     spread = records - fixed
     if spread < 10 * MIN_YEARS:
         raise ValueError(f"a synthetic council needs at least {fixed + 10 * MIN_YEARS} records")
-    busiest = max(shares.values()) / whole * spread
-    count = max(MIN_YEARS, math.ceil(busiest / MAX_PER_YEAR))
-    years = [year_label(start) for start in range(LAST_YEAR - count + 1, LAST_YEAR + 1)]
-    per_year_actions = max(1, min(ACTIONS_PER_YEAR, round(spread / count * shares["action"] / whole)))
-    rest = spread - per_year_actions * count
-    others = {kind: share for kind, share in shares.items() if kind != "action"}
-    totals = _shares(rest, others)
-    per_year = {kind: _shares(total, dict.fromkeys(range(count), 1)) for kind, total in totals.items()}
-    per_year_lists = {kind: [per_year[kind][index] for index in range(count)] for kind in per_year}
-    per_year_lists["action"] = [per_year_actions] * count
+    count = MIN_YEARS
+    while True:  # more years when a year would need more ids than four digits give
+        years = [year_label(start) for start in range(LAST_YEAR - count + 1, LAST_YEAR + 1)]
+        per_year_actions = max(1, min(ACTIONS_PER_YEAR, round(spread / count * shares["action"] / whole)))
+        others = {kind: share for kind, share in shares.items() if kind != "action"}
+        totals = _shares(spread - per_year_actions * count, others)
+        per_year = {kind: _shares(total, dict.fromkeys(range(count), 1)) for kind, total in totals.items()}
+        per_year_lists = {kind: [per_year[kind][index] for index in range(count)] for kind in per_year}
+        per_year_lists["action"] = [per_year_actions] * count
+        if max(max(counts) for counts in per_year_lists.values()) <= MAX_PER_YEAR:
+            break
+        count += 1
     return years, per_year_lists
 
 

@@ -35,12 +35,15 @@ _KEPT = frozenset({
 
 
 class OnDisk(RecordFile):
-    """A record whose text is not kept: read again from its file when a problem needs a position."""
+    """A record whose text is not kept: read again from its file when a problem needs a position.
+
+    Taken from the cache, its `path` is the file's name as text: making 50,000 Path objects would
+    cost more than the rest of a warm check."""
 
     def position(self, location: Location) -> tuple[int, int]:
         if self._positions is None:
             try:
-                self._positions = value_positions(self.path.read_text(encoding="utf-8"))
+                self._positions = value_positions(Path(self.path).read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError):
                 self._positions = {}
         return super().position(location)

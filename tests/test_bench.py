@@ -1,0 +1,86 @@
+"""The benchmark keeps working: its synthetic council is valid and its results have every key.
+
+No test here asserts a time: the targets are checked by running `candour bench --records 50000`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.bench.council import write_council
+from generator.bench.edit import change_record
+from generator.bench.report import table
+from generator.check import check_paths
+from generator.cli import main
+
+KEYS = ("records", "parse_floor_s", "check_jsonschema_s", "validate_cold_s", "validate_warm_s", "build_s",
+        "peak_rss_mb", "rebuild_s")
+
+
+def fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.yaml")):
+        digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_the_synthetic_council_is_valid_with_every_kind(tmp_path: Path) -> None:
+    council = write_council(tmp_path / "council", 300)
+    files = list((council.records_root).rglob("*.yaml"))
+    assert council.records == len(files) == 300
+    assert len(council.years) == 10 and council.years[-1] == "2019-20"
+    assert set(council.counts) == {"organisation", "case", "compliment", "ombudsman", "action", "history"}
+    assert all(count > 0 for count in council.counts.values())
+    # Every year has records of each kind that grows with the caseload.
+    for kind, folder in (("case", "cases"), ("compliment", "compliments")):
+        years = {path.parent.name for path in (council.records_root / folder).rglob("*.yaml")}
+        assert years == set(council.years), kind
+    result = check_paths(council.root)
+    assert [str(problem) for problem in result.problems] == []
+    assert result.checked == 300
+
+
+def test_the_same_seed_gives_the_same_council(tmp_path: Path) -> None:
+    first = write_council(tmp_path / "one", 250)
+    second = write_council(tmp_path / "two", 250)
+    other = write_council(tmp_path / "three", 250, seed=7)
+    assert fingerprint(first.records_root) == fingerprint(second.records_root)
+    assert fingerprint(first.records_root) != fingerprint(other.records_root)
+
+
+def test_busy_years_are_spread_over_more_years_than_ids_allow(tmp_path: Path) -> None:
+    from generator.bench.council import MAX_PER_YEAR, Demo, plan_counts, project_root
+
+    demo = Demo.read(project_root() / "records")
+    years, per_year = plan_counts(demo, 300_000)
+    assert len(years) > 10
+    assert max(max(counts) for counts in per_year.values()) <= MAX_PER_YEAR
+    assert sum(sum(counts) for counts in per_year.values()) + 3 == 300_000
+
+
+def test_the_one_record_change_keeps_the_record_valid(tmp_path: Path) -> None:
+    council = write_council(tmp_path / "council", 250)
+    case = next((council.records_root / "cases").rglob("*.yaml"))
+    before = case.read_text(encoding="utf-8")
+    change_record(case)
+    assert case.read_text(encoding="utf-8") != before
+    assert check_paths(council.root, [case]).problems == []
+
+
+@pytest.mark.slow
+def test_the_benchmark_runs_and_reports_every_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "bench.json"
+    code = main(["bench", "--records", "300", "--repeat", "1", "--json", str(target), "--quiet"])
+    out = capsys.readouterr().out
+    result = json.loads(target.read_text(encoding="utf-8"))
+    assert result["failures"] == {} and code == 0
+    for key in KEYS:
+        assert isinstance(result[key], int | float), key
+    assert result["records"] == 300
+    assert {found["target"] for found in result["targets"]} >= {"cold validate vs parse floor",
+                                                                "full build vs parse floor"}
+    assert out.strip() == table(result).strip()

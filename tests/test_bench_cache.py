@@ -1,0 +1,159 @@
+"""The check cache: a change is always seen, the cache may be lost or spoilt, records/ is never written."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cache import FILE, FOLDER
+from generator.check import check_paths
+from generator.check.local import Checker
+
+PROJECT = Path(__file__).resolve().parents[1]
+TODAY_CASE = "records/cases/2019-20/C-2019-0025.yaml"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    shutil.copytree(PROJECT / "records", tmp_path / "records")
+    shutil.copytree(PROJECT / "schemas", tmp_path / "schemas")
+    (tmp_path / ".gitignore").write_text(f"{FOLDER}/\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The records checked on their own (not taken from the cache), in this process."""
+    seen: list[str] = []
+    original = Checker.outcome
+
+    def counted(self: Checker, path: Path, shown_as: str, kind: str):  # type: ignore[no-untyped-def]
+        seen.append(shown_as)
+        return original(self, path, shown_as, kind)
+
+    monkeypatch.setattr(Checker, "outcome", counted)
+    return seen
+
+
+def validate(repo: Path) -> list[str]:
+    return [str(problem) for problem in check_paths(repo, keep_values=False, cache=True).problems]
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def count_records(repo: Path) -> int:
+    return sum(1 for _ in (repo / "records").rglob("*.yaml"))
+
+
+def test_unchanged_records_are_not_read_again(repo: Path, reads: list[str]) -> None:
+    assert validate(repo) == []
+    assert len(reads) == count_records(repo)
+    assert (repo / FOLDER / FILE).is_file()
+    reads.clear()
+    assert validate(repo) == []
+    assert reads == ["records/organisation.yaml"]  # the organisation is always read: it names the lists
+
+
+def test_a_changed_record_is_checked_again(repo: Path, reads: list[str]) -> None:
+    validate(repo)
+    reads.clear()
+    case = repo / TODAY_CASE
+    case.write_text(case.read_text(encoding="utf-8").replace("kind: complaint", "kind: complain"),
+                    encoding="utf-8")
+    found = validate(repo)
+    assert TODAY_CASE in reads and len(reads) == 2
+    assert len(found) == 1 and "'complain' is not one of" in found[0]
+    # A record with a problem is never kept: the next run reads it again, and says the same.
+    reads.clear()
+    assert validate(repo) == found
+    assert TODAY_CASE in reads
+
+
+def test_a_cached_record_whose_reference_breaks_is_reported(repo: Path) -> None:
+    uncached = repo.parent / "uncached"
+    shutil.copytree(repo, uncached)
+    (uncached / ".gitignore").unlink()
+    validate(repo)
+    for root in (repo, uncached):
+        (root / "records/actions/2019-20/ACT-2019-01.yaml").unlink()
+    found = validate(repo)
+    assert found and any("'ACT-2019-01' is not the id of any action record" in line for line in found)
+    assert found == validate(uncached)
+
+
+def test_a_changed_schema_means_everything_is_checked_again(repo: Path, reads: list[str]) -> None:
+    validate(repo)
+    reads.clear()
+    schema_path = repo / "schemas/compliment.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["description"] += " Changed."
+    schema_path.write_text(json.dumps(schema), encoding="utf-8")
+    assert validate(repo) == []
+    assert len(reads) == count_records(repo)
+
+
+def test_a_changed_organisation_means_everything_is_checked_again(repo: Path, reads: list[str]) -> None:
+    validate(repo)
+    reads.clear()
+    organisation = repo / "records/organisation.yaml"
+    organisation.write_text(organisation.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    validate(repo)
+    assert len(reads) == count_records(repo)
+
+
+def test_a_deleted_cache_is_harmless(repo: Path, reads: list[str]) -> None:
+    first = validate(repo)
+    shutil.rmtree(repo / FOLDER)
+    reads.clear()
+    assert validate(repo) == first
+    assert len(reads) == count_records(repo)
+
+
+@pytest.mark.parametrize("spoilt", ["", "{not json", "[]", '{"format": 1, "key": "x", "entries": {}}',
+                                    "\x00\xff"])
+def test_a_corrupt_cache_is_ignored(repo: Path, reads: list[str], spoilt: str) -> None:
+    validate(repo)
+    (repo / FOLDER / FILE).write_text(spoilt, encoding="utf-8", errors="surrogateescape")
+    reads.clear()
+    assert validate(repo) == []
+    assert len(reads) == count_records(repo)
+
+
+def test_an_entry_of_the_wrong_shape_is_ignored(repo: Path, reads: list[str]) -> None:
+    validate(repo)
+    stored = json.loads((repo / FOLDER / FILE).read_text(encoding="utf-8"))
+    stored["entries"][TODAY_CASE] = ["not", "an", "entry"]
+    (repo / FOLDER / FILE).write_text(json.dumps(stored), encoding="utf-8")
+    reads.clear()
+    assert validate(repo) == []
+    assert TODAY_CASE in reads
+
+
+def test_records_are_never_written(repo: Path) -> None:
+    before = fingerprint(repo / "records")
+    validate(repo)
+    case = repo / TODAY_CASE
+    case.write_text(case.read_text(encoding="utf-8") + "unknown_field: 1\n", encoding="utf-8")
+    changed = fingerprint(repo / "records")
+    assert validate(repo)
+    assert fingerprint(repo / "records") == changed != before
+    assert not any(path.name.startswith(".") for path in (repo / "records").rglob("*"))
+
+
+def test_no_cache_where_the_repository_does_not_ask_for_one(repo: Path) -> None:
+    (repo / ".gitignore").unlink()
+    assert validate(repo) == []
+    assert not (repo / FOLDER).exists()
+
+
+def test_the_cache_can_be_turned_off(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CANDOUR_CACHE", "0")
+    assert validate(repo) == []
+    assert not (repo / FOLDER).exists()
