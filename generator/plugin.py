@@ -89,6 +89,9 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             # here, as markup, so the places that escape it leave it as it is.
             name = f"{self.records.organisation.name}: adult social care complaints"
             config.site_name = Markup.escape(name)
+        if not config.site_url and self.records.organisation.site.get("url"):
+            # Gives the sitemap and canonical links their addresses.
+            config.site_url = self.records.organisation.site["url"]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
