@@ -38,7 +38,7 @@ class InvalidRecords(Exception):
 
 def load_records(repo_root: Path) -> Records:
     """Every record under `repo_root/records`, checked and typed; raises InvalidRecords."""
-    result = check_paths(repo_root)
+    result = check_paths(repo_root, cache=True)  # a second build in `mkdocs serve` reads only changes
     if result.problems:
         raise InvalidRecords(result.problems)
     by_kind: dict[str, list[dict]] = {}

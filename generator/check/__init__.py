@@ -17,7 +17,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from generator.cache import CheckCache, cache_key, stat_key
+from generator.cache import CheckCache, Stat, cache_key, stat_key
 from generator.cache import wanted as cache_wanted
 from generator.check import rules
 from generator.check.fields import Schema
@@ -97,9 +97,11 @@ def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | 
         if named is None or _shown(Path(path), repo_root) in named
     ]
     today = today or date.today()
-    store = None
+    store: CheckCache | Remembered | None = None
     if cache and not keep_values and cache_wanted(repo_root):
         store = CheckCache(repo_root, cache_key(folder, records_root / ORGANISATION_FILE), today)
+    elif cache and keep_values:
+        store = Remembered.of(repo_root, cache_key(folder, records_root / ORGANISATION_FILE), today)
     checked = _check_each(files, repo_root, schemas, today, keep_values=keep_values, cache=store)
     records = [outcome.record for outcome in checked.values() if outcome.record is not None]
     unreadable = [outcome.unreadable for outcome in checked.values() if outcome.unreadable is not None]
@@ -209,8 +211,40 @@ def _kind(shown_as: str) -> str:
     return KIND_FOLDERS.get(parts[1], "unknown") if len(parts) > 2 else "unknown"
 
 
+class Remembered:
+    """Outcomes kept in this process, with every value: a second build in `mkdocs serve` reads only
+    the files that changed. Kept for one repository, code, schemas, organisation and day at a time."""
+
+    _current: Remembered | None = None
+
+    def __init__(self, identity: tuple[str, str, str]) -> None:
+        self.identity = identity
+        self.outcomes: dict[str, tuple[Stat | None, Outcome]] = {}
+
+    @classmethod
+    def of(cls, repo_root: Path, key: str, today: date) -> Remembered:
+        identity = (str(repo_root), key, today.isoformat())
+        if cls._current is None or cls._current.identity != identity:
+            cls._current = cls(identity)
+        return cls._current
+
+    def get(self, shown_as: str, stat: Stat | None) -> Outcome | None:
+        found = self.outcomes.get(shown_as)
+        return found[1] if found is not None and stat is not None and found[0] == stat else None
+
+    def put(self, shown_as: str, stat: Stat | None, outcome: Outcome) -> None:
+        self.outcomes[shown_as] = (stat, outcome)
+
+    def forget(self, shown_as: str) -> None:
+        self.outcomes.pop(shown_as, None)
+
+    def keep_only(self, shown: set[str]) -> None:
+        for name in [name for name in self.outcomes if name not in shown]:
+            del self.outcomes[name]
+
+
 def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], today: date, *,
-                keep_values: bool, cache: CheckCache | None) -> dict[str, Outcome]:
+                keep_values: bool, cache: CheckCache | Remembered | None) -> dict[str, Outcome]:
     """Every record's checks on its own, in the order given: from the cache when unchanged."""
     records_root = repo_root / RECORDS
     start = len(str(repo_root)) + 1
@@ -230,6 +264,12 @@ def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], t
         known = None
         if cache is not None:
             stats[shown] = stat_key(path)
+        if isinstance(cache, Remembered):
+            remembered = cache.get(shown, stats[shown])
+            if remembered is not None:
+                checked[shown] = remembered
+                continue
+        elif cache is not None:
             known = cache.get(shown, stats[shown])
         if known is not None and known[0] == kind:
             checked[shown] = Outcome(shown, OnDisk(path, shown, kind, "", known[1]),  # type: ignore[arg-type]
@@ -239,14 +279,18 @@ def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], t
             waiting.append((path, shown, kind))
     for outcome in outcomes(waiting, context):
         checked[outcome.shown_as] = outcome
-        if cache is not None and outcome.record is not None:
-            if outcome.clean:
-                cache.put(outcome.shown_as, stats[outcome.shown_as], outcome.digest, outcome.record.kind,
-                          outcome.record.values)
-            else:
-                cache.forget(outcome.shown_as)
+        if cache is None or outcome.record is None:
+            continue
+        if not outcome.clean:
+            cache.forget(outcome.shown_as)
+        elif isinstance(cache, Remembered):
+            cache.put(outcome.shown_as, stats[outcome.shown_as], outcome)
+        else:
+            cache.put(outcome.shown_as, stats[outcome.shown_as], outcome.digest, outcome.record.kind,
+                      outcome.record.values)
     if cache is not None:
         cache.keep_only(set(checked))
+    if isinstance(cache, CheckCache):
         cache.save()
     return checked
 
