@@ -104,8 +104,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def served_prefix(root: Path) -> str:
     """The URL path the site expects to live under: absolute links in 404.html depend on it."""
     sitemap = root / "sitemap.xml"
-    found = re.search(r"<loc>([^<]+)</loc>", sitemap.read_text()) if sitemap.exists() else None
-    path = urlparse(found[1]).path if found else "/"
+    found = re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text()) if sitemap.exists() else []
+    # Every page lives under the site's path, the home page at it: the shortest path is the prefix.
+    path = min((urlparse(loc).path for loc in found), key=len, default="/")
     return path if path.endswith("/") else path + "/"
 
 
