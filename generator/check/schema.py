@@ -32,6 +32,7 @@ KIND_NAMES = {
     "history": "a history record",
 }
 PLACEHOLDER = "TODO"  # what `candour new` writes where an officer must choose a value
+COMPILE_AFTER = 50  # records of a kind checked by jsonschema alone before its schema is compiled
 
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -86,12 +87,17 @@ class SchemaCheck:
             for kind, schema in schemas.items()
         }
         self._compiled: dict[str, Check | None] = {}
+        self._seen: dict[str, int] = {}
 
     def certainly_valid(self, record: RecordFile) -> bool:
-        """The compiled first pass (built on first use): True only for a record that is valid."""
+        """The compiled first pass: True only for a record that is valid. Compiling a schema takes
+        tens of milliseconds, so a kind is compiled only once it has had COMPILE_AFTER records."""
         if record.kind not in self._compiled:
+            self._seen[record.kind] = seen = self._seen.get(record.kind, 0) + 1
             schema = self.schemas.get(record.kind)
-            self._compiled[record.kind] = compiled(schema) if schema is not None else None
+            if seen < COMPILE_AFTER or schema is None:
+                return False
+            self._compiled[record.kind] = compiled(schema)
         check = self._compiled[record.kind]
         return check is not None and check(record.values)
 
