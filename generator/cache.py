@@ -145,7 +145,8 @@ class CheckCache:
             if not ignore.exists():
                 ignore.write_text("# Candour's check cache: safe to delete\n*\n", encoding="utf-8")
             partial = self.path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(json.dumps(stored, separators=(",", ":")), encoding="utf-8")
+            with partial.open("w", encoding="utf-8") as out:
+                json.dump(stored, out, separators=(",", ":"))  # in pieces: no 90 MB string at 300,000
             os.replace(partial, self.path)
         except OSError:
             pass

@@ -71,6 +71,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
+        self.serving = command == "serve"  # then records are remembered between rebuilds
 
     def _path(self, option: str) -> Path:
         return (self.root / option).resolve()
@@ -80,7 +81,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         records_dir = self._path(self.config.records)
         started = time.perf_counter()
         try:
-            self.records = load_records(records_dir.parent)
+            self.records = load_records(records_dir.parent, remember=getattr(self, "serving", False))
         except InvalidRecords as invalid:
             raise PluginError(str(invalid)) from None
         log.info("candour: records read and checked in %.2f s", time.perf_counter() - started)

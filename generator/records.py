@@ -36,9 +36,12 @@ class InvalidRecords(Exception):
         self.problems = problems
 
 
-def load_records(repo_root: Path) -> Records:
-    """Every record under `repo_root/records`, checked and typed; raises InvalidRecords."""
-    result = check_paths(repo_root, cache=True)  # a second build in `mkdocs serve` reads only changes
+def load_records(repo_root: Path, *, remember: bool = False) -> Records:
+    """Every record under `repo_root/records`, checked and typed; raises InvalidRecords.
+
+    With `remember` (`mkdocs serve`), the records are kept in memory for the next call, which then
+    reads only the files that changed."""
+    result = check_paths(repo_root, cache=remember)
     if result.problems:
         raise InvalidRecords(result.problems)
     by_kind: dict[str, list[dict]] = {}

@@ -162,18 +162,27 @@ def test_the_cache_can_be_turned_off(repo: Path, monkeypatch: pytest.MonkeyPatch
 def test_a_second_load_in_one_process_reads_only_what_changed(repo: Path, reads: list[str]) -> None:
     from generator.records import InvalidRecords, load_records
 
-    first = load_records(repo)
+    first = load_records(repo, remember=True)
     reads.clear()
-    assert load_records(repo) == first
+    assert load_records(repo, remember=True) == first
     assert reads == ["records/organisation.yaml"]
     case = repo / TODAY_CASE
     case.write_text(case.read_text(encoding="utf-8").replace("outcome: upheld", "outcome: not-upheld"),
                     encoding="utf-8")
     reads.clear()
-    changed = load_records(repo)
+    changed = load_records(repo, remember=True)
     assert TODAY_CASE in reads and len(reads) == 2
     assert changed != first
     case.write_text(case.read_text(encoding="utf-8") + "unknown_field: 1\n", encoding="utf-8")
     with pytest.raises(InvalidRecords):
-        load_records(repo)
+        load_records(repo, remember=True)
     assert not (repo / FOLDER).exists() or not any((repo / "records").rglob(".*"))
+
+
+def test_a_build_that_is_not_served_remembers_nothing(repo: Path, reads: list[str]) -> None:
+    from generator.records import load_records
+
+    load_records(repo)
+    reads.clear()
+    load_records(repo)
+    assert len(reads) == count_records(repo)

@@ -1,8 +1,9 @@
 """Peak memory of the benchmark and every process it starts, sampled while the stages run.
 
 `ru_maxrss` of the children only gives the largest single child; a validate run with two worker
-processes needs their sum, so the resident sets of this process and all its descendants are
-added up every few milliseconds.
+processes needs their sum, so the memory of this process and all its descendants is added up
+every few milliseconds: resident sets (RSS), which count the pages forked workers share with their
+parent once per process, and proportional sets (PSS, Linux), which count each page once in all.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 
 import psutil
 
-INTERVAL_S = 0.02
+INTERVAL_S = 0.03
 MIB = 1024 * 1024
 
 
@@ -21,7 +22,7 @@ class PeakMemory:
 
     def __init__(self) -> None:
         self.process = psutil.Process()
-        self._peak = 0
+        self._peak = (0, 0)
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, daemon=True, name="peak-memory")
@@ -34,24 +35,28 @@ class PeakMemory:
         self._stop.set()
         self._thread.join()
 
-    def _sample(self) -> int:
-        total = 0
+    def _sample(self) -> tuple[int, int]:
+        resident = proportional = 0
         try:
             processes = [self.process, *self.process.children(recursive=True)]
         except psutil.Error:
-            return 0
+            return 0, 0
         for process in processes:
             try:
-                total += process.memory_info().rss
+                found = process.memory_full_info()
+            except psutil.AccessDenied:
+                found = process.memory_info()
             except psutil.Error:
                 continue  # ended between listing and reading
-        return total
+            resident += found.rss
+            proportional += getattr(found, "pss", found.rss)
+        return resident, proportional
 
     def _run(self) -> None:
         while not self._stop.wait(INTERVAL_S):
-            found = self._sample()
+            rss, pss = self._sample()
             with self._lock:
-                self._peak = max(self._peak, found)
+                self._peak = (max(self._peak[0], rss), max(self._peak[1], pss))
 
     def reset(self) -> None:
         with self._lock:
@@ -59,9 +64,15 @@ class PeakMemory:
 
     @property
     def peak_mb(self) -> float:
+        """Peak of the summed resident sets."""
         with self._lock:
-            sampled = self._peak
-        return round(sampled / MIB, 1)
+            return round(self._peak[0] / MIB, 1)
+
+    @property
+    def peak_pss_mb(self) -> float:
+        """Peak of the summed proportional sets: memory used, each shared page once."""
+        with self._lock:
+            return round(self._peak[1] / MIB, 1)
 
 
 def largest_child_mb() -> float:

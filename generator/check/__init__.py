@@ -250,7 +250,7 @@ def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], t
     start = len(str(repo_root)) + 1
     listed = [(path, path[start:].replace(os.sep, "/")) for path in files]
     context = Context(records_root, schemas, None, rules.date_fields(schemas), today, keep_values)
-    checked: dict[str, Outcome] = {}
+    checked: dict[str, Outcome | None] = {}
     if listed and _kind(listed[0][1]) == "organisation":
         path, shown = listed.pop(0)
         checked[shown] = Checker(context).outcome(Path(path), shown, "organisation")
@@ -275,7 +275,7 @@ def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], t
             checked[shown] = Outcome(shown, OnDisk(path, shown, kind, "", known[1]),  # type: ignore[arg-type]
                                      strictly_valid=True)
         else:
-            checked[shown] = Outcome(shown, None)  # keeps the order; filled in below
+            checked[shown] = None  # keeps the order; filled in below
             waiting.append((path, shown, kind))
     for outcome in outcomes(waiting, context):
         checked[outcome.shown_as] = outcome
@@ -292,7 +292,7 @@ def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], t
         cache.keep_only(set(checked))
     if isinstance(cache, CheckCache):
         cache.save()
-    return checked
+    return {shown: outcome for shown, outcome in checked.items() if outcome is not None}
 
 
 def _misplaced(path: Path, repo_root: Path) -> Problem:
