@@ -7,10 +7,12 @@ has a problem, by composing its node tree again: clean files never pay for them.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -32,6 +34,12 @@ KIND_FOLDERS = {
 ORGANISATION_FILE = "organisation.yaml"
 
 Location = tuple[str | int, ...]
+# A file's size, modification and change times and inode: how git's index tells it is unchanged.
+Stamp = list[int]
+
+
+def stamp_of(found: os.stat_result) -> Stamp:
+    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
 
 
 class RecordError(Exception):
@@ -168,6 +176,7 @@ class RecordFile:
     text: str
     values: Any
     _positions: dict[Location, tuple[int, int]] | None = field(default=None, repr=False)
+    stamp: Stamp | None = field(default=None, repr=False, compare=False)  # taken before it was read
 
     @property
     def digest(self) -> str:
@@ -211,7 +220,7 @@ def read_record(path: Path, records_root: Path, shown_as: str | None = None, kin
     `kind`, when the caller already knows it from the folder, saves resolving the path again."""
     shown = shown_as or str(path)
     kind = kind or kind_of(path, records_root) or "unknown"
-    text = _read_text(path, shown)
+    text, stamp = _read_text(path, shown)
     try:
         values = parse_record(text)
     except yaml.MarkedYAMLError as error:
@@ -226,12 +235,13 @@ def read_record(path: Path, records_root: Path, shown_as: str | None = None, kin
         raise RecordError(
             Problem(shown, 1, 1, "", "must be a set of 'field: value' lines, not a single value or list")
         )
-    return RecordFile(path, shown, kind, text, values)
+    return RecordFile(path, shown, kind, text, values, stamp=stamp)
 
 
-def _read_text(path: Path, shown: str) -> str:
+def _read_text(path: Path, shown: str) -> tuple[str, Stamp]:
     try:
-        size = path.stat().st_size
+        found = os.stat(path)
+        size = found.st_size
         if size > MAX_RECORD_BYTES:
             raise RecordError(Problem(
                 shown, 1, 1, "",
@@ -255,7 +265,7 @@ def _read_text(path: Path, shown: str) -> str:
         )) from None
     if "\x00" in text:
         raise RecordError(Problem(shown, 1, 1, "", "holds a NUL byte; a record is plain text"))
-    return text
+    return text, stamp_of(found)
 
 
 def _syntax_problem(shown: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -324,6 +334,19 @@ def _walk(node: yaml.Node, location: Location, positions: dict[Location, tuple[i
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*location, index), positions, depth + 1)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Reading many records makes millions of small objects and no reference cycles: Python's cycle
+    collector would walk all of them again and again for nothing (a tenth of a check's time)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def record_paths(records_root: Path) -> Iterator[Path]:

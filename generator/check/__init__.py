@@ -23,7 +23,14 @@ from generator.check import rules
 from generator.check.fields import Schema
 from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
 from generator.check.schema import load_schemas
-from generator.load import KIND_FOLDERS, ORGANISATION_FILE, RecordFile, kind_of, scan_records
+from generator.load import (
+    KIND_FOLDERS,
+    ORGANISATION_FILE,
+    RecordFile,
+    collection_paused,
+    kind_of,
+    scan_records,
+)
 from generator.problems import Problem
 
 RECORDS = "records"
@@ -64,6 +71,12 @@ def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | 
     With `keep_values`, each record in the result holds all its values (to build the site);
     without, only those the rules across records read. With `cache` (and without `keep_values`),
     records unchanged since they were last found clean are not read again (`generator.cache`)."""
+    with collection_paused():
+        return _check_paths(repo_root, paths, today, keep_values=keep_values, cache=cache)
+
+
+def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, *, keep_values: bool,
+                 cache: bool) -> CheckResult:
     repo_root = repo_root.resolve()
     records_root = repo_root / RECORDS
     notes: list[str] = []
@@ -257,19 +270,21 @@ def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], t
     organisation = next(iter(checked.values()), None)
     if organisation is not None and organisation.record is not None and not organisation.schema:
         context = replace(context, taxonomy=rules.Taxonomy.from_values(organisation.record.values))
-    stats = {}
+    stats: dict[str, Stat | None] = {}
     waiting = []
+    # With nothing kept yet (a first run), each file's stamp is the one taken as it was read.
+    looked_up = cache is not None and bool(cache.entries if isinstance(cache, CheckCache) else cache.outcomes)
     for path, shown in listed:
         kind = _kind(shown)
         known = None
-        if cache is not None:
+        if looked_up:
             stats[shown] = stat_key(path)
-        if isinstance(cache, Remembered):
+        if isinstance(cache, Remembered) and looked_up:
             remembered = cache.get(shown, stats[shown])
             if remembered is not None:
                 checked[shown] = remembered
                 continue
-        elif cache is not None:
+        elif cache is not None and looked_up:
             known = cache.get(shown, stats[shown])
         if known is not None and known[0] == kind:
             checked[shown] = Outcome(shown, OnDisk(path, shown, kind, "", known[1]),  # type: ignore[arg-type]
@@ -281,13 +296,13 @@ def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], t
         checked[outcome.shown_as] = outcome
         if cache is None or outcome.record is None:
             continue
+        stamp = stats.get(outcome.shown_as, outcome.stamp)
         if not outcome.clean:
             cache.forget(outcome.shown_as)
         elif isinstance(cache, Remembered):
-            cache.put(outcome.shown_as, stats[outcome.shown_as], outcome)
+            cache.put(outcome.shown_as, stamp, outcome)
         else:
-            cache.put(outcome.shown_as, stats[outcome.shown_as], outcome.digest, outcome.record.kind,
-                      outcome.record.values)
+            cache.put(outcome.shown_as, stamp, outcome.digest, outcome.record.kind, outcome.record.values)
     if cache is not None:
         cache.keep_only(set(checked))
     if isinstance(cache, CheckCache):

@@ -61,7 +61,7 @@ def draft_7(schema: Any) -> Any:
         elif keyword in _SUBSCHEMA_MAPS:
             derived[keyword] = {name: draft_7(sub) for name, sub in value.items()}
         elif keyword in _SUBSCHEMA_LISTS:
-            derived[keyword] = [draft_7(sub) for sub in value]
+            derived[keyword] = derived.get(keyword, []) + [draft_7(sub) for sub in value]
         elif keyword in _SUBSCHEMA_ONE:
             if keyword == "items" and isinstance(value, list):
                 raise NotCompilable("'items' as a list means prefixItems in 2020-12")
@@ -72,15 +72,23 @@ def draft_7(schema: Any) -> Any:
                 raise NotCompilable("'enum' with values other than text")
             derived[keyword] = copy.deepcopy(value)
         elif keyword == "const":
-            # Its const tells true from 1, as jsonschema does; lists and objects are left to jsonschema.
-            if isinstance(value, list | dict):
-                raise NotCompilable("'const' with a list or object")
-            derived[keyword] = value
+            # Written as a one-value enum: fastjsonschema cannot compile `const` without its detailed
+            # messages, and those cost more than the check itself.
+            derived.setdefault("allOf", []).append(_one_value(value))
         else:
             derived[keyword] = copy.deepcopy(value)
     if "$schema" in derived:
         derived["$schema"] = DRAFT_7
     return derived
+
+
+def _one_value(value: Any) -> dict[str, Any]:
+    """`const: value` as draft 7 without `const`; text and true or false only (`in` takes 1 for true)."""
+    if isinstance(value, str):
+        return {"enum": [value]}
+    if isinstance(value, bool):
+        return {"type": "boolean", "enum": [value]}
+    raise NotCompilable("'const' with a value other than text, true or false")
 
 
 def _formats(schema: Any, found: set[str]) -> set[str]:
@@ -110,7 +118,7 @@ def compiled(schema: dict[str, Any]) -> Check | None:
         derived = draft_7(schema)
         validate = fastjsonschema.compile(
             derived, formats={name: _format_check(name) for name in _formats(schema, set())},
-            use_default=False,
+            use_default=False, detailed_exceptions=False,  # only "valid or not" is asked of it
         )
     except (NotCompilable, fastjsonschema.JsonSchemaDefinitionException):
         return None

@@ -8,6 +8,7 @@ this process, where starting workers would cost more than they save.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +21,7 @@ from generator.check import rules
 from generator.check.fields import Pattern, Schema
 from generator.check.privacy import PrivacyScan
 from generator.check.schema import PLACEHOLDER, SchemaCheck
-from generator.load import Location, RecordError, RecordFile, read_record, value_positions
+from generator.load import Location, RecordError, RecordFile, Stamp, read_record, value_positions
 from generator.problems import Problem, field_name
 
 WORKERS = 2
@@ -89,6 +90,16 @@ class Outcome:
     placeholders: list[Problem] = field(default_factory=list)
     strictly_valid: bool = False  # the schema's validator accepts it (a TODO id included)
     digest: str = ""  # SHA-256 of the file's text
+    stamp: Stamp | None = None  # the file's stamp when it was read, for the cache
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Sent back from a worker as plain tuples: pickling two dataclasses, and a Path, would cost
+        # the parent more than checking the record cost the worker.
+        record = self.record
+        kept = None if record is None else (str(record.path), record.kind, record.values)
+        found = None if self.clean else (self.schema, self.rules, self.privacy, self.placeholders)
+        return _outcome_again, (self.shown_as, kept, self.unreadable, found, self.strictly_valid,
+                                self.digest, self.stamp)
 
     @property
     def clean(self) -> bool:
@@ -98,6 +109,15 @@ class Outcome:
     @property
     def flagged(self) -> set[str]:
         return {problem.field for problem in self.schema}
+
+
+def _outcome_again(shown_as: str, kept: tuple[str, str, Any] | None, unreadable: Problem | None,
+                   found: tuple[list[Problem], ...] | None, strictly_valid: bool, digest: str,
+                   stamp: Stamp | None) -> Outcome:
+    record = None if kept is None else OnDisk(kept[0], shown_as, kept[1], "", kept[2])  # type: ignore[arg-type]
+    schema, own_rules, privacy, placeholders = found or ([], [], [], [])
+    return Outcome(shown_as, record, unreadable, schema, own_rules, privacy, placeholders, strictly_valid,
+                   digest, stamp)
 
 
 class Checker:
@@ -124,6 +144,7 @@ class Checker:
                           placeholders=placeholders(record, flagged | {p.field for p in found}))
         outcome.strictly_valid = fast or (not schema and self.schema.is_valid(record))
         outcome.digest = record.digest
+        outcome.stamp = record.stamp
         if not self.context.keep_values and kind not in ("organisation", "history"):
             values = compact(record.values)
         else:
@@ -137,6 +158,7 @@ _checker: Checker | None = None
 
 def _start_worker(context: Context) -> None:
     global _checker
+    gc.disable()  # a worker only reads records, which hold no reference cycles (see collection_paused)
     _checker = Checker(context)
 
 
