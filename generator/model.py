@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from generator.years import reporting_year
@@ -132,7 +133,7 @@ class Case:
     actions: tuple[str, ...]
     case_study: CaseStudy | None  # only when marked for publication
 
-    @property
+    @cached_property  # asked for millions of times by the figures
     def year(self) -> str:
         return reporting_year(self.received)
 
@@ -155,7 +156,7 @@ class OmbudsmanCase:
     remedy_completed: date | None
     chased: bool
 
-    @property
+    @cached_property  # asked for millions of times by the figures
     def year(self) -> str:
         return reporting_year(self.received)
 
@@ -167,7 +168,7 @@ class Compliment:
     team: str
     quote: str | None  # only when marked for publication
 
-    @property
+    @cached_property  # asked for millions of times by the figures
     def year(self) -> str:
         return reporting_year(self.received)
 
@@ -213,7 +214,7 @@ class Action:
     raised_by_themes: tuple[str, ...]
     source_path: str
 
-    @property
+    @cached_property  # asked for millions of times by the figures
     def year(self) -> str:
         return reporting_year(self.raised)
 
