@@ -8,9 +8,9 @@ version and the source of its check stage, the schemas and the organisation file
 them changes, nothing is trusted and everything is checked again.
 
 A record is known by its path and its file's size, modification and change times and inode (as
-git's index does: statting a file costs a fraction of reading it), with the SHA-256 of the content
-kept beside them. Only records with no problem of their own are kept; references to other records
-are always checked again, from the compact values kept here.
+git's index does: statting a file costs a fraction of reading it), and, when those changed, by the
+SHA-256 of its content kept beside them. Only records with no problem of their own are kept;
+references to other records are always checked again, from the compact values kept here.
 """
 
 from __future__ import annotations
@@ -53,6 +53,15 @@ def wanted(repo_root: Path) -> bool:
 def stat_key(path: str) -> Stat | None:
     try:
         return stamp_of(os.stat(path))
+    except OSError:
+        return None
+
+
+def _content_digest(path: str) -> str | None:
+    """The SHA-256 of a file's bytes, as `RecordFile.digest` gives it for the text read from them."""
+    try:
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).hexdigest()
     except OSError:
         return None
 
@@ -111,11 +120,19 @@ class CheckCache:
             return
         self.entries = stored["entries"]
 
-    def get(self, shown_as: str, stat: Stat | None) -> tuple[str, Any] | None:
-        """(kind, compact values) of a record unchanged since it was found clean, else None."""
+    def get(self, shown_as: str, stat: Stat | None, path: str) -> tuple[str, Any] | None:
+        """(kind, compact values) of a record unchanged since it was found clean, else None.
+
+        A file whose stamp changed but whose content did not (touched by a checkout, say) is
+        known by its content's digest: hashing it costs a tenth of checking it again."""
         entry = self.entries.get(shown_as)
-        if stat is None or not isinstance(entry, list) or len(entry) != 4 or entry[0] != stat:
+        if stat is None or not isinstance(entry, list) or len(entry) != 4:
             return None
+        if entry[0] != stat:
+            if entry[1] != _content_digest(path):
+                return None
+            entry[0] = stat
+            self.changed = True
         return entry[2], entry[3]
 
     def put(self, shown_as: str, stat: Stat | None, text_digest: str, kind: str, values: Any) -> None:

@@ -76,6 +76,21 @@ def test_a_changed_record_is_checked_again(repo: Path, reads: list[str]) -> None
     assert TODAY_CASE in reads
 
 
+def test_a_touched_record_with_the_same_content_is_known_by_its_digest(repo: Path, reads: list[str]) -> None:
+    validate(repo)
+    reads.clear()
+    case = repo / TODAY_CASE
+    text = case.read_bytes()
+    case.unlink()
+    case.write_bytes(text)  # as a checkout does: a new file (new inode and times), the same bytes
+    assert validate(repo) == []
+    assert reads == ["records/organisation.yaml"]
+    case.write_bytes(text + b"# a comment changes the content\n")
+    reads.clear()
+    assert validate(repo) == []
+    assert reads == ["records/organisation.yaml", TODAY_CASE]
+
+
 def test_a_cached_record_whose_reference_breaks_is_reported(repo: Path) -> None:
     uncached = repo.parent / "uncached"
     shutil.copytree(repo, uncached)

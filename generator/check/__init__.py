@@ -163,6 +163,9 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     )
     for record in in_scope:
         outcome = checked[record.shown_as]
+        if outcome.clean:  # nothing of its own to report: only its references to other records
+            problems += rules.reference_problems(record, repository)
+            continue
         flagged = outcome.flagged
         references = [p for p in rules.reference_problems(record, repository) if p.field not in flagged]
         pointed_at = {p.field for p in references}
@@ -285,7 +288,7 @@ def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], t
                 checked[shown] = remembered
                 continue
         elif cache is not None and looked_up:
-            known = cache.get(shown, stats[shown])
+            known = cache.get(shown, stats[shown], path)
         if known is not None and known[0] == kind:
             checked[shown] = Outcome(shown, OnDisk(path, shown, kind, "", known[1]),  # type: ignore[arg-type]
                                      strictly_valid=True)

@@ -50,11 +50,13 @@ class OnDisk(RecordFile):
         return super().position(location)
 
 
-def compact(values: Any) -> Any:
+def compact(values: Any, kind: str = "") -> Any:
     """The few values the rules across records read, so that 300,000 records fit in memory."""
     if not isinstance(values, dict):
         return values
     kept = {name: value for name, value in values.items() if name in _KEPT}
+    if kind == "action":
+        kept.pop("actions", None)  # an action's steps, not references to actions: no rule reads them
     stages = values.get("stages")
     if isinstance(stages, list) and stages:
         last = stages[-1]
@@ -146,7 +148,7 @@ class Checker:
         outcome.digest = record.digest
         outcome.stamp = record.stamp
         if not self.context.keep_values and kind not in ("organisation", "history"):
-            values = compact(record.values)
+            values = compact(record.values, kind)
         else:
             values = record.values
         outcome.record = OnDisk(record.path, shown_as, kind, "", values)
