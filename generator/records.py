@@ -7,7 +7,9 @@ The report and the tracker start here. Nothing is built from records that have a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from generator.check import check_paths
 from generator.model import (
@@ -45,20 +47,28 @@ def load_records(repo_root: Path, *, remember: bool = False) -> Records:
     if result.problems:
         raise InvalidRecords(result.problems)
     by_kind: dict[str, list[dict]] = {}
-    sources: dict[int, str] = {}
+    sources: dict[str, str] = {}
     for record in result.records:
         by_kind.setdefault(record.kind, []).append(record.values)
-        sources[id(record.values)] = record.shown_as
+        if record.kind == "action":
+            sources[record.values["id"]] = record.shown_as
+    result.records.clear()  # from here each record's values are held once, and let go once typed
     organisation = by_kind["organisation"][0]
 
-    def by_id(kind: str) -> list[dict]:
-        return sorted(by_kind.get(kind, []), key=lambda values: values["id"])
+    def typed(kind: str, make: Callable[[dict], Any]) -> tuple[Any, ...]:
+        """Each record of a kind typed, in id order, its values let go as soon as it is: at 300,000
+        records the values and the typed records would not fit in memory side by side."""
+        waiting = sorted(by_kind.pop(kind, []), key=lambda values: values["id"], reverse=True)
+        made = []
+        while waiting:
+            made.append(make(waiting.pop()))
+        return tuple(made)
 
     return Records(
         organisation=organisation_from(organisation),
-        cases=tuple(case_from(values) for values in by_id("case")),
-        ombudsman_cases=tuple(ombudsman_case_from(values) for values in by_id("ombudsman")),
-        compliments=tuple(compliment_from(values) for values in by_id("compliment")),
-        actions=tuple(action_from(values, sources[id(values)]) for values in by_id("action")),
-        histories=tuple(history_from(values) for values in by_id("history")),
+        cases=typed("case", case_from),
+        ombudsman_cases=typed("ombudsman", ombudsman_case_from),
+        compliments=typed("compliment", compliment_from),
+        actions=typed("action", lambda values: action_from(values, sources[values["id"]])),
+        histories=typed("history", history_from),
     )
