@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.figures.basis import RecordsByYear
 from generator.figures.report import YearReport, report_years, year_report
 from generator.model import Records
 from generator.pages.commentary import Commentary, commentary
@@ -76,9 +77,10 @@ def stylesheet() -> SiteFile:
 
 
 def year_reports(records: Records) -> list[YearReport]:
-    """A report for every year with records, newest first."""
+    """A report for every year with records, newest first, each year's records sorted out once."""
     years = sorted(report_years(records), key=year_start, reverse=True)
-    return [year_report(records, year) for year in years]
+    by_year = RecordsByYear(records)
+    return [year_report(records, year, by_year) for year in years]
 
 
 def site_files(

@@ -26,11 +26,12 @@ def acknowledgement_key(case: Case, region: Region, target: int) -> str:
 def acknowledgements_table(records: Records, years: Sequence[YearBasis]) -> Table:
     region = Region.of(records.organisation)
     target = records.organisation.acknowledge_working_days
-    tallies = [
-        tally_year(basis, "acknowledgements", basis.complaints,
-                   lambda case: acknowledgement_key(case, region, target))
-        for basis in years
-    ]
+
+    def key_of(case: Case) -> str:
+        return acknowledgement_key(case, region, target)
+
+    tallies = [basis.once("acknowledgements", tally_year, basis, "acknowledgements", basis.complaints, key_of)
+               for basis in years]
     specs = [
         RowSpec(IN_TIME, f"Acknowledged within {target} working days"),
         RowSpec(LATE, f"Acknowledged after more than {target} working days"),

@@ -2,29 +2,49 @@
 
 A year with case records is counted from them. A year without is shown as an earlier report
 published it (its history record); a year with neither is 'not reported' (None cells).
+
+Every table compares a year with the two before it, so a build of N years' reports looks at each
+year three times. `RecordsByYear` sorts the records into their years once, and hands out one
+`YearBasis` per year, which remembers the figures worked out from it (`once`): a year's figures
+are counted once however many reports compare it, and the work grows with the records, not with
+records x years x tables.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, ParamSpec, TypeVar
 
-from generator.model import Case, History, PublishedTable, Records
-from generator.years import previous_years
+from generator.model import Case, Compliment, History, OmbudsmanCase, PublishedTable, Records
+from generator.years import previous_years, reporting_year
 
 COMPARED_YEARS = 2  # every table shows the year and the two before it
 CASES = "cases"
 HISTORY = "history"
 NOT_REPORTED = "none"
+Figure = TypeVar("Figure")
+Arguments = ParamSpec("Arguments")
 
 
 @dataclass(frozen=True)
 class YearBasis:
-    """One compared year: its representations (every case record received in it) or its history."""
+    """One compared year: its representations (every case record received in it) or its history,
+    and its other records (compliments received, ombudsman cases received and decided in it).
+
+    A basis belongs to the records it was made from: the figures it remembers assume the same
+    records (and so the same organisation) whichever report asks.
+    """
 
     year: str
     cases: tuple[Case, ...]
     history: History | None
+    compliments: tuple[Compliment, ...] = ()  # received in the year, in records order
+    ombudsman_received: tuple[OmbudsmanCase, ...] = ()  # in records order
+    ombudsman_decided: tuple[OmbudsmanCase, ...] = ()  # by date decided, then id
+    _remembered: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def source(self) -> str:
@@ -47,20 +67,62 @@ class YearBasis:
             return ()
         return tuple(fault.note for fault in self.history.faults if fault.table == table)
 
+    def once(self, name: str, work_out: Callable[Arguments, Figure],
+             *args: Arguments.args, **kwargs: Arguments.kwargs) -> Figure:
+        """The year's figure called `name`: `work_out(*args, **kwargs)`, called the first time any
+        report asks for it, and remembered for the others.
 
-def case_years(records: Records) -> set[str]:
-    return {case.year for case in records.cases}
+        `name` must be unique to what is worked out; the year's records and their organisation are
+        implied, so the arguments must not vary between reports of one build.
+        """
+        if name not in self._remembered:
+            self._remembered[name] = work_out(*args, **kwargs)
+        return self._remembered[name]  # type: ignore[no-any-return]
 
 
-def history_for(records: Records, year: str) -> History | None:
-    return next((history for history in records.histories if history.year == year), None)
+def _by_year(items: Iterable[Any], year_of: Callable[[Any], str | None]) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for item in items:
+        year = year_of(item)
+        if year is not None:
+            grouped[year].append(item)
+    return grouped
 
 
-def year_basis(records: Records, year: str) -> YearBasis:
-    cases = tuple(sorted((case for case in records.cases if case.year == year), key=lambda case: case.id))
-    return YearBasis(year, cases, history_for(records, year))
+class RecordsByYear:
+    """The records sorted into reporting years in one pass over each kind, and one basis per year."""
+
+    def __init__(self, records: Records) -> None:
+        self.records = records
+        self._cases = _by_year(records.cases, lambda case: case.year)
+        self._compliments = _by_year(records.compliments, lambda item: item.year)
+        self._received = _by_year(records.ombudsman_cases, lambda case: case.year)
+        self._decided = _by_year(
+            records.ombudsman_cases,
+            lambda case: reporting_year(case.decided) if case.decided is not None else None,
+        )
+        self._histories: dict[str, History] = {}
+        for history in records.histories:
+            self._histories.setdefault(history.year, history)  # the first, as a search would find
+        self._bases: dict[str, YearBasis] = {}
+
+    def basis(self, year: str) -> YearBasis:
+        if year not in self._bases:
+            self._bases[year] = YearBasis(
+                year,
+                tuple(sorted(self._cases.get(year, ()), key=lambda case: case.id)),
+                self._histories.get(year),
+                tuple(self._compliments.get(year, ())),
+                tuple(self._received.get(year, ())),
+                tuple(sorted(self._decided.get(year, ()), key=lambda case: (case.decided, case.id))),
+            )
+        return self._bases[year]
+
+    def compared(self, year: str) -> tuple[YearBasis, ...]:
+        """The year and the two before it, newest first."""
+        return tuple(self.basis(label) for label in previous_years(year, COMPARED_YEARS))
 
 
 def compared(records: Records, year: str) -> tuple[YearBasis, ...]:
-    """The year and the two before it, newest first."""
-    return tuple(year_basis(records, label) for label in previous_years(year, COMPARED_YEARS))
+    """The year and the two before it, newest first (for one report; a build shares a RecordsByYear)."""
+    return RecordsByYear(records).compared(year)

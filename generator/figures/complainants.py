@@ -52,7 +52,7 @@ def advocacy_tally(organisation: Organisation, basis: YearBasis) -> Tally:
 
 
 def advocacy_table(records: Records, years: Sequence[YearBasis]) -> Table:
-    tallies = [advocacy_tally(records.organisation, basis) for basis in years]
+    tallies = [basis.once("advocacy", advocacy_tally, records.organisation, basis) for basis in years]
     specs = [RowSpec(ADVOCACY_SERVICE, "Made by an advocacy service"),
              RowSpec(ADVOCATE, "Made with an advocate's help")]
     return build_table(

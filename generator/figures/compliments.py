@@ -19,24 +19,24 @@ from generator.figures.counts import (
     tally_published,
 )
 from generator.figures.table import Table
-from generator.model import Compliment, Records
+from generator.model import Records
 
 COMPLIMENTS = "compliments"
 
 
-def received_in(records: Records, year: str) -> list[Compliment]:
-    return [item for item in records.compliments if item.year == year]
+def by_team(basis: YearBasis) -> Tally:
+    """Counted once a year, for both tables of every report that compares the year."""
+    return basis.once(COMPLIMENTS, _by_team, basis)
 
 
-def by_team(records: Records, basis: YearBasis) -> Tally:
-    received = received_in(records, basis.year)
-    if received or basis.source == CASES:
-        return tally_items(basis.year, received, lambda item: item.team)
+def _by_team(basis: YearBasis) -> Tally:
+    if basis.compliments or basis.source == CASES:
+        return tally_items(basis.year, basis.compliments, lambda item: item.team)
     return tally_published(basis, COMPLIMENTS)
 
 
 def compliments_table(records: Records, years: Sequence[YearBasis]) -> Table:
-    teams = [by_team(records, basis) for basis in years]
+    teams = [by_team(basis) for basis in years]
     tallies = [Tally(t.year, t.source, {COMPLIMENTS: t.total}, t.total) for t in teams]
     return build_table(
         "compliments", "Compliments received", "Compliments", [RowSpec(COMPLIMENTS, "Compliments received")],
@@ -45,7 +45,7 @@ def compliments_table(records: Records, years: Sequence[YearBasis]) -> Table:
 
 
 def compliments_by_team_table(records: Records, years: Sequence[YearBasis]) -> Table:
-    tallies = [by_team(records, basis) for basis in years]
+    tallies = [by_team(basis) for basis in years]
     specs = [RowSpec(area.id, area.name) for area in records.organisation.service_areas]
     return build_table(
         "compliments_by_team", "Compliments by team", "Team", not_recorded_row(specs, tallies),

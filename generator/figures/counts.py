@@ -201,7 +201,7 @@ def taxonomy_table(table_id: str, title: str, row_heading: str, terms: Sequence[
                    key_of: Callable[[Case], str | None], years: Sequence[YearBasis],
                    definition: str) -> Table:
     """A count of the year's complaints by one taxonomy, every term a row (zero rows kept)."""
-    tallies = [tally_year(basis, table_id, basis.complaints, key_of) for basis in years]
+    tallies = [basis.once(table_id, tally_year, basis, table_id, basis.complaints, key_of) for basis in years]
     specs = not_recorded_row([RowSpec(term.id, term.name) for term in terms], tallies)
     return build_table(table_id, title, row_heading, specs, [count_column(t) for t in tallies], tallies,
                        definition=definition)

@@ -21,37 +21,26 @@ from generator.figures.counts import (
 )
 from generator.figures.table import Cell, Column, Share, Table
 from generator.model import OmbudsmanCase, Organisation, Records
-from generator.years import reporting_year
 
 
-def received_in(records: Records, year: str) -> list[OmbudsmanCase]:
-    return [case for case in records.ombudsman_cases if case.year == year]
-
-
-def decided_in(records: Records, year: str) -> list[OmbudsmanCase]:
-    return sorted((case for case in records.ombudsman_cases
-                   if case.decided is not None and reporting_year(case.decided) == year),
-                  key=lambda case: (case.decided, case.id))
-
-
-def from_records(records: Records, basis: YearBasis) -> bool:
+def from_records(basis: YearBasis) -> bool:
     """A year is counted from ombudsman records if it has case records or ombudsman records."""
-    return basis.source == CASES or bool(received_in(records, basis.year) or decided_in(records, basis.year))
+    return basis.source == CASES or bool(basis.ombudsman_received or basis.ombudsman_decided)
 
 
 def upheld_decisions(organisation: Organisation) -> set[str]:
     return {term.id for term in organisation.ombudsman_decisions if term.extra.get("upheld") is True}
 
 
-def decisions_tally(records: Records, basis: YearBasis) -> Tally:
-    if from_records(records, basis):
-        return tally_items(basis.year, decided_in(records, basis.year), lambda case: case.decision)
+def decisions_tally(basis: YearBasis) -> Tally:
+    if from_records(basis):
+        return tally_items(basis.year, basis.ombudsman_decided, lambda case: case.decision)
     decided = basis.history.ombudsman_decided if basis.history else None
     return Tally(basis.year, HISTORY if decided is not None else NOT_REPORTED, {}, decided)
 
 
 def ombudsman_table(records: Records, years: Sequence[YearBasis]) -> Table:
-    tallies = [decisions_tally(records, basis) for basis in years]
+    tallies = [basis.once("ombudsman", decisions_tally, basis) for basis in years]
     specs = [RowSpec(term.id, term.name) for term in records.organisation.ombudsman_decisions]
     return build_table(
         "ombudsman", f"Decisions of the {records.organisation.ombudsman_name}", "Decision",
@@ -69,33 +58,38 @@ def remedies_in_time(cases: Sequence[OmbudsmanCase]) -> Share | None:
     return Share(len(on_time), len(due)) if due else None
 
 
-def chased(records: Records, year: str) -> int:
+def chased(basis: YearBasis) -> int:
     """Cases received or decided in the year in which the ombudsman had to chase a reply."""
-    cases = {case.id: case for case in (*received_in(records, year), *decided_in(records, year))}
+    cases = {case.id: case for case in (*basis.ombudsman_received, *basis.ombudsman_decided)}
     return sum(1 for case in cases.values() if case.chased)
 
 
-def summary_cells(records: Records, basis: YearBasis) -> dict[str, Cell]:
-    if not from_records(records, basis):
+def summary_cells(organisation: Organisation, basis: YearBasis) -> dict[str, Cell]:
+    if not from_records(basis):
         history = basis.history
         if history is None:
             return {}
         return {"received": history.ombudsman_received, "decided": history.ombudsman_decided}
-    decided = decided_in(records, basis.year)
-    upheld = sum(1 for case in decided if case.decision in upheld_decisions(records.organisation))
+    decided = basis.ombudsman_decided
+    upheld_kinds = upheld_decisions(organisation)
+    upheld = sum(1 for case in decided if case.decision in upheld_kinds)
     return {
-        "received": len(received_in(records, basis.year)),
+        "received": len(basis.ombudsman_received),
         "decided": len(decided),
         "upheld": upheld,
         "upheld-share": Share(upheld, len(decided)) if decided else None,
         "remedies-in-time": remedies_in_time(decided),
-        "chased": chased(records, basis.year),
+        "chased": chased(basis),
     }
 
 
 def ombudsman_summary_table(records: Records, years: Sequence[YearBasis]) -> Table:
-    columns = [ColumnSpec(Column(b.year, b.year, b.year, "mixed"), summary_cells(records, b).get)
-               for b in years]
+    organisation = records.organisation
+    columns = [
+        ColumnSpec(Column(b.year, b.year, b.year, "mixed"),
+                   b.once("ombudsman_summary", summary_cells, organisation, b).get)
+        for b in years
+    ]
     specs = [
         RowSpec("received", "Cases received by the ombudsman"),
         RowSpec("decided", "Decisions made"),

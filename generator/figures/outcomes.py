@@ -57,7 +57,7 @@ def still_open_notes(tallies: Sequence[Tally], key: str, what: str) -> list[str]
 
 def outcomes_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
-    tallies = [tally(basis) for basis in years]
+    tallies = [basis.once("outcomes", tally, basis) for basis in years]
     specs = [RowSpec(term.id, term.name) for term in organisation.outcomes]
     specs.append(RowSpec(OUTSTANDING, "Still outstanding"))
     if any(t.source == CASES and t.count(NOT_RECORDED) for t in tallies):

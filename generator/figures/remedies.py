@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from generator.figures.basis import YearBasis
-from generator.figures.ombudsman import decided_in, from_records
+from generator.figures.ombudsman import from_records
 from generator.figures.table import Column, Money, Row, Table
 from generator.model import OmbudsmanCase, Records, Remedy
 
@@ -31,10 +31,10 @@ def financial_rows(cases: Sequence[OmbudsmanCase]) -> list[Row]:
 
 def ombudsman_remedies_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
     """Left out for a year without ombudsman or case records: earlier reports' remedies are not kept."""
-    if not from_records(records, years[0]):
+    if not from_records(years[0]):
         return None
     year = years[0].year
-    rows = financial_rows(decided_in(records, year))
+    rows = financial_rows(years[0].ombudsman_decided)
     amounts = [cell.amount for row in rows for cell in row.cells if isinstance(cell, Money)]
     total = Money(sum(amounts, Decimal(0)))
     return Table(
@@ -57,10 +57,10 @@ def other_remedies(cases: Sequence[OmbudsmanCase]) -> Counter[str]:
 
 
 def ombudsman_other_remedies_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
-    if not from_records(records, years[0]):
+    if not from_records(years[0]):
         return None
     year = years[0].year
-    counted = other_remedies(decided_in(records, year))
+    counted = other_remedies(years[0].ombudsman_decided)
     ordered = sorted(counted, key=lambda reason: (reason != APOLOGY, reason))
     return Table(
         id="ombudsman_other_remedies", number=0, title="Other remedies the ombudsman asked for",

@@ -22,7 +22,7 @@ from generator.figures import (
     stages,
     subjects,
 )
-from generator.figures.basis import YearBasis, compared
+from generator.figures.basis import RecordsByYear, YearBasis
 from generator.figures.disclosure import suppressed
 from generator.figures.named import named_figures
 from generator.figures.table import Cell, Table
@@ -96,9 +96,13 @@ def report_years(records: Records) -> list[str]:
     return sorted({case.year for case in records.cases} | {history.year for history in records.histories})
 
 
-def year_report(records: Records, year: str) -> YearReport:
-    """The year's report: its tables in order, the figures prose may cite, and its published stories."""
-    years = compared(records, year)
+def year_report(records: Records, year: str, by_year: RecordsByYear | None = None) -> YearReport:
+    """The year's report: its tables in order, the figures prose may cite, and its published stories.
+
+    Reports of several years share one `by_year` (made from the same records), so each year's
+    figures are counted once for all the reports that compare it.
+    """
+    years = (by_year or RecordsByYear(records)).compared(year)
     tables = suppressed(_numbered(_tables(records, years)), records.organisation.disclosure_threshold)
     return YearReport(
         year=year,
@@ -107,7 +111,7 @@ def year_report(records: Records, year: str) -> YearReport:
         tables=tables,
         figures=named_figures(records, years, tables),
         case_studies=case_studies(records, years[0]),
-        quotes=quotes(records, year),
+        quotes=quotes(records, years[0]),
         actions_raised=actions_raised(records, years[0]),
     )
 
@@ -151,9 +155,9 @@ def _area_name(organisation: Organisation, area_id: str | None) -> str:
         return area_id
 
 
-def quotes(records: Records, year: str) -> tuple[PublishedQuote, ...]:
+def quotes(records: Records, basis: YearBasis) -> tuple[PublishedQuote, ...]:
     """Quotes from the year's compliments that may be published, oldest first."""
-    received = sorted((c for c in records.compliments if c.year == year), key=lambda c: (c.received, c.id))
+    received = sorted(basis.compliments, key=lambda c: (c.received, c.id))
     return tuple(PublishedQuote(_area_name(records.organisation, c.team), c.quote)
                  for c in received if c.quote)
 

@@ -66,7 +66,7 @@ def row_specs(organisation: Organisation, tallies: Sequence[Tally]) -> list[RowS
 
 def representations_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
-    tallies = [tally(basis) for basis in years]
+    tallies = [basis.once("representations", tally, basis) for basis in years]
     return build_table(
         "representations", "Representations considered", "What became of the representation",
         row_specs(organisation, tallies), [count_column(t) for t in tallies], tallies,

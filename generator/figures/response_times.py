@@ -48,9 +48,22 @@ def band(days: int | None) -> str:
     return next(key for key, _, most in BANDS if most is None or days <= most)
 
 
+def days_taken(basis: YearBasis, region: Region) -> tuple[int | None, ...]:
+    """Each of the year's complaints' first-stage response time (None: still open), counted once."""
+    return basis.once("response_days", _days_taken, basis.complaints, region)
+
+
+def _days_taken(complaints: Sequence[Case], region: Region) -> tuple[int | None, ...]:
+    return tuple(response_days(case, region) for case in complaints)
+
+
 def tally(basis: YearBasis, region: Region) -> Tally:
+    return basis.once("response_times", _tally, basis, region)
+
+
+def _tally(basis: YearBasis, region: Region) -> Tally:
     if basis.source == CASES:
-        return tally_items(basis.year, basis.complaints, lambda case: band(response_days(case, region)))
+        return tally_items(basis.year, days_taken(basis, region), band)
     published = tally_published(basis, "response_times")
     still_open = basis.published("response_times")
     counts = {**published.counts, STILL_OPEN: still_open.extra.get("still_open") if still_open else None}
@@ -82,21 +95,21 @@ def within_target(tally: Tally, target: int) -> Share | None:
     return Share(inside, sum(count or 0 for count in counts.values()))
 
 
-def within_target_of_cases(cases: Sequence[Case], region: Region, target: int) -> Share:
-    taken = [days for days in (response_days(case, region) for case in cases) if days is not None]
+def within_target_of_days(days_taken: Sequence[int | None], target: int) -> Share:
+    taken = [days for days in days_taken if days is not None]
     return Share(sum(1 for days in taken if days <= target), len(taken))
 
 
-def median_days(cases: Sequence[Case], region: Region) -> Days | None:
-    taken = [days for days in (response_days(case, region) for case in cases) if days is not None]
+def median_days(days_taken: Sequence[int | None]) -> Days | None:
+    taken = [days for days in days_taken if days is not None]
     return Days(Decimal(str(median(taken)))) if taken else None
 
 
 def summary_column(basis: YearBasis, tally: Tally, region: Region, target: int) -> ColumnSpec:
     if basis.source == CASES:
+        taken = days_taken(basis, region)
         cells: dict[str, Cell] = {
-            "within-target": within_target_of_cases(basis.complaints, region, target),
-            "median": median_days(basis.complaints, region),
+            "within-target": within_target_of_days(taken, target), "median": median_days(taken),
         }
     else:
         cells = {"within-target": within_target(tally, target), "median": None}
@@ -113,7 +126,8 @@ def response_summary_table(records: Records, years: Sequence[YearBasis]) -> Tabl
         RowSpec("median", "Median working days to respond"),
         RowSpec(STILL_OPEN, "Still open"),
     ]
-    columns = [summary_column(basis, t, region, target) for basis, t in zip(years, tallies, strict=True)]
+    columns = [basis.once("response_summary", summary_column, basis, t, region, target)
+               for basis, t in zip(years, tallies, strict=True)]
     return build_table(
         "response_summary", "Response times at a glance", "Measure", specs, columns, tallies,
         definition="within-target", chart=None, total_label=None, adds_up=False,

@@ -92,7 +92,7 @@ def area_notes(areas: Sequence[ServiceArea]) -> list[str]:
 
 def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
-    tallies = [tally(basis) for basis in years]
+    tallies = [basis.once("service_areas", tally, basis) for basis in years]
     columns = [customers_column(organisation, years[0]), *(count_column(t) for t in tallies)]
     columns += [rate_column(organisation, basis, t) for basis, t in zip(years, tallies, strict=True)
                 if t.source != NOT_REPORTED and total_customers(organisation, basis) is not None]

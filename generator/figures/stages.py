@@ -74,8 +74,9 @@ def stages_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
     if len(organisation.stages) < 2:
         return None
     tallies = [tally_published(basis, "stages") for basis in years]
+    columns = [basis.once("stages", stage_column, organisation, basis) for basis in years]
     return build_table(
         "stages", "Complaints at each stage of the procedure", "Stage", row_specs(organisation),
-        [stage_column(organisation, basis) for basis in years], tallies, definition="stages",
+        columns, tallies, definition="stages",
         chart=None, total_label=None, adds_up=False,
     )

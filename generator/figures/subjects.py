@@ -46,12 +46,13 @@ def with_categories(organisation: Organisation, tally: Tally) -> Tally:
     return Tally(tally.year, tally.source, counts, tally.total, tally.faults)
 
 
+def subjects_tally(organisation: Organisation, basis: YearBasis) -> Tally:
+    return with_categories(organisation, tally_year(basis, "subjects", basis.complaints, lambda c: c.subject))
+
+
 def subjects_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
-    tallies = [
-        with_categories(organisation, tally_year(basis, "subjects", basis.complaints, lambda c: c.subject))
-        for basis in years
-    ]
+    tallies = [basis.once("subjects", subjects_tally, organisation, basis) for basis in years]
     specs = not_recorded_row(row_specs(organisation), tallies)
     return build_table(
         "subjects", "Formal complaints by subject (primary area of concern)", "Subject", specs,
@@ -81,7 +82,7 @@ def themes_note(tallies: Sequence[Tally]) -> str:
 
 def themes_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
-    tallies = [themes_tally(basis) for basis in years]
+    tallies = [basis.once("themes", themes_tally, basis) for basis in years]
     specs = [RowSpec(subject.id, subject.name) for subject in organisation.subjects]
     return build_table(
         "themes", "All themes complaints raised", "Theme", specs, [count_column(t) for t in tallies],
