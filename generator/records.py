@@ -55,16 +55,19 @@ def load_records(repo_root: Path, *, remember: bool = False) -> Records:
     result.records.clear()  # from here each record's values are held once, and let go once typed
     organisation = by_kind["organisation"][0]
 
+    typed_before = _TypedBefore.of(repo_root) if remember else None
+
     def typed(kind: str, make: Callable[[dict], Any]) -> tuple[Any, ...]:
         """Each record of a kind typed, in id order, its values let go as soon as it is: at 300,000
         records the values and the typed records would not fit in memory side by side."""
         waiting = sorted(by_kind.pop(kind, []), key=lambda values: values["id"], reverse=True)
         made = []
         while waiting:
-            made.append(make(waiting.pop()))
+            values = waiting.pop()
+            made.append(make(values) if typed_before is None else typed_before.typed(values, make))
         return tuple(made)
 
-    return Records(
+    records = Records(
         organisation=organisation_from(organisation),
         cases=typed("case", case_from),
         ombudsman_cases=typed("ombudsman", ombudsman_case_from),
@@ -72,3 +75,34 @@ def load_records(repo_root: Path, *, remember: bool = False) -> Records:
         actions=typed("action", lambda values: action_from(values, sources[values["id"]])),
         histories=typed("history", history_from),
     )
+    if typed_before is not None:
+        typed_before.finish()
+    return records
+
+
+class _TypedBefore:
+    """Under `mkdocs serve`: each record as typed on the last build, found by its values. The check
+    stage hands back the very same values for a file that did not change, so only the changed
+    record is typed again."""
+
+    _current: _TypedBefore | None = None
+
+    def __init__(self, repo_root: Path) -> None:
+        self.repo_root = repo_root
+        self.before: dict[int, tuple[dict, Any]] = {}
+        self.now: dict[int, tuple[dict, Any]] = {}
+
+    @classmethod
+    def of(cls, repo_root: Path) -> _TypedBefore:
+        if cls._current is None or cls._current.repo_root != repo_root:
+            cls._current = cls(repo_root)
+        return cls._current
+
+    def typed(self, values: dict, make: Callable[[dict], Any]) -> Any:
+        found = self.before.get(id(values))
+        made = found[1] if found is not None and found[0] is values else make(values)
+        self.now[id(values)] = (values, made)  # the values are kept, so their id stays theirs
+        return made
+
+    def finish(self) -> None:
+        self.before, self.now = self.now, {}

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 YEAR_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 
 
+@lru_cache(maxsize=8192)  # a few thousand days recur across hundreds of thousands of records
 def reporting_year(day: date) -> str:
     """The reporting year a date falls in: 2020-03-31 -> '2019-20', 2020-04-01 -> '2020-21'."""
     start = day.year if day.month >= 4 else day.year - 1

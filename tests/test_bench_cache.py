@@ -194,6 +194,21 @@ def test_a_second_load_in_one_process_reads_only_what_changed(repo: Path, reads:
     assert not (repo / FOLDER).exists() or not any((repo / "records").rglob(".*"))
 
 
+def test_a_second_load_types_again_only_the_record_that_changed(repo: Path) -> None:
+    from generator.records import load_records
+
+    first = load_records(repo, remember=True)
+    case = repo / TODAY_CASE
+    case.write_text(case.read_text(encoding="utf-8").replace("outcome: upheld", "outcome: not-upheld"),
+                    encoding="utf-8")
+    second = load_records(repo, remember=True)
+    pairs = zip(first.cases, second.cases, strict=True)
+    changed = [after.id for before, after in pairs if before is not after]
+    assert changed == [Path(TODAY_CASE).stem]
+    assert all(before is after for before, after in zip(first.compliments, second.compliments, strict=True))
+    assert second.cases != first.cases
+
+
 def test_a_build_that_is_not_served_remembers_nothing(repo: Path, reads: list[str]) -> None:
     from generator.records import load_records
 
