@@ -3,16 +3,23 @@
 A thin face over the library: it reads the records, asks `generator.site` for every file, and
 hands them to MkDocs. Nothing is written to `docs/`. `mkdocs serve` also watches the records
 and schemas, so a change to a record rebuilds the site.
+
+A generated page's big HTML blocks (tables, charts, quotes, case studies, lists of actions) skip
+Python-Markdown: they are lifted out of the page's Markdown before it is rendered and put back
+in its HTML afterwards, their links made relative to the page as MkDocs makes Markdown links, and
+then the whole page is sanitised (see `generator.pages.blocks`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -22,9 +29,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from generator.githistory import RecordHistory
 from generator.model import Records
+from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
 from generator.records import InvalidRecords, load_records
 from generator.safe_html import sanitised
@@ -68,6 +77,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.root = Path.cwd()
         self.generated_pages: set[str] = set()  # src paths of the pages made from records
         self.own_scripts: set[str] = set()  # file names of the scripts the site generates
+        self.page_blocks = PageBlocks()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
@@ -126,11 +136,18 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         log.info("candour: %d files generated in %.2f s", len(generated), time.perf_counter() - started)
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's Markdown without its HTML blocks, kept until its content is made."""
+        if page.file.src_uri not in self.generated_pages:
+            return markdown
+        return self.page_blocks.lift(markdown, page)
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's content, sanitised before the theme and the search index see it."""
-        if page.file.src_uri in self.generated_pages:
-            return sanitised(html, self.own_scripts)
-        return html
+        """A generated page's content, its blocks back in place, sanitised before the theme and the
+        search index see it."""
+        if page.file.src_uri not in self.generated_pages:
+            return html
+        return sanitised(self.page_blocks.restore(html, page, files), self.own_scripts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for option in (self.config.records, self.config.schemas):
@@ -138,3 +155,52 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+class PageBlocks:
+    """The HTML blocks lifted from each page's Markdown, kept until its content is made."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, list[str]] = {}  # src path -> the page's blocks
+
+    def lift(self, markdown: str, page: Page) -> str:
+        skeleton, self.kept[page.file.src_uri] = lifted(markdown)
+        return skeleton
+
+    def restore(self, html: str, page: Page, files: Files) -> str:
+        """The page's content with its blocks back in place, their links and anchors made known."""
+        blocks = self.kept.pop(page.file.src_uri, [])
+        if not blocks:
+            return html
+        try:
+            html = restored(html, blocks, lambda url: _address(url, page, files))
+        except LostBlock as lost:
+            raise PluginError(f"candour: {page.file.src_uri}: {lost}") from None
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchors(blocks)
+        return html
+
+
+def _address(url: str, page: Page, files: Files) -> str:
+    """A link in an HTML block, written relative to the page's source file, as MkDocs would have
+    made it from a Markdown link: to the target's published address, relative to the page's.
+
+    A target that is not among the site's files is reported as MkDocs reports one (a warning,
+    which fails a strict build); a link to an anchor is checked by MkDocs with the rest.
+    """
+    scheme, netloc, path, query, fragment = urlsplit(url)
+    if scheme or netloc or url.startswith(("/", "\\")):
+        return url
+    if not path:
+        if fragment and page.links_to_anchors is not None:
+            page.links_to_anchors.setdefault(page.file, {}).setdefault(fragment, url)
+        return url
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unquote(path)))
+    file = files.get_file_from_path(target.lstrip("/"))
+    if file is None:
+        log.warning("Doc file '%s' contains a link '%s', but the target '%s' is not found among "
+                    "documentation files.", page.file.src_uri, url, target)
+        return url
+    if fragment and page.links_to_anchors is not None:
+        page.links_to_anchors.setdefault(file, {}).setdefault(fragment, url)
+    return urlunsplit(("", "", get_relative_url(file.url, page.file.url), query, fragment))

@@ -1,16 +1,17 @@
-"""The tracker's pages built by MkDocs (slow), and its in-place filter and sort in Chromium (browser).
+"""The tracker's pages built by MkDocs (slow).
 
 The site here holds only the tracker, built from the records of `test_tracker_pages`, with the
-Markdown extensions the tracker needs (`md_in_html`, `tables`, `attr_list`).
+Markdown extensions the tracker needs (`md_in_html`, `tables`, `attr_list`), and the hooks that do
+for its HTML blocks what the candour plugin does (`blocks_hook`), in this process.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from test_tracker_pages import ACTIONS, AS_OF, RECORDS, SINCE, _history
 
 from generator.pages.tracker import tracker_files
@@ -24,6 +25,7 @@ use_directory_urls: {directory_urls}
 theme: {{name: material}}
 markdown_extensions: [md_in_html, tables, attr_list, toc]
 extra_css: [tracker/tracker.css]
+hooks: [{hook}]
 """
 
 
@@ -33,10 +35,9 @@ def _build(root: Path, *, directory_urls: bool) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(file.content) if isinstance(file.content, str) else target.write_bytes(file.content)
     (root / "docs" / "index.md").write_text("# Home\n\n[Tracker](tracker/index.md)\n")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower()))
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=root,
-                           capture_output=True, text=True, check=False)
-    assert build.returncode == 0, build.stdout + build.stderr
+    hook = Path(__file__).with_name("blocks_hook.py")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower(), hook=hook))
+    build(load_config(config_file=str(root / "mkdocs.yml"), strict=True))  # a warning fails it
     return root / "site"
 
 

@@ -1,7 +1,9 @@
-"""The Jinja2 environment the page templates render in: text from records escaped by default.
+"""The Jinja2 environments the page templates render in: text from records escaped by default.
 
-Every `{{ value }}` is escaped for Markdown unless it is already markup (a rendered table, a link
-built here): a quote containing '*' or '<script>' reads as written and never becomes markup.
+In a Markdown template (`*.md.j2`) every `{{ value }}` is escaped for Markdown unless it is already
+markup (a rendered table, a link built here): a quote containing '*' or '<script>' reads as written
+and never becomes markup. An HTML template (`html/*.html.j2`) renders a block of a page that
+Python-Markdown skips (see `blocks`): there every value is escaped for HTML, quotes included.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from generator.pages.markdown import escape_attribute, escape_markdown, paragraphs
+from generator.pages.blocks import html_block
+from generator.pages.markdown import (
+    escape_attribute,
+    escape_markdown,
+    paragraphs,
+    segment,
+    split_paragraphs,
+)
 from generator.views.cells import cell_text
 
 
@@ -24,6 +33,18 @@ def _finalize(value: object) -> object:
     return escape_markdown(value)
 
 
+def _finalize_html(value: object) -> object:
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return escape_attribute(value)
+
+
+def _url(value: object) -> Markup:
+    return Markup(escape_attribute(quote(str(value), safe="/#:.?=&%-_~")))
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -33,10 +54,28 @@ def environment() -> jinja2.Environment:
     )
     env.filters["html"] = escape_attribute
     env.filters["paragraphs"] = paragraphs
-    env.filters["url"] = lambda value: Markup(escape_attribute(quote(str(value), safe="/#:.?=&%-_~")))
+    env.filters["url"] = _url
     env.filters["cell"] = lambda cell: Markup(escape_markdown(cell_text(cell)))
+    return env
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined, autoescape=False, finalize=_finalize_html,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters["paragraphs"] = lambda text: [escape_attribute(part) for part in split_paragraphs(text)]
+    env.filters["url"] = _url
+    env.filters["segment"] = segment
     return env
 
 
 def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
+
+
+def render_block(template: str, **context: object) -> Markup:
+    """An HTML template rendered as a block of a Markdown page that Python-Markdown skips."""
+    return html_block(html_environment().get_template(template).render(**context).strip("\n"))

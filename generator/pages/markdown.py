@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -23,15 +24,24 @@ def escape_markdown(text: object) -> Markup:
     return Markup(_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)))
 
 
+def split_paragraphs(text: object) -> list[str]:
+    """Each paragraph (blank-line separated) of a longer text."""
+    return [block for block in re.split(r"\n\s*\n", str(text).strip()) if block.strip()]
+
+
 def paragraphs(text: object) -> list[Markup]:
-    """Each paragraph (blank-line separated) of a longer text, escaped."""
-    blocks = re.split(r"\n\s*\n", str(text).strip())
-    return [escape_markdown(block) for block in blocks if block.strip()]
+    """Each paragraph of a longer text, escaped."""
+    return [escape_markdown(block) for block in split_paragraphs(text)]
 
 
 def escape_attribute(text: object) -> Markup:
     """Text for an HTML attribute or raw HTML element."""
     return Markup(html.escape(_SPACE.sub(" ", str(text)).strip(), quote=True))
+
+
+def segment(text: object) -> Markup:
+    """One part of a link target, so an id can never break out of the link."""
+    return Markup(quote(str(text), safe=""))
 
 
 def slug(text: str) -> str:

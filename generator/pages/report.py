@@ -1,7 +1,8 @@
 """A year's report: its page, its printable page, and the CSV and chart of every table.
 
 Both pages live in `reports/<year>/`, so the links they hold (to `charts/`, `data/` and the pages
-at the top of the site) are the same for each.
+at the top of the site) are the same for each, and the two share every block of HTML (tables,
+charts, quotes, case studies, actions), rendered once for both and skipped by Python-Markdown.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from generator.figures.report import YearReport
 from generator.figures.table import Table
 from generator.model import Action, Organisation
 from generator.pages.commentary import OPENING, Commentary
-from generator.pages.environment import render
+from generator.pages.environment import render, render_block
 from generator.pages.sections import SECTIONS, tables_by_section
 from generator.sitefiles import SiteFile
 from generator.views.chart import chart_alt, chart_data, drawn
@@ -51,6 +52,8 @@ class TableBlock:
     definition: str | None  # link to the methodology page
     faults: tuple[str, ...]
     notes: tuple[str, ...]
+    figure: Markup  # the HTML block of the table and its chart
+    links: Markup  # the HTML block of its CSV and definition links
 
 
 @dataclass(frozen=True)
@@ -70,17 +73,22 @@ class LearningAction:
     link: str | None
 
 
-def table_block(table: Table, definitions: Collection[str]) -> TableBlock:
+def table_block(table: Table, definitions: Collection[str], year: str) -> TableBlock:
     anchor = f"table-{table.id.replace('_', '-')}"
     data = chart_data(table)
     definition = None
     if table.definition:
         fragment = f"#{table.definition}" if table.definition in definitions else ""
         definition = f"{TO_ROOT}methodology.md{fragment}"
+    html = Markup(table_html(table, anchor))
+    chart = chart_path(table) if data else None
+    alt = chart_alt(table, data) if data else ""
     return TableBlock(
-        table=table, anchor=anchor, html=Markup(table_html(table, anchor)),
-        chart=chart_path(table) if data else None, chart_alt=chart_alt(table, data) if data else "",
-        csv=csv_path(table), definition=definition, faults=table.faults, notes=table.notes,
+        table=table, anchor=anchor, html=html, chart=chart, chart_alt=alt, csv=csv_path(table),
+        definition=definition, faults=table.faults, notes=table.notes,
+        figure=render_block("html/table.html.j2", table=table, html=html, chart=chart, chart_alt=alt),
+        links=render_block("html/table_links.html.j2", table=table, csv=csv_path(table),
+                           definition=definition, year=year),
     )
 
 
@@ -104,7 +112,7 @@ def sections(
         ReportSection(
             section.id, section.title,
             Markup(commentary.text(section.id) if commentary else ""),
-            tuple(table_block(table, definitions) for table in placed[section.id]),
+            tuple(table_block(table, definitions, report.year) for table in placed[section.id]),
         )
         for section in SECTIONS
     ]
@@ -142,12 +150,16 @@ def report_pages(
 ) -> list[SiteFile]:
     """The report page and the printable page; `pages` are every page of the site (for links),
     `hand_written` the introduction and procedure pages (path -> Markdown) the print page includes."""
+    actions = learning_actions(report.actions_raised, organisation, pages)
     context = {
         "report": report, "organisation": organisation, "period": period(report.year),
         "opening": Markup(commentary.text(OPENING) if commentary else ""),
         "sections": sections(report, commentary, definitions),
-        "actions": learning_actions(report.actions_raised, organisation, pages),
-        "to_root": TO_ROOT, "pages": pages,
+        "actions": actions, "to_root": TO_ROOT, "pages": pages,
+        "quotes": render_block("html/quotes.html.j2", quotes=report.quotes) if report.quotes else None,
+        "case_studies": [(study, render_block("html/case_study.html.j2", study=study))
+                         for study in report.case_studies],
+        "actions_table": render_block("html/learning.html.j2", actions=actions) if actions else None,
     }
     folder = report_folder(report.year)
     included = {path: Markup(demoted(text, TO_ROOT)) for path, text in hand_written.items()}

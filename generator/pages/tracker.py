@@ -1,5 +1,6 @@
 """The action-plan tracker's pages: the overview, a page per facet, a page per action, and what
-changed since the last meeting, as Markdown with real HTML tables for the in-place filter.
+changed since the last meeting, as Markdown; the tables of actions are real HTML tables (for the
+in-place filter), written as blocks Python-Markdown skips (see `blocks`).
 
 Every value from a record passes through `escape_markdown` (the templates' finalize step) or
 `escape_attribute`, so whatever an officer types reaches the reader as plain text.
@@ -18,7 +19,8 @@ from markupsafe import Markup
 
 from generator.githistory import Commit
 from generator.model import Records
-from generator.pages.markdown import escape_attribute, escape_markdown
+from generator.pages.environment import render_block
+from generator.pages.markdown import escape_attribute, escape_markdown, segment
 from generator.sitefiles import SiteFile
 from generator.tracker import chart
 from generator.tracker.changes import changed_between, completed_between
@@ -52,11 +54,6 @@ def _finalize(value: object) -> object:
     if value is None:
         return ""
     return value if isinstance(value, Markup) else escape_markdown(value)
-
-
-def segment(text: str) -> Markup:
-    """One part of a link target, so an id can never break out of the link."""
-    return Markup(quote(str(text), safe=""))
 
 
 def link(text: object, target: str) -> Markup:
@@ -127,7 +124,17 @@ def tracker_files(
     def name_of(kind: str) -> Callable[[str], str]:
         return lambda term_id: facets.name(kind, term_id)
 
+    def actions_table(actions: Sequence[TrackedAction], prefix: str, caption: str,
+                      facets_json: str | None = None, issue_heading: str = "Issue identified") -> Markup:
+        """The table of actions of the overview and of every facet page, as an HTML block."""
+        return render_block(
+            "html/actions_table.html.j2", actions=actions, prefix=prefix, caption=caption,
+            facets_json=facets_json, issue_heading=issue_heading, theme_name=name_of(THEMES),
+            department_name=name_of(DEPARTMENTS), timescale_text=timescale_text, rag_order=RAG_ORDER,
+        )
+
     environment.globals.update(
+        actions_table=actions_table,
         as_of=as_of, changed_since=changed_since, theme_name=name_of(THEMES),
         department_name=name_of(DEPARTMENTS), plan_name=name_of(PLANS), status_name=name_of(STATUS),
         subject_name=lambda subject_id: _subject_name(records, subject_id),

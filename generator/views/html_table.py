@@ -1,4 +1,8 @@
-"""A `Table` as an accessible HTML table: header cells scoped, sub-rows indented, totals marked."""
+"""A `Table` as an accessible HTML table: header cells scoped, sub-rows indented, totals marked.
+
+Written one element a line, attributes in alphabetical order: the form Python-Markdown gave the
+table when it read it, so pages read the same whether or not Markdown sees the table.
+"""
 
 from __future__ import annotations
 
@@ -24,8 +28,8 @@ def table_html(table: Table, labelled_by: str) -> str:
         label = escape(row.label)
         if row.is_heading:
             span = len(table.columns) + 1
-            lines.append(f'<tr class="candour-heading"><th scope="rowgroup" colspan="{span}">{label}</th>')
-            lines.append("</tr>")
+            heading = f'<th colspan="{span}" scope="rowgroup">{label}</th>'
+            lines += ['<tr class="candour-heading">', heading, "</tr>"]
             continue
         lines.append(f"<tr{row_class}>")
         lines.append(f'<th scope="row">{f"<strong>{label}</strong>" if row.is_total else label}</th>')

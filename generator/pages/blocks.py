@@ -1,0 +1,85 @@
+"""Pre-rendered HTML in a generated page: Python-Markdown skips it, and it is put back after.
+
+The big parts of a report or tracker page (tables with their charts, quotes, case studies, lists of
+actions) are written as HTML once, where the page is made, so Python-Markdown need not walk every
+cell of them. In the page's Markdown each sits between two comments carrying a secret drawn afresh
+in each process, so no text from a record can open or close one: record text is escaped where it
+enters Markdown (no '<' survives), and could not know the secret if it did. The MkDocs plugin
+`lifted`s each out for a one-word placeholder paragraph before Python-Markdown reads the page and
+`restored`s it in place of that paragraph afterwards, before the page is sanitised. Headings stay
+Markdown, so the table of contents, permalinks and anchors are made as before.
+
+A block's links (`href`, `src`) are written as Markdown would have them, relative to the page's
+source file (`../methodology.md#median`); `restored` asks the caller for each one's published
+address. Text in a block is always escaped with quotes (`escape_attribute`), so an attribute
+written by a record can never be mistaken for one of these links.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable
+from html import escape, unescape
+
+from markupsafe import Markup
+
+_SECRET = secrets.token_hex(16)
+_OPEN = f"<!--candour-html {_SECRET}-->"
+_CLOSE = f"<!--/candour-html {_SECRET}-->"
+_FENCED = re.compile(f"{re.escape(_OPEN)}\n(.*?)\n{re.escape(_CLOSE)}", re.DOTALL)
+# Letters and digits only, alone in a paragraph: Markdown passes it through as '<p>word</p>'.
+_PLACEHOLDER = "candourhtml" + _SECRET + "n{}"
+_PLACED = re.compile(f"<p>candourhtml{_SECRET}n(\\d+)</p>")
+_LINK = re.compile(r'(?<=\s)(href|src)="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+class LostBlock(Exception):
+    """A block's placeholder did not come out of Markdown as a paragraph of its own."""
+
+
+def html_block(html: str) -> Markup:
+    """`html` fenced for a Markdown page; the template puts it on lines of its own, at the top
+    level (not indented in a list or admonition), with a blank line before and after."""
+    return Markup(f"{_OPEN}\n{html}\n{_CLOSE}")
+
+
+def lifted(markdown: str) -> tuple[str, list[str]]:
+    """The page's Markdown with each fenced block swapped for a placeholder, and the blocks."""
+    blocks: list[str] = []
+
+    def placeholder(match: re.Match[str]) -> str:
+        blocks.append(match[1])
+        return _PLACEHOLDER.format(len(blocks) - 1)
+
+    return _FENCED.sub(placeholder, markdown), blocks
+
+
+def restored(html: str, blocks: list[str], address: Callable[[str], str]) -> str:
+    """The HTML Markdown made of a lifted page, with every block back in its place.
+
+    `address` turns a link as written (relative to the page's source) into its published form.
+    Raises LostBlock if a placeholder is missing, repeated or left anywhere but its own paragraph.
+    """
+    if not blocks:
+        return html
+    placed: set[int] = set()
+
+    def block(match: re.Match[str]) -> str:
+        number = int(match[1])
+        if number >= len(blocks) or number in placed:
+            raise LostBlock(f"block {number} placed twice or never made")
+        placed.add(number)
+        return _LINK.sub(lambda link: f'{link[1]}="{escape(address(unescape(link[2])))}"', blocks[number])
+
+    # One pass: a block's own text is never searched for placeholders.
+    whole = _PLACED.sub(block, html)
+    if len(placed) != len(blocks) or html.count(_SECRET) != len(placed):
+        raise LostBlock(f"{len(blocks) - len(placed)} of {len(blocks)} blocks lost by Markdown")
+    return whole
+
+
+def anchors(blocks: list[str]) -> set[str]:
+    """The ids the blocks give elements, which links may point at."""
+    return {unescape(found) for block in blocks for found in _ID.findall(block)}
