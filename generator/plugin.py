@@ -170,8 +170,6 @@ class PageBlocks:
     def restore(self, html: str, page: Page, files: Files) -> str:
         """The page's content with its blocks back in place, their links and anchors made known."""
         blocks = self.kept.pop(page.file.src_uri, [])
-        if not blocks:
-            return html
         try:
             html = restored(html, blocks, lambda url: _address(url, page, files))
         except LostBlock as lost:

@@ -60,10 +60,9 @@ def restored(html: str, blocks: list[str], address: Callable[[str], str]) -> str
     """The HTML Markdown made of a lifted page, with every block back in its place.
 
     `address` turns a link as written (relative to the page's source) into its published form.
-    Raises LostBlock if a placeholder is missing, repeated or left anywhere but its own paragraph.
+    Raises LostBlock if a placeholder is missing, repeated or left anywhere but its own paragraph,
+    or a fence was never lifted (written where `lifted` cannot see it, such as indented).
     """
-    if not blocks:
-        return html
     placed: set[int] = set()
 
     def block(match: re.Match[str]) -> str:
