@@ -211,7 +211,7 @@ def test_sections_without_content_are_left_out():
 
 def test_printable_page_hides_navigation_and_includes_the_procedure():
     printable = pages()["reports/2019-20/print.md"]
-    assert printable.startswith("---\nhide:\n  - navigation\n  - toc\n---\n")
+    assert printable.startswith("---\nhide:\n  - navigation\n  - toc\nsearch:\n  exclude: true\n---\n")
     assert "#### Steps" in printable and "# Procedure" not in printable
     assert "[how](../../methodology.md)" in printable
     assert "[Printable version]" not in printable
