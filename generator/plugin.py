@@ -170,8 +170,15 @@ class PageBlocks:
     def restore(self, html: str, page: Page, files: Files) -> str:
         """The page's content with its blocks back in place, their links and anchors made known."""
         blocks = self.kept.pop(page.file.src_uri, [])
+        addresses: dict[str, str] = {}  # a table of actions links each theme many times
+
+        def address(url: str) -> str:
+            if url not in addresses:
+                addresses[url] = _address(url, page, files)
+            return addresses[url]
+
         try:
-            html = restored(html, blocks, lambda url: _address(url, page, files))
+            html = restored(html, blocks, address)
         except LostBlock as lost:
             raise PluginError(f"candour: {page.file.src_uri}: {lost}") from None
         if page.present_anchor_ids is not None:

@@ -172,8 +172,7 @@ def test_an_action_page_shows_status_reason_reviews_and_history(pages: dict[str,
     reviews = page.split("## Review notes", 1)[1].split("## ", 1)[0]
     assert reviews.index("1 May 2020") < reviews.index("1 October 2019")
     history = page.split("## History", 1)[1]
-    dates = [line.split("|")[1].strip() for line in history.splitlines()
-             if line.startswith("| ") and "Date" not in line and "---" not in line]
+    dates = re.findall(r"<tr>\n<td>([^<]+)</td>", history)
     assert dates == ["20 November 2020", "2 September 2020", "15 January 2019"]
     assert ("https://github.com/example/candour-records/edit/main/records/actions/2018-19/ACT-2018-01.yaml"
             in page)

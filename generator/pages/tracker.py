@@ -124,17 +124,23 @@ def tracker_files(
     def name_of(kind: str) -> Callable[[str], str]:
         return lambda term_id: facets.name(kind, term_id)
 
+    helpers = {
+        "theme_name": name_of(THEMES), "department_name": name_of(DEPARTMENTS), "plan_name": name_of(PLANS),
+        "long_date": long_date, "timescale_text": timescale_text, "rag_order": RAG_ORDER,
+    }
+
+    def block(template: str, **context: object) -> Markup:
+        """An HTML block of a page (see `blocks`), rendered from `templates/html/`."""
+        return render_block(f"html/{template}", **helpers, **context)
+
     def actions_table(actions: Sequence[TrackedAction], prefix: str, caption: str,
                       facets_json: str | None = None, issue_heading: str = "Issue identified") -> Markup:
-        """The table of actions of the overview and of every facet page, as an HTML block."""
-        return render_block(
-            "html/actions_table.html.j2", actions=actions, prefix=prefix, caption=caption,
-            facets_json=facets_json, issue_heading=issue_heading, theme_name=name_of(THEMES),
-            department_name=name_of(DEPARTMENTS), timescale_text=timescale_text, rag_order=RAG_ORDER,
-        )
+        """The table of actions of the overview and of every facet page."""
+        return block("actions_table.html.j2", actions=actions, prefix=prefix, caption=caption,
+                     facets_json=facets_json, issue_heading=issue_heading)
 
     environment.globals.update(
-        actions_table=actions_table,
+        block=block, actions_table=actions_table,
         as_of=as_of, changed_since=changed_since, theme_name=name_of(THEMES),
         department_name=name_of(DEPARTMENTS), plan_name=name_of(PLANS), status_name=name_of(STATUS),
         subject_name=lambda subject_id: _subject_name(records, subject_id),
