@@ -81,9 +81,11 @@ def code_version() -> str:
     return f"{getattr(generator, '__version__', '0')}:{digest.hexdigest()[:16]}"
 
 
-def cache_key(schemas_folder: Path, organisation: Path) -> str:
-    """What every entry depends on: the code, each schema and the organisation file."""
+def cache_key(schemas_folder: Path, organisation: Path, history_years: list[str] | None = None) -> str:
+    """What every entry depends on: the code, each schema, the organisation file and the years of
+    history (they decide which values of a record are kept)."""
     digest = hashlib.sha256(code_version().encode())
+    digest.update(repr(history_years or []).encode())
     for path in [*sorted(schemas_folder.glob("*.schema.json")), organisation]:
         try:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())

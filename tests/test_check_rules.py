@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from cases.repo import edit, make_repo, problems, write
+from cases.repo import TODAY, edit, make_repo, problems, write
+
+from generator.check import check_paths
 
 CASE = "records/cases/2019-20/C-2019-0001.yaml"
 INELIGIBLE = "records/cases/2019-20/C-2019-0002.yaml"
@@ -447,3 +449,13 @@ def test_named_files_are_checked_against_the_whole_repository(repo: Path) -> Non
         "'ACT-2019-01'?)"
     ]
     assert len(problems(repo, [repo / "records/compliments"])) == 1
+
+
+def test_validate_keeps_every_value_the_history_agreement_reads(repo: Path) -> None:
+    """`candour validate` keeps only a few values of each record (`compact`): for a year with a
+    history record, those must give the same findings as the whole values."""
+    _history_of_2019_20(repo, "chester-rural: 2, hospitals: 0", 2)
+    whole = problems(repo)
+    kept = [str(problem) for problem in check_paths(repo, today=TODAY, keep_values=False).problems]
+    assert len(whole) == 2
+    assert kept == whole

@@ -26,9 +26,11 @@ from generator.check.schema import load_schemas
 from generator.load import (
     KIND_FOLDERS,
     ORGANISATION_FILE,
+    RecordError,
     RecordFile,
     collection_paused,
     kind_of,
+    read_record,
     scan_records,
 )
 from generator.problems import Problem
@@ -110,12 +112,15 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
         if named is None or _shown(Path(path), repo_root) in named
     ]
     today = today or date.today()
+    history_years = _history_years(files, records_root)
+    key = cache_key(folder, records_root / ORGANISATION_FILE, sorted(history_years))
     store: CheckCache | Remembered | None = None
     if cache and not keep_values and cache_wanted(repo_root):
-        store = CheckCache(repo_root, cache_key(folder, records_root / ORGANISATION_FILE), today)
+        store = CheckCache(repo_root, key, today)
     elif cache and keep_values:
-        store = Remembered.of(repo_root, cache_key(folder, records_root / ORGANISATION_FILE), today)
-    checked = _check_each(files, repo_root, schemas, today, keep_values=keep_values, cache=store)
+        store = Remembered.of(repo_root, key, today)
+    checked = _check_each(files, repo_root, schemas, today, keep_values=keep_values, cache=store,
+                          history_years=history_years)
     records = [outcome.record for outcome in checked.values() if outcome.record is not None]
     unreadable = [outcome.unreadable for outcome in checked.values() if outcome.unreadable is not None]
     problems += unreadable
@@ -259,13 +264,32 @@ class Remembered:
             del self.outcomes[name]
 
 
+def _history_years(files: list[str], records_root: Path) -> frozenset[str]:
+    """The years the history records give: the only years whose case, compliment and ombudsman
+    records the rules across records read beyond their ids and references. History records are
+    few, so reading them twice costs nothing."""
+    folder = str(records_root / "history") + os.sep
+    years = set()
+    for path in files:
+        if path.startswith(folder):
+            try:
+                values = read_record(Path(path), records_root, path, kind="history").values
+            except RecordError:
+                continue  # reported when the record is checked
+            if isinstance(values.get("year"), str):
+                years.add(values["year"])
+    return frozenset(years)
+
+
 def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], today: date, *,
-                keep_values: bool, cache: CheckCache | Remembered | None) -> dict[str, Outcome]:
+                keep_values: bool, cache: CheckCache | Remembered | None,
+                history_years: frozenset[str] = frozenset()) -> dict[str, Outcome]:
     """Every record's checks on its own, in the order given: from the cache when unchanged."""
     records_root = repo_root / RECORDS
     start = len(str(repo_root)) + 1
     listed = [(path, path[start:].replace(os.sep, "/")) for path in files]
-    context = Context(records_root, schemas, None, rules.date_fields(schemas), today, keep_values)
+    context = Context(records_root, schemas, None, rules.date_fields(schemas), today, keep_values,
+                      history_years)
     checked: dict[str, Outcome | None] = {}
     if listed and _kind(listed[0][1]) == "organisation":
         path, shown = listed.pop(0)

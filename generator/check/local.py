@@ -28,11 +28,13 @@ WORKERS = 2
 PARALLEL_FROM = 1500  # fewer records than this are checked in this process
 CHUNK = 400
 
-# What the rules across records read of each record (ids, references, and the history tables).
-_KEPT = frozenset({
-    "id", "kind", "disposition", "received", "service_area", "subject", "receipt_point", "receipt_method",
-    "complainant", "team", "actions", "case", "year",
-})
+# What the rules across records read of each record: ids and references always; the fields of the
+# history tables only for a record of a year that has a history record to agree with.
+_ALWAYS_KEPT = frozenset({"id", "kind", "actions", "case", "year"})
+_KEPT_FOR_HISTORY = _ALWAYS_KEPT | {
+    "disposition", "received", "service_area", "subject", "receipt_point", "receipt_method", "complainant",
+    "team",
+}
 
 
 class OnDisk(RecordFile):
@@ -50,15 +52,18 @@ class OnDisk(RecordFile):
         return super().position(location)
 
 
-def compact(values: Any, kind: str = "") -> Any:
+def compact(values: Any, kind: str = "", history_years: frozenset[str] = frozenset()) -> Any:
     """The few values the rules across records read, so that 300,000 records fit in memory."""
     if not isinstance(values, dict):
         return values
-    kept = {name: value for name, value in values.items() if name in _KEPT}
+    received = values.get("received")
+    in_history = isinstance(received, str) and rules.year_written(received) in history_years
+    wanted = _KEPT_FOR_HISTORY if in_history else _ALWAYS_KEPT
+    kept = {name: value for name, value in values.items() if name in wanted}
     if kind == "action":
         kept.pop("actions", None)  # an action's steps, not references to actions: no rule reads them
     stages = values.get("stages")
-    if isinstance(stages, list) and stages:
+    if in_history and isinstance(stages, list) and stages:
         last = stages[-1]
         kept["stages"] = [{"outcome": last.get("outcome")} if isinstance(last, dict) else last]
     raised_by = values.get("raised_by")
@@ -77,6 +82,7 @@ class Context:
     date_fields: dict[str, list[Pattern]]
     today: date
     keep_values: bool  # whole values (to build the site), or only what the rules across records read
+    history_years: frozenset[str] = frozenset()  # years with a history record: see `compact`
 
 
 @dataclass
@@ -148,7 +154,7 @@ class Checker:
         outcome.digest = record.digest
         outcome.stamp = record.stamp
         if not self.context.keep_values and kind not in ("organisation", "history"):
-            values = compact(record.values, kind)
+            values = compact(record.values, kind, self.context.history_years)
         else:
             values = record.values
         outcome.record = OnDisk(record.path, shown_as, kind, "", values)

@@ -543,11 +543,11 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
 
 def _year_of(record: RecordFile, date_field: str) -> str | None:
     written = record.values.get(date_field) if isinstance(record.values, dict) else None
-    return _year_written(written) if isinstance(written, str) else None
+    return year_written(written) if isinstance(written, str) else None
 
 
 @lru_cache(maxsize=8192)
-def _year_written(written: str) -> str | None:
+def year_written(written: str) -> str | None:
     """The reporting year of a date as written: a few thousand dates recur across 50,000 records."""
     when = day(written)
     return reporting_year(when) if when else None
