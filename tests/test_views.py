@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from generator.figures.table import Change, Column, Days, Money, Rate, Row, Share, Table
 from generator.views.cells import cell_text, prose_text
-from generator.views.chart import chart_alt, chart_data, chart_svg, draw, drawn
+from generator.views.chart import DRAWN, chart_alt, chart_data, chart_svg, draw, drawn
 from generator.views.html_table import table_html
 from generator.views.open_data import table_csv
 
@@ -177,7 +177,7 @@ def test_alt_text_states_every_number():
 
 def test_same_table_gives_byte_identical_svg():
     first = chart_svg(outcomes_table())
-    draw.cache_clear()
+    DRAWN.clear()
     second = chart_svg(outcomes_table())
     assert first == second
     assert first.startswith("<?xml")

@@ -1,16 +1,16 @@
 """A `Table` as an SVG bar chart, with a text alternative that states its numbers.
 
 Charts compare the year columns of a table's rows (sub-rows and totals left out). Matplotlib is
-imported only when a chart is drawn, without pyplot, and each distinct chart is drawn once: the
-same table gives the same bytes (fixed hash salt, no date in the metadata).
+imported only when a chart is drawn (`generator.views.bar_chart`), and each distinct chart is drawn
+once in a process, or fetched from the on-disk cache an earlier build left: the same table gives the
+same bytes (fixed hash salt, no date in the metadata).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-import textwrap
+from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -18,16 +18,7 @@ from pathlib import Path
 
 from generator.figures.table import Cell, Money, Row, Share, Table
 from generator.views.cells import NOT_AVAILABLE, cell_text, count_text, money_text
-from generator.views.svg_text import with_title
 
-# Okabe and Ito's palette, told apart with every common colour-vision deficiency.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
-# Colour is never the only cue and never the only edge: each year's bars also have their own
-# hatching, and every bar a dark outline, which keeps 3:1 against the white background even for
-# the palette's lighter colours (WCAG 1.4.1 Use of colour, 1.4.11 Non-text contrast).
-HATCHES = ("", "///", "...", "\\\\\\", "xx", "--", "++")
-EDGE = "#1a1a1a"
-HASH_SALT = "candour"
 CHARTED_MEASURES = ("count", "share", "money")
 
 
@@ -130,86 +121,91 @@ def chart_svg(table: Table, cache: Path | None = None) -> str | None:
 
 
 def drawn(data: ChartData, cache: Path | None = None) -> str:
-    """The chart's SVG, from `cache` (a folder) when an identical chart was drawn before.
+    """The chart's SVG: drawn earlier in the process, else from `cache` (a folder) when an identical
+    chart was drawn by an earlier build, else drawn now (and kept in `cache`).
 
-    The key covers the chart's data, this module's code and matplotlib's version, so a change to
-    any of them draws afresh. A cache that cannot be read or written is simply not used.
+    A cache that cannot be read or written is simply not used.
     """
     if cache is None:
         return draw(data)
+    path = cached_path(cache, data)
+    svg = DRAWN.get(data) or read_cached(path)
+    if svg is None:
+        svg = draw(data)
+    DRAWN.keep(data, svg)
+    if not path.exists():
+        write_cached(path, svg)
+    return svg
+
+
+def cached_path(cache: Path, data: ChartData) -> Path:
+    """The chart's file in `cache`, named from its data, the drawing code and matplotlib's version,
+    so a change to any of them draws afresh."""
+    key = hashlib.sha256(repr(data).encode() + _drawing_code()).hexdigest()
+    return cache / f"{key[:32]}.svg"
+
+
+@lru_cache(maxsize=1)
+def _drawing_code() -> bytes:
     from importlib.metadata import version
 
-    code = Path(__file__).read_bytes()
-    key = hashlib.sha256(repr(data).encode() + code + version("matplotlib").encode()).hexdigest()
-    path = cache / f"{key[:32]}.svg"
+    folder = Path(__file__).parent
+    modules = (folder / name for name in ("chart.py", "bar_chart.py", "svg_text.py"))
+    return b"".join(module.read_bytes() for module in modules) + version("matplotlib").encode()
+
+
+def read_cached(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        pass
-    svg = draw(data)
+        return None
+
+
+def write_cached(path: Path, svg: str) -> None:
     try:
-        cache.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(svg, encoding="utf-8")
         partial.replace(path)
     except OSError:
         pass
-    return svg
 
 
-LABEL_WIDTH = 28  # characters a category label wraps at
-CHAR_INCHES = 0.08  # a generous 10-point character width: browsers draw the text in their own fonts
-BAR_INCHES = 0.22
-WIDTH_INCHES = 6.4
+KEPT = 1024  # charts remembered in the process: every chart of a large site, for `mkdocs serve`
 
 
-@lru_cache(maxsize=512)
+class DrawnCharts:
+    """The SVG of each chart drawn in this process (or by its workers), the oldest forgotten first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._svgs: OrderedDict[ChartData, str] = OrderedDict()
+
+    def get(self, data: ChartData) -> str | None:
+        svg = self._svgs.get(data)
+        if svg is not None:
+            self._svgs.move_to_end(data)
+        return svg
+
+    def keep(self, data: ChartData, svg: str) -> None:
+        self._svgs[data] = svg
+        self._svgs.move_to_end(data)
+        while len(self._svgs) > self.size:
+            self._svgs.popitem(last=False)
+
+    def clear(self) -> None:
+        self._svgs.clear()
+
+
+DRAWN = DrawnCharts(KEPT)
+
+
 def draw(data: ChartData) -> str:
-    """Horizontal grouped bars, a value label on each, categories top to bottom in table order.
+    """The chart's SVG, drawn once in the process however often it is asked for."""
+    svg = DRAWN.get(data)
+    if svg is None:
+        from generator.views.bar_chart import render  # matplotlib: only when a chart is drawn
 
-    The layout is worked out from the number of bars and the length of the labels rather than by
-    measuring text (tight_layout), which would draw every chart twice.
-    """
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    style = {
-        "svg.hashsalt": HASH_SALT, "svg.fonttype": "none", "font.size": 10,
-        "font.family": "sans-serif", "axes.spines.top": False, "axes.spines.right": False,
-        "axes.spines.bottom": False,
-    }
-    labels = [textwrap.fill(name, LABEL_WIDTH) for name in data.categories]
-    count = len(data.series)
-    lines = sum(max(1, label.count("\n") + 1) for label in labels)
-    plot_height = max(len(labels) * (BAR_INCHES * count + 0.15), lines * 0.18)
-    top, bottom = 0.45, 0.1
-    height = plot_height + top + bottom
-    left = 0.25 + CHAR_INCHES * max(len(line) for label in labels for line in label.split("\n"))
-    with matplotlib.rc_context(style):
-        figure = Figure(figsize=(WIDTH_INCHES, height))
-        figure.set_facecolor("white")
-        figure.subplots_adjust(left=left / WIDTH_INCHES, right=1 - 0.5 / WIDTH_INCHES,
-                               top=1 - top / height, bottom=bottom / height)
-        axes = figure.add_subplot()
-        group = 0.8
-        bar_height = group / count
-        positions = range(len(labels))
-        for order, item in enumerate(data.series):
-            offsets = [p - group / 2 + bar_height * (order + 0.5) for p in positions]
-            values = [bar.value if bar.value is not None else 0 for bar in item.bars]
-            bars = axes.barh(offsets, values, height=bar_height * 0.9, label=item.heading,
-                             color=PALETTE[order % len(PALETTE)], hatch=HATCHES[order % len(HATCHES)],
-                             edgecolor=EDGE, linewidth=0.6)
-            axes.bar_label(bars, labels=[bar.label for bar in item.bars], padding=2, fontsize=9)
-        axes.set_yticks(list(positions), labels)
-        axes.tick_params(axis="y", length=0)
-        axes.invert_yaxis()
-        axes.set_ylim(len(labels) - 0.5, -0.5)
-        biggest = max((bar.value or 0 for item in data.series for bar in item.bars), default=0)
-        axes.set_xlim(0, (biggest or 1) * 1.15)
-        axes.xaxis.set_visible(False)
-        figure.legend(loc="upper left", bbox_to_anchor=(left / WIDTH_INCHES, 1), frameon=False,
-                      ncols=min(count, 4), fontsize=9, borderaxespad=0.3)
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return with_title(buffer.getvalue(), data.title, chart_description(data))
+        svg = render(data)
+        DRAWN.keep(data, svg)
+    return svg
