@@ -23,12 +23,15 @@ from generator.pages.methodology import anchors, methodology_page
 from generator.pages.report import report_pages, table_files
 from generator.pages.sections import SECTION_TITLES
 from generator.sitefiles import SiteFile
+from generator.views.chart import ChartData, chart_data
+from generator.views.chart_workers import drawing_ahead
 from generator.years import year_start
 
 STYLESHEET = "stylesheets/candour.css"
 COMMENTARY_FOLDER = "commentary"
 # Hand-written pages a report includes in its printable version, in this order.
 INCLUDED_PAGES = ("introduction.md", "procedure.md")
+REPORT_PAGES = ("index.md", "print.md")  # in each year's folder
 
 
 @dataclass(frozen=True)
@@ -92,31 +95,43 @@ def site_files(
     `chart_cache` is a folder keeping drawn charts between builds.
     """
     reports = year_reports(records)
-    extra = [
-        *_tracker_files(records, as_of=as_of, changed_since=changed_since, record_history=record_history),
-        *_accessibility_files(records),
-    ]
-    methodology = methodology_page(records.organisation)
-    definitions = anchors(methodology)
-    generated = [methodology, stylesheet()]
-    if reports:
-        latest = reports[0]
-        generated += [downloads_page(reports), figure_names_page(latest), reports_index(reports)]
-    page_paths = {file.path for file in [*extra, *generated] if file.is_page}
-    page_paths |= set(hand_written.pages) | {"index.md"}
-    page_paths |= {f"reports/{report.year}/{name}" for report in reports for name in ("index.md", "print.md")}
-    included = {path: hand_written.pages[path] for path in INCLUDED_PAGES if path in hand_written.pages}
     # Every commentary first, so a wrong figure name stops the build before any chart is drawn.
     commentaries = [year_commentary(report, hand_written) for report in reports]
-    for report, placed in zip(reports, commentaries, strict=True):
+    with drawing_ahead(report_charts(reports), chart_cache):  # on the other cores, while the pages are made
+        extra = [
+            *_tracker_files(records, as_of=as_of, changed_since=changed_since, record_history=record_history),
+            *_accessibility_files(records),
+        ]
+        methodology = methodology_page(records.organisation)
+        definitions = anchors(methodology)
+        generated = [methodology, stylesheet()]
+        if reports:
+            generated += [downloads_page(reports), figure_names_page(reports[0]), reports_index(reports)]
+        page_paths = _page_paths(reports, [*extra, *generated], hand_written)
+        included = {path: hand_written.pages[path] for path in INCLUDED_PAGES if path in hand_written.pages}
+        pages = [
+            report_pages(report, records.organisation, commentary=placed, pages=page_paths,
+                         hand_written=included, definitions=definitions)
+            for report, placed in zip(reports, commentaries, strict=True)
+        ]
+    for report, report_files in zip(reports, pages, strict=True):
         generated += table_files(report, chart_cache)
-        generated += report_pages(
-            report, records.organisation, commentary=placed,
-            pages=page_paths, hand_written=included, definitions=definitions,
-        )
+        generated += report_files
     if reports and "index.md" not in hand_written.pages:
         generated.append(home_page(reports[0], records.organisation, [r.year for r in reports], page_paths))
     return [*generated, *extra]
+
+
+def report_charts(reports: Sequence[YearReport]) -> list[ChartData]:
+    return [data for report in reports for table in report.tables if (data := chart_data(table)) is not None]
+
+
+def _page_paths(
+    reports: Sequence[YearReport], files: Sequence[SiteFile], hand_written: HandWritten,
+) -> set[str]:
+    """Every page the site will have, so pages link only to pages that exist."""
+    paths = {file.path for file in files if file.is_page} | set(hand_written.pages) | {"index.md"}
+    return paths | {f"reports/{report.year}/{page}" for report in reports for page in REPORT_PAGES}
 
 
 def year_commentary(report: YearReport, hand_written: HandWritten) -> Commentary | None:

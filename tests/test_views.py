@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import xml.etree.ElementTree as ElementTree
 from decimal import Decimal
 
 import pytest
@@ -196,3 +197,15 @@ def test_chart_cache_returns_the_same_svg(tmp_path):
     first = drawn(data, tmp_path)
     assert len(list(tmp_path.glob("*.svg"))) == 1
     assert drawn(data, tmp_path) == first == draw(data)
+
+
+def test_svg_keeps_category_names_with_the_axis_and_values_by_the_bars():
+    svg = ElementTree.fromstring(chart_svg(outcomes_table()).encode())
+    namespace = "{http://www.w3.org/2000/svg}"
+    axis_groups = [g for g in svg.iter(f"{namespace}g") if (g.get("id") or "").startswith("ytick")]
+    on_axis = {"".join(text.itertext()) for g in axis_groups for text in g.iter(f"{namespace}text")}
+    every = ["".join(text.itertext()) for text in svg.iter(f"{namespace}text")]
+    assert on_axis == {"Upheld", "Partially upheld", "Not upheld", "Still outstanding"}
+    assert {"8", "14", "12", "1", "n/a"} <= set(every) - on_axis
+    bars = [g for g in svg.iter(f"{namespace}g") if (g.get("id") or "").startswith("patch_")]
+    assert len(bars) >= 3 * 4  # every year's bar for every category, besides the legend's

@@ -1,0 +1,98 @@
+"""A build's charts drawn on every core, while the build gets on with its pages.
+
+A site draws one chart per table per year (about 150 for twelve years), each a tenth of a second
+of matplotlib. `drawing_ahead` hands the charts not yet drawn (in this process, or in the on-disk
+cache an earlier build left) to worker processes forked from this one, and on leaving keeps what
+they drew in the process's memo, where `drawn` then finds it. Too few charts to repay starting
+workers, one core, no fork, or any failure of the workers: the charts are simply drawn in this
+process when they are asked for, as before.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
+from pathlib import Path
+
+from generator.views.chart import DRAWN, ChartData, cached_path, read_cached, write_cached
+
+WORKERS = 2
+MIN_CHARTS = 8  # below this, starting workers costs more than it saves
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def still_to_draw(charts: Iterable[ChartData], cache: Path | None) -> list[ChartData]:
+    """The distinct charts neither drawn in this process nor kept in `cache` (those are remembered)."""
+    waiting = []
+    for data in dict.fromkeys(charts):
+        svg = DRAWN.get(data)
+        if svg is None and cache is not None:
+            svg = read_cached(cached_path(cache, data))
+            if svg is not None:
+                DRAWN.keep(data, svg)
+        if svg is None:
+            waiting.append(data)
+    return waiting
+
+
+@contextmanager
+def drawing_ahead(charts: Iterable[ChartData], cache: Path | None = None) -> Iterator[None]:
+    """Draw `charts` in worker processes during the `with` block; on leaving it, every chart the
+    workers drew is in the memo (and in `cache`, a folder, when given)."""
+    waiting = still_to_draw(charts, cache)
+    if len(waiting) < MIN_CHARTS or cores() < 2:
+        yield
+        return
+    started = _start(waiting)
+    if started is None:
+        yield
+        return
+    workers, futures = started
+    finished = False
+    try:
+        yield
+        _keep(waiting, futures, cache)
+        finished = True
+    finally:
+        workers.shutdown(wait=True, cancel_futures=not finished)
+        gc.unfreeze()
+
+
+def _start(waiting: list[ChartData]) -> tuple[ProcessPoolExecutor, list[Future[str]]] | None:
+    # Imported before the fork, so no worker imports matplotlib again.
+    from generator.views.bar_chart import render
+
+    # The records stay in this process's memory, shared with the workers: frozen, the workers'
+    # own collections of garbage never touch (and so never copy) them.
+    gc.freeze()
+    workers = None
+    try:
+        workers = ProcessPoolExecutor(WORKERS, mp_context=get_context("fork"))
+        return workers, [workers.submit(render, data) for data in waiting]
+    except (OSError, ValueError, RuntimeError):  # no fork here, or no processes to be had
+        if workers is not None:
+            workers.shutdown(wait=False, cancel_futures=True)
+        gc.unfreeze()
+        return None
+
+
+def _keep(waiting: list[ChartData], futures: list[Future[str]], cache: Path | None) -> None:
+    """What the workers drew, in the memo; a chart they failed on is left to be drawn here."""
+    for data, future in zip(waiting, futures, strict=True):
+        try:
+            svg = future.result()
+        except Exception:  # a broken worker costs only speed: the chart is drawn here instead
+            continue
+        DRAWN.keep(data, svg)
+        if cache is not None:
+            write_cached(cached_path(cache, data), svg)
