@@ -139,3 +139,15 @@ def test_a_failed_build_stops_the_workers() -> None:
           chart_workers.drawing_ahead(charts(chart_workers.MIN_CHARTS * 4))):
         raise ValueError("a commentary went wrong")
     assert gc.get_freeze_count() == 0
+
+
+def test_the_memo_forgets_the_chart_least_recently_asked_for() -> None:
+    from generator.views.chart import DrawnCharts
+
+    first, second, third = charts(3)
+    memo = DrawnCharts(2)
+    memo.keep(first, "one")
+    memo.keep(second, "two")
+    assert memo.get(first) == "one"  # now the most recent
+    memo.keep(third, "three")
+    assert (memo.get(first), memo.get(second), memo.get(third)) == ("one", None, "three")

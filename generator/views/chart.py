@@ -171,7 +171,7 @@ def write_cached(path: Path, svg: str) -> None:
         pass
 
 
-KEPT = 1024  # charts remembered in the process: every chart of a large site, for `mkdocs serve`
+KEPT = 512  # charts remembered in the process (about 40 years of reports), for `mkdocs serve`
 
 
 class DrawnCharts:
