@@ -138,7 +138,7 @@ class Checker:
         self.alone = rules.Repository(context.records_root, [], context.taxonomy, lambda record: True,
                                       context.date_fields, context.today)
 
-    def outcome(self, path: Path, shown_as: str, kind: str) -> Outcome:
+    def outcome(self, path: Path | str, shown_as: str, kind: str) -> Outcome:
         try:
             record = read_record(path, self.context.records_root, shown_as, kind=kind)
         except RecordError as error:
@@ -172,7 +172,7 @@ def _start_worker(context: Context) -> None:
 
 def _check_chunk(chunk: list[tuple[str, str, str]]) -> list[Outcome]:
     assert _checker is not None
-    return [_checker.outcome(Path(path), shown, kind) for path, shown, kind in chunk]
+    return [_checker.outcome(path, shown, kind) for path, shown, kind in chunk]
 
 
 def outcomes(files: list[tuple[str, str, str]], context: Context) -> Iterator[Outcome]:
@@ -180,7 +180,7 @@ def outcomes(files: list[tuple[str, str, str]], context: Context) -> Iterator[Ou
     if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         checker = Checker(context)
         for path, shown, kind in files:
-            yield checker.outcome(Path(path), shown, kind)
+            yield checker.outcome(path, shown, kind)
         return
     chunks = [files[start:start + CHUNK] for start in range(0, len(files), CHUNK)]
     with ProcessPoolExecutor(WORKERS, initializer=_start_worker, initargs=(context,)) as pool:

@@ -179,11 +179,11 @@ def record_problems(record: RecordFile, repository: Repository, *, references: b
 def _identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
     values, kind = record.values, record.kind
     record_id = values.get("id")
-    stem = record.path.stem
+    stem = record.file_stem
     if isinstance(record_id, str) and record_id != stem and kind != "organisation":
         yield record.problem(
             ("id",),
-            f"'{record_id}' does not match the file name {record.path.name}: "
+            f"'{record_id}' does not match the file name {record.file_name}: "
             f"the id and the file name must be the same",
         )
     if kind == "history":
@@ -195,7 +195,7 @@ def _identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
     parts = tuple(part for part in record.shown_as.split("/") if part)[1:]
     folder_name = f"records/{parts[0]}/"
     if len(parts) != 3:
-        yield record.problem((), f"must be in a year folder, such as {folder_name}2019-20/{record.path.name}")
+        yield record.problem((), f"must be in a year folder, such as {folder_name}2019-20/{record.file_name}")
         return
     folder = parts[1]
     try:
@@ -237,10 +237,10 @@ def _history_year(record: RecordFile) -> Iterator[Problem]:
         yield record.problem(("year",), str(error))
         return
     expected = f"HIST-{year}"
-    if record.path.stem != expected:
+    if record.file_stem != expected:
         yield record.problem(
             ("year",),
-            f"{year} does not match the file name {record.path.name}: "
+            f"{year} does not match the file name {record.file_name}: "
             f"the history of {year} belongs in {expected}.yaml",
         )
 
