@@ -36,7 +36,7 @@ from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
 from generator.records import InvalidRecords, load_records
-from generator.safe_html import sanitised
+from generator.safe_html import SanitisedPages
 from generator.site import COMMENTARY_FOLDER, HandWritten, site_files, site_nav
 
 log = logging.getLogger("mkdocs.plugins.candour")
@@ -78,6 +78,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.generated_pages: set[str] = set()  # src paths of the pages made from records
         self.own_scripts: set[str] = set()  # file names of the scripts the site generates
         self.page_blocks = PageBlocks()
+        self.sanitised = SanitisedPages()  # kept across `serve` rebuilds, like the plugin
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
@@ -108,6 +109,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.records is not None
         started = time.perf_counter()
+        self.sanitised.next_build()
         as_of = _as_of(self.config.as_of)
         hand_written = HandWritten.read(Path(config.docs_dir))
         try:
@@ -147,7 +149,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         search index see it."""
         if page.file.src_uri not in self.generated_pages:
             return html
-        return sanitised(self.page_blocks.restore(html, page, files), self.own_scripts)
+        return self.sanitised.page(self.page_blocks.restore(html, page, files), self.own_scripts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for option in (self.config.records, self.config.schemas):

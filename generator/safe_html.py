@@ -10,6 +10,7 @@ scripts (the tracker's filter) is the one script kept.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection
 
@@ -77,3 +78,24 @@ def sanitised(html: str, own_scripts: Collection[str] = ()) -> str:
     html = _SCRIPT_TAG.sub(keep, _KEPT.sub("", html))
     cleaned = _CLEANER.clean(html)
     return _KEPT.sub(lambda match: kept[int(match[1])], cleaned)
+
+
+class SanitisedPages:
+    """`sanitised`, remembering the pages of the last build: under `mkdocs serve` a one-record change
+    leaves most pages as they were, and cleaning 400 pages again is most of a rebuild's own work."""
+
+    def __init__(self) -> None:
+        self.before: dict[tuple[bytes, frozenset[str]], str] = {}
+        self.now: dict[tuple[bytes, frozenset[str]], str] = {}
+
+    def next_build(self) -> None:
+        """Pages of the build before last are let go: a long session holds one build's pages."""
+        self.before, self.now = self.now, {}
+
+    def page(self, html: str, own_scripts: Collection[str] = ()) -> str:
+        key = (hashlib.sha256(html.encode("utf-8")).digest(), frozenset(own_scripts))
+        cleaned = self.now.get(key) or self.before.get(key)
+        if cleaned is None:
+            cleaned = sanitised(html, own_scripts)
+        self.now[key] = cleaned
+        return cleaned

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pytest
 
 from generator.safe_html import sanitised
@@ -50,3 +52,28 @@ def test_what_a_page_needs_is_kept_as_written(html: str) -> None:
 )
 def test_nothing_that_runs_survives(html: str, left: str) -> None:
     assert sanitised(html, {"tracker.js"}) == left
+
+
+def test_pages_of_the_last_build_are_not_cleaned_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import safe_html
+
+    cleaned: list[str] = []
+    original = safe_html.sanitised
+
+    def counted(html: str, own_scripts: Collection[str] = ()) -> str:
+        cleaned.append(html)
+        return original(html, own_scripts)
+
+    monkeypatch.setattr(safe_html, "sanitised", counted)
+    pages = safe_html.SanitisedPages()
+    attack = '<p onclick="alert(1)">Hello</p><script>alert(2)</script>'
+    first = pages.page(attack)
+    pages.next_build()
+    assert pages.page(attack) == first and "onclick" not in first and "alert" not in first
+    assert cleaned == [attack]
+    assert pages.page(attack, {"filter.js"}) == first  # other scripts kept: cleaned again
+    assert len(cleaned) == 2
+    pages.next_build()
+    pages.next_build()  # two builds without the page: it is forgotten
+    pages.page(attack)
+    assert len(cleaned) == 3
