@@ -79,6 +79,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.own_scripts: set[str] = set()  # file names of the scripts the site generates
         self.page_blocks = PageBlocks()
         self.sanitised = SanitisedPages()  # kept across `serve` rebuilds, like the plugin
+        self.record_history: RecordHistory | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
@@ -116,7 +117,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             generated = site_files(
                 self.records, hand_written=hand_written, as_of=as_of,
                 changed_since=as_of - timedelta(days=self.config.changed_since_days),
-                record_history=RecordHistory(self.root),
+                record_history=self._record_history(),
                 chart_cache=self._path(self.config.cache) / "charts" if self.config.cache else None,
             )
         except CommentaryError as error:
@@ -143,6 +144,14 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         if page.file.src_uri not in self.generated_pages:
             return markdown
         return self.page_blocks.lift(markdown, page)
+
+    def _record_history(self) -> RecordHistory:
+        """One reader of git history for the session, asked afresh on each build."""
+        history = self.record_history
+        if history is None or history.root != self.root:
+            history = self.record_history = RecordHistory(self.root)
+        history.refresh()
+        return history
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's content, its blocks back in place, sanitised before the theme and the

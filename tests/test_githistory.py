@@ -105,3 +105,32 @@ def test_record_history_asks_git_once_per_file(repository: Path, monkeypatch: py
     monkeypatch.setenv("PATH", "")  # git is gone, but the answer is already known
     assert history("records/actions/2018-19/ACT-2018-04.yaml") == first
     assert len(first) == 3 and isinstance(first[0], Commit)
+
+
+@needs_git
+def test_a_history_kept_across_rebuilds_reads_git_again_only_after_a_commit(repository: Path) -> None:
+    record = "records/actions/2018-19/ACT-2018-04.yaml"
+    history = RecordHistory(repository)
+    history.refresh()
+    assert len(history(record)) == 3
+    history.refresh()  # a rebuild with nothing committed since: the history is kept
+    assert len(history(record)) == 3
+    _commit(repository, record, "id: ACT-2018-04\nstatus: complete\n", "ACT-2018-04: complete",
+            "2020-06-01T09:00:00+00:00")
+    assert len(history(record)) == 3  # until the next build asks git again
+    history.refresh()
+    assert history(record)[0].subject == "ACT-2018-04: complete"
+
+
+def test_outside_a_repository_no_git_log_is_started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[list[str]] = []
+    original = subprocess.run
+
+    def counted(command: list[str], **options: object) -> object:
+        started.append(command)
+        return original(command, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    history = RecordHistory(tmp_path)
+    assert [history(f"records/actions/2018-19/ACT-2018-{n:02d}.yaml") for n in range(5)] == [[]] * 5
+    assert all("log" not in command for command in started) and len(started) == 1
