@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import lru_cache
 
 from generator.tracker.facets import Facet
 from generator.tracker.rag import RAG_NAMES, RAG_ORDER
@@ -26,19 +27,26 @@ _SETTINGS = {
 
 def themes_by_rag_svg(themes: Sequence[Facet]) -> str:
     """A horizontal stacked bar per theme with actions, in taxonomy order from the top."""
+    shown = tuple((facet.name, tuple(facet.rag_counts[rag] for rag in RAG_ORDER))
+                  for facet in themes if facet.actions)
+    return _drawn(shown)
+
+
+@lru_cache(maxsize=8)  # under `mkdocs serve` most rebuilds leave the ratings as they were
+def _drawn(shown: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
+    """The chart of (theme, count of each rating in RAG_ORDER), top to bottom."""
     import matplotlib  # imported here: a build that draws no chart never pays for it
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
 
-    shown = [facet for facet in themes if facet.actions]
     with matplotlib.rc_context(_SETTINGS):
         figure = Figure(figsize=(7.5, 0.5 * len(shown) + 1.4))
         FigureCanvasSVG(figure)
         axes = figure.add_subplot()
         positions = range(len(shown))
         left = [0] * len(shown)
-        for rag in RAG_ORDER:
-            counts = [facet.rag_counts[rag] for facet in shown]
+        for order, rag in enumerate(RAG_ORDER):
+            counts = [ratings[order] for _, ratings in shown]
             bars = axes.barh(positions, counts, left=left, label=RAG_NAMES[rag], edgecolor="#222222",
                              linewidth=0.6, **_STYLE[rag])
             # Each part labelled with its count, dark on a white patch so it reads over any colour
@@ -47,7 +55,7 @@ def themes_by_rag_svg(themes: Sequence[Facet]) -> str:
                            label_type="center", fontsize=10, color="#000000",
                            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
             left = [a + b for a, b in zip(left, counts, strict=True)]
-        axes.set_yticks(list(positions), [facet.name for facet in shown])
+        axes.set_yticks(list(positions), [name for name, _ in shown])
         axes.invert_yaxis()
         axes.set_xlabel("Number of actions")
         axes.xaxis.get_major_locator().set_params(integer=True)
