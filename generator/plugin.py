@@ -37,7 +37,8 @@ from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
 from generator.records import InvalidRecords, load_records
 from generator.safe_html import SanitisedPages
-from generator.site import COMMENTARY_FOLDER, HandWritten, site_files, site_nav
+from generator.site import COMMENTARY_FOLDER, HandWritten, PendingCharts, site_files_and_charts, site_nav
+from generator.sitefiles import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.candour")
 AS_OF_VARIABLE = "CANDOUR_AS_OF"
@@ -80,6 +81,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.page_blocks = PageBlocks()
         self.sanitised = SanitisedPages()  # kept across `serve` rebuilds, like the plugin
         self.record_history: RecordHistory | None = None
+        self.charts: PendingCharts | None = None  # being drawn from on_files until on_env
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
@@ -114,7 +116,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         as_of = _as_of(self.config.as_of)
         hand_written = HandWritten.read(Path(config.docs_dir))
         try:
-            generated = site_files(
+            generated, self.charts = site_files_and_charts(
                 self.records, hand_written=hand_written, as_of=as_of,
                 changed_since=as_of - timedelta(days=self.config.changed_since_days),
                 record_history=self._record_history(),
@@ -125,8 +127,11 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         for file in list(files):
             if file.src_uri.startswith(f"{COMMENTARY_FOLDER}/"):
                 files.remove(file)  # commentary is read into the reports, not published on its own
-        for site_file in generated:
+        # A chart's file is given its SVG in on_env: the charts are drawn while the pages render.
+        charts = [SiteFile(path, "") for path, _ in self.charts.paths]
+        for site_file in [*generated, *charts]:
             if files.get_file_from_path(site_file.path) is not None:
+                self.charts.abandon()
                 raise PluginError(f"candour: {config.docs_dir}/{site_file.path} is also generated; "
                                   "remove or rename the hand-written file")
             files.append(File.generated(config, site_file.path, content=site_file.content))
@@ -138,6 +143,20 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             config.nav = site_nav(generated, hand_written)
         log.info("candour: %d files generated in %.2f s", len(generated), time.perf_counter() - started)
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page has rendered: the charts drawn meanwhile go into their files before MkDocs
+        writes them."""
+        if self.charts is not None:
+            for chart in self.charts.finish():
+                files.get_file_from_path(chart.path).content_string = chart.content  # type: ignore[union-attr]
+            self.charts = None
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.charts is not None:
+            self.charts.abandon()
+            self.charts = None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's Markdown without its HTML blocks, kept until its content is made."""

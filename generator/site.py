@@ -20,11 +20,11 @@ from generator.pages.downloads import downloads_page
 from generator.pages.figure_names import figure_names_page
 from generator.pages.home import home_page, reports_index
 from generator.pages.methodology import anchors, methodology_page
-from generator.pages.report import report_pages, table_files
+from generator.pages.report import chart_files, report_pages, table_files
 from generator.pages.sections import SECTION_TITLES
 from generator.sitefiles import SiteFile
-from generator.views.chart import ChartData, chart_data
-from generator.views.chart_workers import drawing_ahead
+from generator.views.chart import ChartData, chart_data, drawn
+from generator.views.chart_workers import DrawingAhead
 from generator.years import year_start
 
 STYLESHEET = "stylesheets/candour.css"
@@ -94,10 +94,41 @@ def site_files(
 
     `chart_cache` is a folder keeping drawn charts between builds.
     """
+    files, charts = site_files_and_charts(
+        records, hand_written=hand_written, as_of=as_of, changed_since=changed_since,
+        record_history=record_history, chart_cache=chart_cache,
+    )
+    return [*files, *charts.finish()]
+
+
+@dataclass
+class PendingCharts:
+    """The chart files of a build, whose drawing may still be under way on the other cores."""
+
+    paths: list[tuple[str, ChartData]]  # each chart file, and what it shows
+    drawing: DrawingAhead
+    cache: Path | None
+
+    def finish(self) -> list[SiteFile]:
+        """Each chart file with its SVG, once every chart is drawn."""
+        self.drawing.finish()
+        return [SiteFile(path, drawn(data, self.cache)) for path, data in self.paths]
+
+    def abandon(self) -> None:
+        self.drawing.abandon()
+
+
+def site_files_and_charts(
+    records: Records, *, hand_written: HandWritten, as_of: date, changed_since: date,
+    record_history: Callable[[str], Sequence[object]], chart_cache: Path | None = None,
+) -> tuple[list[SiteFile], PendingCharts]:
+    """Every generated page and file but the charts, and the charts still being drawn: a build can
+    render its pages while the charts are drawn, and ask for them only when it writes files."""
     reports = year_reports(records)
     # Every commentary first, so a wrong figure name stops the build before any chart is drawn.
     commentaries = [year_commentary(report, hand_written) for report in reports]
-    with drawing_ahead(report_charts(reports), chart_cache):  # on the other cores, while the pages are made
+    drawing = DrawingAhead(report_charts(reports), chart_cache)  # on the other cores, from now
+    try:
         extra = [
             *_tracker_files(records, as_of=as_of, changed_since=changed_since, record_history=record_history),
             *_accessibility_files(records),
@@ -109,17 +140,18 @@ def site_files(
             generated += [downloads_page(reports), figure_names_page(reports[0]), reports_index(reports)]
         page_paths = _page_paths(reports, [*extra, *generated], hand_written)
         included = {path: hand_written.pages[path] for path in INCLUDED_PAGES if path in hand_written.pages}
-        pages = [
-            report_pages(report, records.organisation, commentary=placed, pages=page_paths,
-                         hand_written=included, definitions=definitions)
-            for report, placed in zip(reports, commentaries, strict=True)
-        ]
-    for report, report_files in zip(reports, pages, strict=True):
-        generated += table_files(report, chart_cache)
-        generated += report_files
-    if reports and "index.md" not in hand_written.pages:
-        generated.append(home_page(reports[0], records.organisation, [r.year for r in reports], page_paths))
-    return [*generated, *extra]
+        for report, placed in zip(reports, commentaries, strict=True):
+            generated += table_files(report)
+            generated += report_pages(report, records.organisation, commentary=placed, pages=page_paths,
+                                      hand_written=included, definitions=definitions)
+        if reports and "index.md" not in hand_written.pages:
+            years = [r.year for r in reports]
+            generated.append(home_page(reports[0], records.organisation, years, page_paths))
+    except BaseException:
+        drawing.abandon()
+        raise
+    charts = [chart for report in reports for chart in chart_files(report)]
+    return [*generated, *extra], PendingCharts(charts, drawing, chart_cache)
 
 
 def report_charts(reports: Sequence[YearReport]) -> list[ChartData]:

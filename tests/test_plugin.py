@@ -58,17 +58,40 @@ def test_invalid_records_fail_with_their_problems(tmp_path):
     assert "records/cases/2019-20/C-2019-0006.yaml:4:" in str(raised.value)
 
 
+class DrawnLater:
+    """Charts as `site_files_and_charts` hands them over: their SVG only when finished."""
+
+    def __init__(self, charts: dict[str, str]) -> None:
+        self.charts = charts
+        self.paths = [(path, None) for path in charts]
+        self.finished = self.abandoned = False
+
+    def finish(self) -> list[SiteFile]:
+        self.finished = True
+        return [SiteFile(path, svg) for path, svg in self.charts.items()]
+
+    def abandon(self) -> None:
+        self.abandoned = True
+
+
+def pages_only(generated: list[SiteFile], charts: DrawnLater | None = None):  # type: ignore[no-untyped-def]
+    def fake(records, **options):  # type: ignore[no-untyped-def]
+        return generated, charts or DrawnLater({})
+
+    return fake
+
+
 def test_on_files_adds_virtual_files_and_drops_the_commentary(tmp_path, monkeypatch):
     generated = [SiteFile("index.md", "# Home\n"), SiteFile("reports/2019-20/index.md", "# Report\n"),
-                 SiteFile("reports/2019-20/charts/outcomes.svg", "<svg/>"),
                  SiteFile("stylesheets/candour.css", "p {}")]
+    charts = DrawnLater({"reports/2019-20/charts/outcomes.svg": "<svg/>"})
     seen = {}
 
     def fake_site_files(records, **options):
         seen.update(options)
-        return generated
+        return generated, charts
 
-    monkeypatch.setattr(plugin_module, "site_files", fake_site_files)
+    monkeypatch.setattr(plugin_module, "site_files_and_charts", fake_site_files)
     config, plugin = configured(repository(tmp_path))
     config = plugin.on_config(config)
     files = config.plugins.on_files(docs_files(config), config=config)
@@ -76,7 +99,10 @@ def test_on_files_adds_virtual_files_and_drops_the_commentary(tmp_path, monkeypa
     assert files.get_file_from_path("procedure.md") is not None
     home = files.get_file_from_path("index.md")
     assert home.generated_by == "candour" and home.content_string == "# Home\n"
-    assert files.get_file_from_path("reports/2019-20/charts/outcomes.svg").content_string == "<svg/>"
+    chart = files.get_file_from_path("reports/2019-20/charts/outcomes.svg")
+    assert chart.content_string == "" and not charts.finished  # drawn while the pages render
+    plugin.on_env(None, config=config, files=files)
+    assert charts.finished and chart.content_string == "<svg/>"
     assert "stylesheets/candour.css" in config.extra_css
     assert config.nav[0] == {"Home": "index.md"}
     assert str(seen["as_of"]) == "2020-09-30" and str(seen["changed_since"]) == "2020-07-02"
@@ -84,18 +110,31 @@ def test_on_files_adds_virtual_files_and_drops_the_commentary(tmp_path, monkeypa
 
 
 def test_a_generated_page_may_not_replace_a_hand_written_one(tmp_path, monkeypatch):
-    monkeypatch.setattr(plugin_module, "site_files", lambda records, **_: [SiteFile("procedure.md", "")])
+    charts = DrawnLater({"reports/2019-20/charts/outcomes.svg": "<svg/>"})
+    monkeypatch.setattr(plugin_module, "site_files_and_charts",
+                        pages_only([SiteFile("procedure.md", "")], charts))
     config, plugin = configured(repository(tmp_path))
     config = plugin.on_config(config)
     with pytest.raises(PluginError, match=r"procedure\.md is also generated"):
         plugin.on_files(docs_files(config), config=config)
+    assert charts.abandoned  # a failed build stops drawing its charts
+
+
+def test_a_build_error_stops_the_charts_being_drawn(tmp_path, monkeypatch):
+    charts = DrawnLater({"reports/2019-20/charts/outcomes.svg": "<svg/>"})
+    monkeypatch.setattr(plugin_module, "site_files_and_charts", pages_only([], charts))
+    config, plugin = configured(repository(tmp_path))
+    config = plugin.on_config(config)
+    config.plugins.on_files(docs_files(config), config=config)
+    plugin.on_build_error(error=RuntimeError("a page failed"))
+    assert charts.abandoned and not charts.finished
 
 
 def test_commentary_errors_become_plugin_errors(tmp_path, monkeypatch):
     def failing(records, **options):
         raise CommentaryError("docs/commentary/2019-20.md", 7, "'x' is not a figure name.")
 
-    monkeypatch.setattr(plugin_module, "site_files", failing)
+    monkeypatch.setattr(plugin_module, "site_files_and_charts", failing)
     config, plugin = configured(repository(tmp_path))
     config = plugin.on_config(config)
     with pytest.raises(PluginError, match=r"docs/commentary/2019-20\.md:7: 'x' is not a figure name"):

@@ -21,7 +21,7 @@ from generator.pages.commentary import OPENING, Commentary
 from generator.pages.environment import render, render_block
 from generator.pages.sections import SECTIONS, tables_by_section
 from generator.sitefiles import SiteFile
-from generator.views.chart import chart_alt, chart_data, drawn
+from generator.views.chart import ChartData, chart_alt, chart_data, drawn
 from generator.views.html_table import table_html
 from generator.views.open_data import table_csv
 from generator.years import year_bounds
@@ -92,16 +92,21 @@ def table_block(table: Table, definitions: Collection[str], year: str) -> TableB
     )
 
 
-def table_files(report: YearReport, chart_cache: Path | None = None) -> list[SiteFile]:
-    """Each table's CSV and, where it has one, its chart, drawn once for both pages."""
+def table_files(report: YearReport, chart_cache: Path | None = None, *, charts: bool = False
+                ) -> list[SiteFile]:
+    """Each table's CSV and, with `charts`, its chart (drawn now, once for both pages)."""
     folder = report_folder(report.year)
-    files = []
-    for table in report.tables:
-        files.append(SiteFile(f"{folder}/{csv_path(table)}", table_csv(table)))
-        data = chart_data(table)
-        if data is not None:
-            files.append(SiteFile(f"{folder}/{chart_path(table)}", drawn(data, chart_cache)))
+    files = [SiteFile(f"{folder}/{csv_path(table)}", table_csv(table)) for table in report.tables]
+    if charts:
+        files += [SiteFile(path, drawn(data, chart_cache)) for path, data in chart_files(report)]
     return files
+
+
+def chart_files(report: YearReport) -> list[tuple[str, ChartData]]:
+    """Where each table's chart goes, and what it shows, for the tables that have one."""
+    folder = report_folder(report.year)
+    return [(f"{folder}/{chart_path(table)}", data)
+            for table in report.tables if (data := chart_data(table)) is not None]
 
 
 def sections(

@@ -45,27 +45,47 @@ def still_to_draw(charts: Iterable[ChartData], cache: Path | None) -> list[Chart
     return waiting
 
 
+class DrawingAhead:
+    """`charts` being drawn in worker processes from the moment this is made; `finish` waits for
+    them and keeps every chart they drew in the memo (and in `cache`, a folder, when given).
+    `abandon` stops them: a build that failed needs no charts."""
+
+    def __init__(self, charts: Iterable[ChartData], cache: Path | None = None) -> None:
+        self.cache = cache
+        self.waiting = still_to_draw(charts, cache)
+        started = _start(self.waiting) if len(self.waiting) >= MIN_CHARTS and cores() >= 2 else None
+        self.workers, self.futures = started if started is not None else (None, [])
+
+    def finish(self) -> None:
+        if self.workers is None:
+            return
+        try:
+            _keep(self.waiting, self.futures, self.cache)
+        finally:
+            self._stop(cancel=False)
+
+    def abandon(self) -> None:
+        if self.workers is not None:
+            self._stop(cancel=True)
+
+    def _stop(self, *, cancel: bool) -> None:
+        assert self.workers is not None
+        self.workers.shutdown(wait=True, cancel_futures=cancel)
+        self.workers = None
+        gc.unfreeze()
+
+
 @contextmanager
 def drawing_ahead(charts: Iterable[ChartData], cache: Path | None = None) -> Iterator[None]:
     """Draw `charts` in worker processes during the `with` block; on leaving it, every chart the
     workers drew is in the memo (and in `cache`, a folder, when given)."""
-    waiting = still_to_draw(charts, cache)
-    if len(waiting) < MIN_CHARTS or cores() < 2:
-        yield
-        return
-    started = _start(waiting)
-    if started is None:
-        yield
-        return
-    workers, futures = started
-    finished = False
+    drawing = DrawingAhead(charts, cache)
     try:
         yield
-        _keep(waiting, futures, cache)
-        finished = True
-    finally:
-        workers.shutdown(wait=True, cancel_futures=not finished)
-        gc.unfreeze()
+    except BaseException:
+        drawing.abandon()
+        raise
+    drawing.finish()
 
 
 def _start(waiting: list[ChartData]) -> tuple[ProcessPoolExecutor, list[Future[str]]] | None:
