@@ -8,6 +8,7 @@ Python-Markdown skips (see `blocks`): there every value is escaped for HTML, quo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from urllib.parse import quote
 
@@ -25,20 +26,21 @@ from generator.pages.markdown import (
 from generator.views.cells import cell_text
 
 
-def _finalize(value: object) -> object:
-    if hasattr(value, "__html__"):
-        return Markup(value.__html__())
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return escape_markdown(value)
+def _finalizer(escape: Callable[[object], str]) -> Callable[[object], object]:
+    """What a template prints: markup as it is, a whole number as written, anything else escaped."""
+
+    def finalize(value: object) -> object:
+        if hasattr(value, "__html__"):
+            return Markup(value.__html__())
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return escape(value)
+
+    return finalize
 
 
-def _finalize_html(value: object) -> object:
-    if hasattr(value, "__html__"):
-        return Markup(value.__html__())
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return escape_attribute(value)
+_finalize = _finalizer(escape_markdown)  # for Markdown pages
+_finalize_html = _finalizer(escape_attribute)  # for HTML blocks
 
 
 def _url(value: object) -> Markup:
