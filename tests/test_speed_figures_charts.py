@@ -26,10 +26,22 @@ def charts(count: int) -> list[ChartData]:
 
 
 @pytest.fixture(autouse=True)
-def empty_memo():
+def empty_memo(monkeypatch: pytest.MonkeyPatch):
+    # Forked from this process, the workers run what the tests put in place of the drawing code.
+    monkeypatch.setattr(chart_workers, "START_METHOD", "fork")
     DRAWN.clear()
     yield
     DRAWN.clear()
+
+
+def test_workers_from_the_fork_server_draw_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chart_workers, "START_METHOD", "forkserver")
+    wanted = charts(chart_workers.MIN_CHARTS)
+    with chart_workers.drawing_ahead(wanted):
+        pass
+    ahead = [DRAWN.get(data) for data in wanted]
+    DRAWN.clear()
+    assert ahead == [draw(data) for data in wanted]
 
 
 def no_workers(*args, **kwargs):  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 
 A site draws one chart per table per year (about 150 for twelve years), each a tenth of a second
 of matplotlib. `drawing_ahead` hands the charts not yet drawn (in this process, or in the on-disk
-cache an earlier build left) to worker processes forked from this one, and on leaving keeps what
+cache an earlier build left) to worker processes (from a fork server), and on leaving keeps what
 they drew in the process's memo, where `drawn` then finds it. Too few charts to repay starting
 workers, one core, no fork, or any failure of the workers: the charts are simply drawn in this
 process when they are asked for, as before.
@@ -10,7 +10,6 @@ process when they are asked for, as before.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +20,7 @@ from pathlib import Path
 from generator.views.chart import DRAWN, ChartData, cached_path, read_cached, write_cached
 
 WORKERS = 2
+START_METHOD = "forkserver"  # see _start; tests that change a worker's code in this process use "fork"
 MIN_CHARTS = 8  # below this, starting workers costs more than it saves
 
 
@@ -72,7 +72,6 @@ class DrawingAhead:
         assert self.workers is not None
         self.workers.shutdown(wait=True, cancel_futures=cancel)
         self.workers = None
-        gc.unfreeze()
 
 
 @contextmanager
@@ -89,20 +88,22 @@ def drawing_ahead(charts: Iterable[ChartData], cache: Path | None = None) -> Ite
 
 
 def _start(waiting: list[ChartData]) -> tuple[ProcessPoolExecutor, list[Future[str]]] | None:
-    # Imported before the fork, so no worker imports matplotlib again.
     from generator.views.bar_chart import render
 
-    # The records stay in this process's memory, shared with the workers: frozen, the workers'
-    # own collections of garbage never touch (and so never copy) them.
-    gc.freeze()
+    # Workers forked from a small server process that has imported matplotlib, not from this one:
+    # a fork of a build holding 300,000 records would come to hold a copy of every page of them
+    # that this process touches while the charts are drawn (and forking a process that runs
+    # threads, as `mkdocs serve` does, is unsafe).
     workers = None
     try:
-        workers = ProcessPoolExecutor(WORKERS, mp_context=get_context("fork"))
+        context = get_context(START_METHOD)
+        if START_METHOD == "forkserver":
+            context.set_forkserver_preload(["generator.views.bar_chart"])
+        workers = ProcessPoolExecutor(WORKERS, mp_context=context)
         return workers, [workers.submit(render, data) for data in waiting]
-    except (OSError, ValueError, RuntimeError):  # no fork here, or no processes to be had
+    except (OSError, ValueError, RuntimeError):  # no forkserver here, or no processes to be had
         if workers is not None:
             workers.shutdown(wait=False, cancel_futures=True)
-        gc.unfreeze()
         return None
 
 
