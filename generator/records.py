@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import check_paths
+from generator.last_build import LastBuild
 from generator.model import (
     Records,
     action_from,
@@ -67,7 +68,7 @@ def load_records(repo_root: Path, *, remember: bool = False) -> Records:
             made.append(make(values) if typed_before is None else typed_before.typed(values, make))
         return tuple(made)
 
-    records = Records(
+    return Records(
         organisation=organisation_from(organisation),
         cases=typed("case", case_from),
         ombudsman_cases=typed("ombudsman", ombudsman_case_from),
@@ -75,34 +76,25 @@ def load_records(repo_root: Path, *, remember: bool = False) -> Records:
         actions=typed("action", lambda values: action_from(values, sources[values["id"]])),
         histories=typed("history", history_from),
     )
-    if typed_before is not None:
-        typed_before.finish()
-    return records
 
 
 class _TypedBefore:
     """Under `mkdocs serve`: each record as typed on the last build, found by its values. The check
     stage hands back the very same values for a file that did not change, so only the changed
-    record is typed again."""
+    record is typed again (the values are kept with it, so their id stays theirs)."""
 
     _current: _TypedBefore | None = None
 
     def __init__(self, repo_root: Path) -> None:
         self.repo_root = repo_root
-        self.before: dict[int, tuple[dict, Any]] = {}
-        self.now: dict[int, tuple[dict, Any]] = {}
+        self.records: LastBuild[tuple[dict, Any]] = LastBuild()
 
     @classmethod
     def of(cls, repo_root: Path) -> _TypedBefore:
         if cls._current is None or cls._current.repo_root != repo_root:
             cls._current = cls(repo_root)
+        cls._current.records.next_build()
         return cls._current
 
     def typed(self, values: dict, make: Callable[[dict], Any]) -> Any:
-        found = self.before.get(id(values))
-        made = found[1] if found is not None and found[0] is values else make(values)
-        self.now[id(values)] = (values, made)  # the values are kept, so their id stays theirs
-        return made
-
-    def finish(self) -> None:
-        self.before, self.now = self.now, {}
+        return self.records.made(id(values), lambda: (values, make(values)))[1]

@@ -16,6 +16,8 @@ from collections.abc import Collection
 
 import nh3
 
+from generator.last_build import LastBuild
+
 _NOT_CONTENT = {"area", "map", "article", "aside", "footer", "header", "nav"}
 CONTENT_TAGS = frozenset(nh3.ALLOWED_TAGS - _NOT_CONTENT) | {
     "input", "label", "button", "output", "caption", "col", "colgroup", "tfoot",
@@ -85,17 +87,11 @@ class SanitisedPages:
     leaves most pages as they were, and cleaning 400 pages again is most of a rebuild's own work."""
 
     def __init__(self) -> None:
-        self.before: dict[tuple[bytes, frozenset[str]], str] = {}
-        self.now: dict[tuple[bytes, frozenset[str]], str] = {}
+        self.pages: LastBuild[str] = LastBuild()
 
     def next_build(self) -> None:
-        """Pages of the build before last are let go: a long session holds one build's pages."""
-        self.before, self.now = self.now, {}
+        self.pages.next_build()
 
     def page(self, html: str, own_scripts: Collection[str] = ()) -> str:
         key = (hashlib.sha256(html.encode("utf-8")).digest(), frozenset(own_scripts))
-        cleaned = self.now.get(key) or self.before.get(key)
-        if cleaned is None:
-            cleaned = sanitised(html, own_scripts)
-        self.now[key] = cleaned
-        return cleaned
+        return self.pages.made(key, lambda: sanitised(html, own_scripts))
