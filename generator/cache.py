@@ -11,6 +11,9 @@ A record is known by its path and its file's size, modification and change times
 git's index does: statting a file costs a fraction of reading it), and, when those changed, by the
 SHA-256 of its content kept beside them. Only records with no problem of their own are kept;
 references to other records are always checked again, from the compact values kept here.
+
+Entries are stored a folder at a time, in columns (names, stamps, digests), so that reading the
+cache and finding a folder unchanged are a few comparisons of whole lists, not work per record.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,10 +31,11 @@ from generator.load import Stamp, stamp_of
 
 FOLDER = ".candour-cache"
 FILE = "check.json"
-FORMAT = 1
+FORMAT = 2
+DIGEST = 64  # hex characters of a SHA-256
 
 Stat = Stamp
-ENTRIES_A_PIECE = 5000  # written this many at a time: no 90 MB string at 300,000 records
+FOLDERS_A_PIECE = 4  # written this many folders at a time: no 60 MB string at 300,000 records
 # Source files whose change can change what the check finds.
 _CODE = ("load.py", "problems.py", "years.py", "check")
 
@@ -57,7 +62,7 @@ def stat_key(path: str) -> Stat | None:
         return None
 
 
-def _content_digest(path: str) -> str | None:
+def content_digest(path: str) -> str | None:
     """The SHA-256 of a file's bytes, as `RecordFile.digest` gives it for the text read from them."""
     try:
         with open(path, "rb") as file:
@@ -94,14 +99,52 @@ def cache_key(schemas_folder: Path, organisation: Path, history_years: list[str]
     return digest.hexdigest()
 
 
+@dataclass
+class Folder:
+    """The clean records of one folder: their file names in order, four stamp numbers for each in
+    one list, their digests in one text, and the kept values of those whose values say more than
+    their id (most records only have an id, which is their file's name)."""
+
+    names: list[str]
+    stamps: list[int]
+    digests: str
+    kept: dict[str, Any]
+
+    @classmethod
+    def stored(cls, columns: Any) -> Folder | None:
+        """The folder as read from the cache file, or None when its columns do not fit together."""
+        if not isinstance(columns, list) or len(columns) != 4:
+            return None
+        names, stamps, digests, kept = columns
+        if (
+            not isinstance(names, list)
+            or not isinstance(stamps, list)
+            or not isinstance(digests, str)
+            or not isinstance(kept, dict)
+            or len(stamps) != 4 * len(names)
+            or len(digests) != DIGEST * len(names)
+        ):
+            return None
+        return cls(names, stamps, digests, kept)
+
+    def stamp(self, index: int) -> list[int]:
+        return self.stamps[4 * index:4 * index + 4]
+
+    def digest(self, index: int) -> str:
+        return self.digests[DIGEST * index:DIGEST * (index + 1)]
+
+    def columns(self) -> list[Any]:
+        return [self.names, self.stamps, self.digests, self.kept]
+
+
 class CheckCache:
-    """Entries by path shown: [stat, sha256, kind, compact values]."""
+    """The clean records of each folder under records/, by the folder's path as shown."""
 
     def __init__(self, repo_root: Path, key: str, today: date) -> None:
         self.path = repo_root / FOLDER / FILE
         self.key = key
         self.today = today
-        self.entries: dict[str, list[Any]] = {}
+        self.folders: dict[str, Folder] = {}
         self.changed = False
         self._read()
 
@@ -117,40 +160,29 @@ class CheckCache:
             # A record clean on a later day may have had a date still to come today.
             or not isinstance(stored.get("checked_on"), str)
             or stored["checked_on"] > self.today.isoformat()
-            or not isinstance(stored.get("entries"), dict)
+            or not isinstance(stored.get("folders"), dict)
         ):
             return
-        self.entries = stored["entries"]
+        for name, columns in stored["folders"].items():
+            folder = Folder.stored(columns)
+            if folder is not None:
+                self.folders[name] = folder
 
-    def get(self, shown_as: str, stat: Stat | None, path: str) -> tuple[str, Any] | None:
-        """(kind, compact values) of a record unchanged since it was found clean, else None.
+    def replace(self, name: str, folder: Folder) -> None:
+        """What is now known of a folder's records; a folder with none is forgotten."""
+        if self.folders.get(name) == folder:
+            return
+        if folder.names:
+            self.folders[name] = folder
+        else:
+            self.folders.pop(name, None)
+        self.changed = True
 
-        A file whose stamp changed but whose content did not (touched by a checkout, say) is
-        known by its content's digest: hashing it costs a tenth of checking it again."""
-        entry = self.entries.get(shown_as)
-        if stat is None or not isinstance(entry, list) or len(entry) != 4:
-            return None
-        if entry[0] != stat:
-            if entry[1] != _content_digest(path):
-                return None
-            entry[0] = stat
-            self.changed = True
-        return entry[2], entry[3]
-
-    def put(self, shown_as: str, stat: Stat | None, text_digest: str, kind: str, values: Any) -> None:
-        if stat is not None:
-            self.entries[shown_as] = [stat, text_digest, kind, values]
-            self.changed = True
-
-    def forget(self, shown_as: str) -> None:
-        if self.entries.pop(shown_as, None) is not None:
-            self.changed = True
-
-    def keep_only(self, shown: set[str]) -> None:
-        """Drop entries of files that are gone."""
-        gone = [name for name in self.entries if name not in shown]
+    def keep_only(self, names: set[str]) -> None:
+        """Drop the folders that are gone."""
+        gone = [name for name in self.folders if name not in names]
         for name in gone:
-            del self.entries[name]
+            del self.folders[name]
         self.changed = self.changed or bool(gone)
 
     def save(self) -> None:
@@ -171,11 +203,11 @@ class CheckCache:
             pass
 
     def _write(self, heading: dict[str, Any], out: Any) -> None:
-        """The heading and the entries as one JSON object, encoded by json's C encoder a piece at a
+        """The heading and the folders as one JSON object, encoded by json's C encoder a piece at a
         time (`json.dump` would encode in Python, a dozen times slower)."""
-        out.write(json.dumps(heading, separators=(",", ":"))[:-1] + ',"entries":{')
-        names = list(self.entries)
-        for start in range(0, len(names), ENTRIES_A_PIECE):
-            piece = {name: self.entries[name] for name in names[start:start + ENTRIES_A_PIECE]}
+        out.write(json.dumps(heading, separators=(",", ":"))[:-1] + ',"folders":{')
+        names = list(self.folders)
+        for start in range(0, len(names), FOLDERS_A_PIECE):
+            piece = {name: self.folders[name].columns() for name in names[start:start + FOLDERS_A_PIECE]}
             out.write(("," if start else "") + json.dumps(piece, separators=(",", ":"))[1:-1])
         out.write("}}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 
@@ -29,3 +30,12 @@ def field_name(location: tuple[str | int, ...]) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+def did_you_mean(value: str, choices: list[str]) -> str:
+    """' (did you mean 'upheld'?)' when a choice is close to what was written, else ''."""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if not close:
+        lowered = {choice.lower(): choice for choice in choices}
+        close = [lowered[value.lower()]] if value.lower() in lowered else []
+    return f" (did you mean '{close[0]}'?)" if close else ""

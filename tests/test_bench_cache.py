@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,7 +59,7 @@ def test_unchanged_records_are_not_read_again(repo: Path, reads: list[str]) -> N
     assert (repo / FOLDER / FILE).is_file()
     reads.clear()
     assert validate(repo) == []
-    assert reads == ["records/organisation.yaml"]  # the organisation is always read: it names the lists
+    assert reads == []  # the organisation too: its content is part of the cache's key
 
 
 def test_a_changed_record_is_checked_again(repo: Path, reads: list[str]) -> None:
@@ -68,7 +69,7 @@ def test_a_changed_record_is_checked_again(repo: Path, reads: list[str]) -> None
     case.write_text(case.read_text(encoding="utf-8").replace("kind: complaint", "kind: complain"),
                     encoding="utf-8")
     found = validate(repo)
-    assert TODAY_CASE in reads and len(reads) == 2
+    assert reads == [TODAY_CASE]
     assert len(found) == 1 and "'complain' is not one of" in found[0]
     # A record with a problem is never kept: the next run reads it again, and says the same.
     reads.clear()
@@ -84,11 +85,11 @@ def test_a_touched_record_with_the_same_content_is_known_by_its_digest(repo: Pat
     case.unlink()
     case.write_bytes(text)  # as a checkout does: a new file (new inode and times), the same bytes
     assert validate(repo) == []
-    assert reads == ["records/organisation.yaml"]
+    assert reads == []
     case.write_bytes(text + b"# a comment changes the content\n")
     reads.clear()
     assert validate(repo) == []
-    assert reads == ["records/organisation.yaml", TODAY_CASE]
+    assert reads == [TODAY_CASE]
 
 
 def test_a_cached_record_whose_reference_breaks_is_reported(repo: Path) -> None:
@@ -131,7 +132,7 @@ def test_a_deleted_cache_is_harmless(repo: Path, reads: list[str]) -> None:
     assert len(reads) == count_records(repo)
 
 
-@pytest.mark.parametrize("spoilt", ["", "{not json", "[]", '{"format": 1, "key": "x", "entries": {}}',
+@pytest.mark.parametrize("spoilt", ["", "{not json", "[]", '{"format": 2, "key": "x", "folders": {}}',
                                     "\x00\xff"])
 def test_a_corrupt_cache_is_ignored(repo: Path, reads: list[str], spoilt: str) -> None:
     validate(repo)
@@ -141,14 +142,22 @@ def test_a_corrupt_cache_is_ignored(repo: Path, reads: list[str], spoilt: str) -
     assert len(reads) == count_records(repo)
 
 
-def test_an_entry_of_the_wrong_shape_is_ignored(repo: Path, reads: list[str]) -> None:
+@pytest.mark.parametrize("spoil", [
+    lambda columns: ["not", "a", "folder"],
+    lambda columns: [columns[0], columns[1][:-1], columns[2], columns[3]],  # a stamp number short
+    lambda columns: [columns[0] + ["extra.yaml"], columns[1], columns[2], columns[3]],
+    lambda columns: [columns[0], columns[1], columns[2][1:], columns[3]],
+    lambda columns: [columns[0], columns[1], columns[2], "not kept values"],
+])
+def test_a_folder_of_the_wrong_shape_is_ignored(repo: Path, reads: list[str], spoil: Any) -> None:
     validate(repo)
     stored = json.loads((repo / FOLDER / FILE).read_text(encoding="utf-8"))
-    stored["entries"][TODAY_CASE] = ["not", "an", "entry"]
+    folder = TODAY_CASE.rpartition("/")[0]
+    stored["folders"][folder] = spoil(stored["folders"][folder])
     (repo / FOLDER / FILE).write_text(json.dumps(stored), encoding="utf-8")
     reads.clear()
     assert validate(repo) == []
-    assert TODAY_CASE in reads
+    assert TODAY_CASE in reads and all(read.startswith(folder + "/") for read in reads)
 
 
 def test_records_are_never_written(repo: Path) -> None:
@@ -216,3 +225,52 @@ def test_a_build_that_is_not_served_remembers_nothing(repo: Path, reads: list[st
     reads.clear()
     load_records(repo)
     assert len(reads) == count_records(repo)
+
+
+def _history_of_2019_20(root: Path) -> None:
+    earlier = (root / "records/history/HIST-2018-19.yaml").read_text(encoding="utf-8")
+    (root / "records/history/HIST-2019-20.yaml").write_text(
+        earlier.replace("HIST-2018-19", "HIST-2019-20").replace("year: 2018-19", "year: 2019-20"),
+        encoding="utf-8")
+
+
+def _same_id_twice(root: Path) -> None:
+    shutil.copy(root / TODAY_CASE, root / "records/cases/2019-20/C-2019-9999.yaml")
+
+
+def _case_moves_service(root: Path) -> None:
+    case = root / TODAY_CASE
+    case.write_text(case.read_text(encoding="utf-8").replace("service_area: learning-disability",
+                                                             "service_area: hospitals"), encoding="utf-8")
+
+
+def _action_gone(root: Path) -> None:
+    (root / "records/actions/2019-20/ACT-2019-01.yaml").unlink()
+
+
+@pytest.mark.parametrize(("before", "edit", "named"), [
+    (None, _same_id_twice, None),
+    (None, _same_id_twice, ["records/cases/2019-20/C-2019-9999.yaml"]),
+    (_history_of_2019_20, _case_moves_service, None),
+    (_history_of_2019_20, _case_moves_service, [TODAY_CASE]),
+    (None, _action_gone, [TODAY_CASE]),
+    (None, _action_gone, ["records/cases"]),
+])
+def test_a_warm_check_finds_what_a_cold_one_finds(repo: Path, before: Any, edit: Any, named: Any) -> None:
+    """Records known from the cache are never read, so their ids, references and history fields
+    come from the cache: whatever changed, the findings and the count are those of a cold check."""
+    if before:
+        before(repo)
+    cold = repo.with_name(repo.name + "-cold")
+    shutil.copytree(repo, cold)
+    (cold / ".gitignore").unlink()
+    check_paths(repo, keep_values=False, cache=True)
+    for root in (repo, cold):
+        edit(root)
+    paths = None if named is None else [repo / name for name in named]
+    warm = check_paths(repo, paths, keep_values=False, cache=True)
+    paths = None if named is None else [cold / name for name in named]
+    expected = check_paths(cold, paths, keep_values=False, cache=True)
+    assert not (cold / FOLDER).exists()
+    assert warm.problems == expected.problems and warm.checked == expected.checked
+    assert warm.problems or named  # each edit is one the check must see

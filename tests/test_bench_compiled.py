@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.check.compiled import NotCompilable, compiled, draft_7
-from generator.check.schema import load_schemas
+from generator.check.schema_files import load_schemas
 from generator.load import read_record, record_paths
 
 ROOT = Path(__file__).resolve().parents[1]

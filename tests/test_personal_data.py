@@ -17,7 +17,7 @@ from cases.repo import make_repo, problems
 from generator.check import schemas_folder
 from generator.check.fields import Pattern, field_patterns
 from generator.check.privacy import free_text_fields, text_hash
-from generator.check.schema import KINDS
+from generator.check.schema_files import KINDS
 from generator.cli import main
 from generator.problems import field_name
 

@@ -21,8 +21,9 @@ from generator.cache import CheckCache, Stat, cache_key, stat_key
 from generator.cache import wanted as cache_wanted
 from generator.check import rules
 from generator.check.fields import Schema
+from generator.check.known import Known, WarmCheck
 from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
-from generator.check.schema import load_schemas
+from generator.check.schema_files import load_schemas
 from generator.load import (
     KIND_FOLDERS,
     ORGANISATION_FILE,
@@ -43,7 +44,10 @@ _NOT_RECORDS = (".md", ".txt")
 
 @dataclass
 class CheckResult:
-    """What a check found: the problems, notes for the officer, and every record read."""
+    """What a check found: the problems, notes for the officer, and the records.
+
+    Those are every record read and, in a warm check, those the cache knew whose kept values say
+    more than their id; `checked` counts the rest too."""
 
     problems: list[Problem]
     notes: list[str] = field(default_factory=list)
@@ -119,15 +123,17 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
         store = CheckCache(repo_root, key, today)
     elif cache and keep_values:
         store = Remembered.of(repo_root, key, today)
-    checked = _check_each(files, repo_root, schemas, today, keep_values=keep_values, cache=store,
-                          history_years=history_years)
-    records = [outcome.record for outcome in checked.values() if outcome.record is not None]
+    checked, known = _check_each(files, repo_root, schemas, today, keep_values=keep_values, cache=store,
+                                 history_years=history_years)
+    records = [outcome.record for outcome in checked.values() if outcome.record is not None] + known.kept
     unreadable = [outcome.unreadable for outcome in checked.values() if outcome.unreadable is not None]
     problems += unreadable
     in_scope = [r for r in records if named is None or r.shown_as in named]
 
     def is_valid(record: RecordFile) -> bool:
-        outcome = checked[record.shown_as]
+        outcome = checked.get(record.shown_as)
+        if outcome is None:
+            return True  # known clean from the cache
         if named is None or record.shown_as in named or record.kind == "organisation":
             return not outcome.schema
         return outcome.strictly_valid
@@ -165,10 +171,11 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
         rules.date_fields(schemas),
         today,
         unreadable_ids=_unreadable_ids(unreadable, records_root, repo_root),
+        known_ids=known.ids,
     )
     for record in in_scope:
-        outcome = checked[record.shown_as]
-        if outcome.clean:  # nothing of its own to report: only its references to other records
+        outcome = checked.get(record.shown_as)
+        if outcome is None or outcome.clean:  # nothing of its own to report: only its references
             problems += rules.reference_problems(record, repository)
             continue
         flagged = outcome.flagged
@@ -176,14 +183,16 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
         pointed_at = {p.field for p in references}
         problems += outcome.schema + outcome.rules + references + outcome.privacy
         problems += [p for p in outcome.placeholders if p.field not in pointed_at]
-    whole_repository += rules.duplicate_ids(records, named)
+    with_ids = records + known.as_records() if known.share_ids_with(records) else records
+    whole_repository += rules.duplicate_ids(with_ids, named)
     problems += rules.history_agreement(repository, named)
 
     if named is not None:
         problems = [p for p in problems if p.path in named]
     # Ties keep the order found: the personal-data findings in a field stay in reading order.
     ordered = sorted(dict.fromkeys(problems + whole_repository), key=lambda p: (p.path, p.line, p.column))
-    return CheckResult(ordered, notes, records, len(in_scope))
+    not_kept = known.count - len(known.kept) if named is None else sum(s in named for s in known.shown())
+    return CheckResult(ordered, notes, records, len(in_scope) + not_kept)
 
 
 def _shown(path: Path, repo_root: Path) -> str:
@@ -283,58 +292,81 @@ def _history_years(files: list[str], records_root: Path) -> frozenset[str]:
 
 def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], today: date, *,
                 keep_values: bool, cache: CheckCache | Remembered | None,
-                history_years: frozenset[str] = frozenset()) -> dict[str, Outcome]:
-    """Every record's checks on its own, in the order given: from the cache when unchanged."""
-    records_root = repo_root / RECORDS
+                history_years: frozenset[str] = frozenset()) -> tuple[dict[str, Outcome], Known]:
+    """Every record's checks on its own, in the order given, but for those the cache knows."""
     start = len(str(repo_root)) + 1
     listed = [(path, path[start:].replace(os.sep, "/")) for path in files]
-    context = Context(records_root, schemas, None, rules.date_fields(schemas), today, keep_values,
+    context = Context(repo_root / RECORDS, schemas, None, rules.date_fields(schemas), today, keep_values,
                       history_years)
+    if isinstance(cache, CheckCache):
+        return _check_warm(listed, context, cache, str(repo_root))
     checked: dict[str, Outcome | None] = {}
     if listed and _kind(listed[0][1]) == "organisation":
         path, shown = listed.pop(0)
-        checked[shown] = Checker(context).outcome(Path(path), shown, "organisation")
-    organisation = next(iter(checked.values()), None)
-    if organisation is not None and organisation.record is not None and not organisation.schema:
-        context = replace(context, taxonomy=rules.Taxonomy.from_values(organisation.record.values))
-    stats: dict[str, Stat | None] = {}
+        checked[shown] = organisation = Checker(context).outcome(path, shown, "organisation")
+        context = _with_taxonomy(context, organisation)
     waiting = []
     # With nothing kept yet (a first run), each file's stamp is the one taken as it was read.
-    looked_up = cache is not None and bool(cache.entries if isinstance(cache, CheckCache) else cache.outcomes)
+    looked_up = cache is not None and bool(cache.outcomes)
     for path, shown in listed:
-        kind = _kind(shown)
-        known = None
-        if looked_up:
-            stats[shown] = stat_key(path)
-        if isinstance(cache, Remembered) and looked_up:
-            remembered = cache.get(shown, stats[shown])
-            if remembered is not None:
-                checked[shown] = remembered
-                continue
-        elif cache is not None and looked_up:
-            known = cache.get(shown, stats[shown], path)
-        if known is not None and known[0] == kind:
-            checked[shown] = Outcome(shown, OnDisk(path, shown, kind, "", known[1]),  # type: ignore[arg-type]
-                                     strictly_valid=True)
-        else:
-            checked[shown] = None  # keeps the order; filled in below
-            waiting.append((path, shown, kind))
+        stamp = stat_key(path) if looked_up else None
+        remembered = cache.get(shown, stamp) if cache is not None and looked_up else None
+        checked[shown] = remembered  # None keeps the order; filled in below
+        if remembered is None:
+            waiting.append((path, shown, _kind(shown)))
     for outcome in outcomes(waiting, context):
         checked[outcome.shown_as] = outcome
-        if cache is None or outcome.record is None:
-            continue
-        stamp = stats.get(outcome.shown_as, outcome.stamp)
-        if not outcome.clean:
-            cache.forget(outcome.shown_as)
-        elif isinstance(cache, Remembered):
-            cache.put(outcome.shown_as, stamp, outcome)
-        else:
-            cache.put(outcome.shown_as, stamp, outcome.digest, outcome.record.kind, outcome.record.values)
+        if cache is not None and outcome.record is not None:
+            if outcome.clean:
+                cache.put(outcome.shown_as, outcome.stamp, outcome)
+            else:
+                cache.forget(outcome.shown_as)
     if cache is not None:
         cache.keep_only(set(checked))
-    if isinstance(cache, CheckCache):
-        cache.save()
-    return {shown: outcome for shown, outcome in checked.items() if outcome is not None}
+    found = {shown: outcome for shown, outcome in checked.items() if outcome is not None}
+    return found, Known(str(repo_root))
+
+
+def _with_taxonomy(context: Context, organisation: Outcome | OnDisk | None) -> Context:
+    """The context for the other records: with the organisation's lists, when it has no problem."""
+    if isinstance(organisation, Outcome):
+        organisation = None if organisation.schema else organisation.record
+    if organisation is None or not isinstance(organisation.values, dict):
+        return context
+    return replace(context, taxonomy=rules.Taxonomy.from_values(organisation.values))
+
+
+def _check_warm(listed: list[tuple[str, str]], context: Context, cache: CheckCache, repo_root: str
+                ) -> tuple[dict[str, Outcome], Known]:
+    """The check of `candour validate`: a folder at a time, with the cache (see `check.known`)."""
+    warm = WarmCheck(cache, repo_root)
+    checked: dict[str, Outcome] = {}
+    waiting = []
+    for folder, files in _by_folder(listed).items():
+        kind = _kind(files[0][1])
+        to_check = warm.sort_out(folder, kind, files)
+        if kind != "organisation":
+            waiting += to_check
+        elif to_check:  # the organisation first: the others are checked against its lists
+            path, shown, _ = to_check[0]
+            checked[shown] = organisation = Checker(context).outcome(path, shown, kind)
+            warm.found(organisation)
+            context = _with_taxonomy(context, organisation)
+        else:
+            context = _with_taxonomy(context, next(r for r in warm.known.kept if r.kind == kind))
+    for outcome in outcomes(waiting, context):
+        checked[outcome.shown_as] = outcome
+        warm.found(outcome)
+    warm.store()
+    return checked, warm.known
+
+
+def _by_folder(listed: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """The files of each folder, in the order given (the organisation's folder first)."""
+    folders: dict[str, list[tuple[str, str]]] = {}
+    for path, shown in listed:
+        folders.setdefault(shown.rpartition("/")[0], []).append((path, shown))
+    return folders
 
 
 def _misplaced(path: Path, repo_root: Path) -> Problem:

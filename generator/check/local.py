@@ -19,8 +19,7 @@ from typing import Any
 
 from generator.check import rules
 from generator.check.fields import Pattern, Schema
-from generator.check.privacy import PrivacyScan
-from generator.check.schema import PLACEHOLDER, SchemaCheck
+from generator.check.schema_files import PLACEHOLDER
 from generator.load import Location, RecordError, RecordFile, Stamp, read_record, value_positions
 from generator.problems import Problem, field_name
 
@@ -30,10 +29,10 @@ CHUNK = 400
 
 # What the rules across records read of each record: ids and references always; the fields of the
 # history tables only for a record of a year that has a history record to agree with.
-_ALWAYS_KEPT = frozenset({"id", "kind", "actions", "case", "year"})
+_ALWAYS_KEPT = frozenset({"id", "actions", "case", "year"})
 _KEPT_FOR_HISTORY = _ALWAYS_KEPT | {
-    "disposition", "received", "service_area", "subject", "receipt_point", "receipt_method", "complainant",
-    "team",
+    "kind", "disposition", "received", "service_area", "subject", "receipt_point", "receipt_method",
+    "complainant", "team",
 }
 
 
@@ -132,6 +131,11 @@ class Checker:
     """The checks of one process, built once."""
 
     def __init__(self, context: Context) -> None:
+        # Imported here: jsonschema and the scan's patterns take a tenth of a second to load, and a
+        # warm check with every record known clean from the cache never builds a Checker.
+        from generator.check.privacy import PrivacyScan
+        from generator.check.schema import SchemaCheck
+
         self.context = context
         self.schema = SchemaCheck(context.schemas)
         self.privacy = PrivacyScan(context.schemas)

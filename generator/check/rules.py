@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.fields import Pattern, Schema, field_patterns, values_at
-from generator.check.schema import PLACEHOLDER, did_you_mean
+from generator.check.schema_files import PLACEHOLDER
 from generator.load import Location, RecordFile
-from generator.problems import Problem
+from generator.problems import Problem, did_you_mean
 from generator.years import reporting_year, year_start
 
 ORGANISATION_SHOWN = "records/organisation.yaml"
@@ -132,10 +132,13 @@ class Repository:
     date_fields: dict[str, list[Pattern]]
     today: date
     unreadable_ids: dict[str, set[str]] = field(default_factory=dict)
+    known_ids: dict[str, set[str]] = field(default_factory=dict)  # of records known clean, not read
     ids: dict[str, set[str]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.ids = {kind: set(found) for kind, found in self.unreadable_ids.items()}
+        self.ids = {kind: set(found) for kind, found in self.known_ids.items()}
+        for kind, found in self.unreadable_ids.items():
+            self.ids.setdefault(kind, set()).update(found)
         for record in self.records:
             if isinstance(_get(record.values, "id"), str):
                 self.ids.setdefault(record.kind, set()).add(record.values["id"])

@@ -6,11 +6,8 @@ value. Validators are built once per kind and reused for every record.
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -19,10 +16,10 @@ from jsonschema.exceptions import ValidationError, best_match
 from generator.check.compiled import Check, compiled
 from generator.check.fields import Schema, describe
 from generator.check.privacy import findings
+from generator.check.schema_files import PLACEHOLDER
 from generator.load import Location, RecordFile
-from generator.problems import Problem, field_name
+from generator.problems import Problem, did_you_mean, field_name
 
-KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history")
 KIND_NAMES = {
     "organisation": "the organisation file",
     "case": "a case record",
@@ -31,7 +28,6 @@ KIND_NAMES = {
     "action": "an action record",
     "history": "a history record",
 }
-PLACEHOLDER = "TODO"  # what `candour new` writes where an officer must choose a value
 COMPILE_AFTER = 50  # records of a kind checked by jsonschema alone before its schema is compiled
 
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -47,34 +43,6 @@ _TYPE_WORDS = {
 }
 # When one value breaks several rules, the first of these says the most.
 _PRIORITY = {"type": 0, "enum": 1, "const": 1, "format": 2, "pattern": 3}
-
-
-def load_schemas(schemas_root: Path, shown_from: Path) -> tuple[dict[str, Schema], list[Problem]]:
-    """Read every kind's schema; a missing or broken one becomes a problem, not a crash."""
-    schemas: dict[str, Schema] = {}
-    problems: list[Problem] = []
-    for kind in KINDS:
-        path = schemas_root / f"{kind}.schema.json"
-        try:
-            shown = str(path.resolve().relative_to(shown_from.resolve()))
-        except ValueError:
-            shown = str(path)
-        try:
-            # Checking against the metaschema takes a second: pre-commit and the tests do it instead.
-            schema = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(schema, dict):
-                raise ValueError("the file holds no schema object")
-        except OSError as error:
-            problems.append(Problem(shown, 1, 1, "", f"cannot be opened: {error.strerror}"))
-            continue
-        except json.JSONDecodeError as error:
-            problems.append(Problem(shown, error.lineno, error.colno, "", f"is not valid JSON: {error.msg}"))
-            continue
-        except ValueError as error:
-            problems.append(Problem(shown, 1, 1, "", f"is not a JSON Schema: {error}"))
-            continue
-        schemas[kind] = schema
-    return schemas, problems
 
 
 class SchemaCheck:
@@ -383,15 +351,6 @@ def _names_a_term(error: ValidationError) -> bool:
         and error.validator_value == _ID_PATTERN
         and error.instance == PLACEHOLDER
     )
-
-
-def did_you_mean(value: str, choices: list[str]) -> str:
-    """' (did you mean 'upheld'?)' when a choice is close to what was written, else ''."""
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    if not close:
-        lowered = {choice.lower(): choice for choice in choices}
-        close = [lowered[value.lower()]] if value.lower() in lowered else []
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def shown(value: Any) -> str:

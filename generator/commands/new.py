@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.check import RECORDS, schemas_folder
 from generator.check.fields import Schema, alternatives
 from generator.check.rules import FOLDER_DATE, ID_PREFIX, TAXONOMY_REFERENCES, Taxonomy
-from generator.check.schema import PLACEHOLDER
+from generator.check.schema_files import PLACEHOLDER
 from generator.commands.validate import find_root
 from generator.load import KIND_FOLDERS, ORGANISATION_FILE, RecordError, read_record
 from generator.years import reporting_year, year_start

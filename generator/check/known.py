@@ -1,0 +1,153 @@
+"""A warm check: records unchanged since the cache found them clean are not read again.
+
+Files are sorted out a folder at a time. A folder whose file names and stamps are all as stored
+is known whole, with no work for each record (at 50,000 records, any work for each record costs
+more than the target for the whole check). Otherwise each file is looked up by name, and by the
+digest of its content when only its stamp changed: a checkout touches files without changing them.
+
+Most records keep nothing but their id, which for a clean record is its file's stem, so they are
+never made into records at all: the rules across records get their ids, and a count.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.cache import CheckCache, Folder, content_digest
+from generator.check.local import OnDisk, Outcome
+from generator.load import RecordFile, stamp_of
+
+SUFFIX = ".yaml"
+_GONE = [-1, -1, -1, -1]  # the stamp of a file that vanished while it was being looked at
+
+
+def only_an_id(name: str, values: Any) -> bool:
+    """Whether a record's kept values are its id alone, the stem of its file's name."""
+    return isinstance(values, dict) and len(values) == 1 and values.get("id") == name[:-len(SUFFIX)]
+
+
+@dataclass
+class Known:
+    """The records a warm check took from the cache."""
+
+    repo_root: str
+    kept: list[OnDisk] = field(default_factory=list)  # those whose kept values say more than their id
+    only_ids: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (folder, kind, names)
+    ids: dict[str, set[str]] = field(default_factory=dict)  # of the records not kept, by kind
+    shared_id: bool = False  # two of the records not kept have the same kind and id
+
+    def add(self, folder: str, kind: str, names: list[str], kept: dict[str, Any]) -> None:
+        plain = [name for name in names if name not in kept] if kept else names
+        if plain:
+            self.only_ids.append((folder, kind, plain))
+            ids = self.ids.setdefault(kind, set())
+            before = len(ids)
+            ids.update(name[:-len(SUFFIX)] for name in plain)
+            self.shared_id = self.shared_id or len(ids) - before != len(plain)
+        if len(plain) != len(names):
+            self.kept += [self._record(f"{folder}/{name}", kind, kept[name])
+                          for name in names if name in kept]
+
+    def _record(self, shown_as: str, kind: str, values: Any) -> OnDisk:
+        path = os.path.join(self.repo_root, *shown_as.split("/"))
+        return OnDisk(path, shown_as, kind, "", values)  # type: ignore[arg-type]
+
+    @property
+    def count(self) -> int:
+        return len(self.kept) + sum(len(names) for _, _, names in self.only_ids)
+
+    def shown(self) -> Iterator[str]:
+        """Every record not kept, as shown in problems."""
+        for folder, _, names in self.only_ids:
+            yield from (f"{folder}/{name}" for name in names)
+
+    def share_ids_with(self, records: list[RecordFile]) -> bool:
+        """Whether an id is used twice among these records and those not kept: the usual answer, no,
+        is found without making 50,000 records."""
+        return self.shared_id or any(
+            isinstance(found := record.values.get("id") if isinstance(record.values, dict) else None, str)
+            and found in self.ids.get(record.kind, ())
+            for record in records
+        )
+
+    def as_records(self) -> list[RecordFile]:
+        """The records not kept, made with their ids: only needed to say where an id is shared."""
+        return [
+            self._record(f"{folder}/{name}", kind, {"id": name[:-len(SUFFIX)]})
+            for folder, kind, names in self.only_ids
+            for name in names
+        ]
+
+
+class WarmCheck:
+    """Sorts files into those the cache knows and those to check, then stores what the check found."""
+
+    def __init__(self, cache: CheckCache, repo_root: str) -> None:
+        self.cache = cache
+        self.known = Known(repo_root)
+        # Folders whose stored entries change: their names in order, and each clean file's entry.
+        self._changing: dict[str, tuple[list[str], dict[str, tuple[list[int], str, Any]]]] = {}
+        self._stamps: dict[str, list[int]] = {}  # taken before reading the files to check
+        self._seen: set[str] = set()
+
+    def sort_out(self, folder: str, kind: str, files: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+        """The (path, shown as, kind) of the files of one folder that must be checked."""
+        self._seen.add(folder)
+        names = [shown[len(folder) + 1:] for _, shown in files]
+        stored = self.cache.folders.get(folder)
+        if stored is None:
+            self._changing[folder] = (names, {})  # stamps are taken as the files are read
+            return [(path, shown, kind) for path, shown in files]
+        stamps: list[int] = []
+        for path, _ in files:
+            try:
+                stamps += stamp_of(os.stat(path))
+            except OSError:
+                stamps += _GONE
+        if names == stored.names and stamps == stored.stamps:
+            self.known.add(folder, kind, names, stored.kept)
+            return []
+        return self._one_by_one(folder, kind, files, names, stamps, stored)
+
+    def _one_by_one(self, folder: str, kind: str, files: list[tuple[str, str]], names: list[str],
+                    stamps: list[int], stored: Folder) -> list[tuple[str, str, str]]:
+        at = {name: index for index, name in enumerate(stored.names)}
+        entries: dict[str, tuple[list[int], str, Any]] = {}
+        waiting = []
+        for number, ((path, shown), name) in enumerate(zip(files, names, strict=True)):
+            stamp = stamps[4 * number:4 * number + 4]
+            index = at.get(name)
+            if index is not None and (stored.stamp(index) == stamp
+                                      or stored.digest(index) == content_digest(path)):
+                entries[name] = (stamp, stored.digest(index), stored.kept.get(name))
+            else:
+                self._stamps[shown] = stamp
+                waiting.append((path, shown, kind))
+        self.known.add(folder, kind, [name for name in names if name in entries], stored.kept)
+        self._changing[folder] = (names, entries)
+        return waiting
+
+    def found(self, outcome: Outcome) -> None:
+        """A file's outcome: kept when it is clean."""
+        if not outcome.clean or outcome.record is None:
+            return
+        folder, _, name = outcome.shown_as.rpartition("/")
+        stamp = self._stamps.get(outcome.shown_as, outcome.stamp)
+        if folder in self._changing and stamp is not None:
+            values = outcome.record.values
+            kept = None if only_an_id(name, values) else values
+            self._changing[folder][1][name] = (stamp, outcome.digest, kept)
+
+    def store(self) -> None:
+        """Write what is now known of each folder that changed, and forget folders that are gone."""
+        for folder, (names, entries) in self._changing.items():
+            clean = [name for name in names if name in entries]
+            stamps = [number for name in clean for number in entries[name][0]]
+            digests = "".join(entries[name][1] for name in clean)
+            kept = {name: entries[name][2] for name in clean if entries[name][2] is not None}
+            self.cache.replace(folder, Folder(clean, stamps, digests, kept))
+        self.cache.keep_only(self._seen)
+        self.cache.save()

@@ -1,0 +1,41 @@
+"""The schema of each kind of record, read from its file: no validator is built here, so reading
+them costs nothing when every record is known clean from the cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.check.fields import Schema
+from generator.problems import Problem
+
+KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history")
+PLACEHOLDER = "TODO"  # what `candour new` writes where an officer must choose a value
+
+
+def load_schemas(schemas_root: Path, shown_from: Path) -> tuple[dict[str, Schema], list[Problem]]:
+    """Read every kind's schema; a missing or broken one becomes a problem, not a crash."""
+    schemas: dict[str, Schema] = {}
+    problems: list[Problem] = []
+    for kind in KINDS:
+        path = schemas_root / f"{kind}.schema.json"
+        try:
+            shown = str(path.resolve().relative_to(shown_from.resolve()))
+        except ValueError:
+            shown = str(path)
+        try:
+            # Checking against the metaschema takes a second: pre-commit and the tests do it instead.
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(schema, dict):
+                raise ValueError("the file holds no schema object")
+        except OSError as error:
+            problems.append(Problem(shown, 1, 1, "", f"cannot be opened: {error.strerror}"))
+            continue
+        except json.JSONDecodeError as error:
+            problems.append(Problem(shown, error.lineno, error.colno, "", f"is not valid JSON: {error.msg}"))
+            continue
+        except ValueError as error:
+            problems.append(Problem(shown, 1, 1, "", f"is not a JSON Schema: {error}"))
+            continue
+        schemas[kind] = schema
+    return schemas, problems
