@@ -364,42 +364,57 @@ def record_paths(records_root: Path) -> Iterator[Path]:
     yield from (Path(path) for path in scan_records(records_root)[0])
 
 
-def _entries(folder: str) -> list[os.DirEntry[str]]:
-    """Everything below a folder, as `Path.rglob('*')` finds it (symlinked folders not entered)."""
-    found: list[os.DirEntry[str]] = []
-    waiting = [folder]
+@dataclass
+class RecordFolder:
+    """A folder holding record files: where it is, where below records/ ('' for records/ itself,
+    parts joined by '/'), the kind of its records, and its record files' names in order."""
+
+    path: str
+    below: str
+    kind: str
+    names: list[str]
+
+    def paths(self) -> list[str]:
+        return [os.path.join(self.path, name) for name in self.names]
+
+
+def scan_folders(records_root: Path) -> tuple[list[RecordFolder], list[tuple[str, bool]]]:
+    """The folders of record files in a stable order (the organisation file's first), and every
+    other entry below records/ with whether it is a file. One walk, a folder at a time, and no Path
+    objects: at 50,000 records, any work for each file shows in a warm check's time."""
+    root = str(records_root)
+    has_organisation = (records_root / ORGANISATION_FILE).exists()
+    folders = [RecordFolder(root, "", "organisation", [ORGANISATION_FILE])] if has_organisation else []
+    found: list[tuple[tuple[str, ...], RecordFolder]] = []
+    others: list[tuple[tuple[str, ...], str, bool]] = []
+    waiting: list[tuple[str, tuple[str, ...]]] = [(root, ())]
     while waiting:
+        path, parts = waiting.pop()
         try:
-            with os.scandir(waiting.pop()) as entries:
+            with os.scandir(path) as entries:
                 here = list(entries)
         except OSError:
             continue
-        found += here
-        waiting += [entry.path for entry in here if entry.is_dir() and not entry.is_symlink()]
-    return found
+        kind = KIND_FOLDERS.get(parts[0], "") if parts else ""
+        names = []
+        for entry in here:
+            if kind and entry.name.endswith(".yaml"):
+                names.append(entry.name)
+                continue
+            if parts or entry.name != ORGANISATION_FILE or not has_organisation:
+                others.append(((*parts, entry.name), entry.path, entry.is_file()))
+            if entry.is_dir() and not entry.is_symlink():  # as Path.rglob walks: links to folders not entered
+                waiting.append((entry.path, (*parts, entry.name)))
+        if names:
+            found.append((parts, RecordFolder(path, "/".join(parts), kind, sorted(names))))
+    folders += [folder for _, folder in sorted(found, key=lambda pair: pair[0])]
+    return folders, [(path, is_file) for _, path, is_file in sorted(others)]
 
 
 def scan_records(records_root: Path) -> tuple[list[str], list[tuple[str, bool]]]:
-    """The record files in a stable order, and every other entry below records/ with whether it is
-    a file, as text: one walk of the folders, and no Path objects (each costs microseconds, and a
-    walk per question seconds, at 50,000 records)."""
-    root = str(records_root)
-    records: list[str] = []
-    others: list[tuple[list[str], str, bool]] = []
-    organisation = records_root / ORGANISATION_FILE
-    has_organisation = organisation.exists()
-    for entry in _entries(root):
-        parts = entry.path[len(root) + 1:].split(os.sep)
-        if parts[0] in KIND_FOLDERS and len(parts) > 1 and entry.name.endswith(".yaml"):
-            records.append(entry.path)
-        elif parts != [ORGANISATION_FILE] or not has_organisation:
-            others.append((parts, entry.path, entry.is_file()))
-    # Path order: kind folders by name, then each file by the parts of its path (a NUL for each
-    # separator sorts as comparing part by part would, at the speed of comparing text).
-    ordered = sorted(records, key=lambda path: path.replace(os.sep, "\0"))
-    if has_organisation:
-        ordered.insert(0, str(organisation))
-    return ordered, [(path, is_file) for _, path, is_file in sorted(others)]
+    """The record files in a stable order, and every other entry below records/ (see `scan_folders`)."""
+    folders, others = scan_folders(records_root)
+    return [path for folder in folders for path in folder.paths()], others
 
 
 def read_all(paths: Iterable[Path], records_root: Path, shown_from: Path

@@ -11,7 +11,6 @@ problems are then reported for the named files only, except those of the whole r
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
@@ -29,10 +28,11 @@ from generator.load import (
     ORGANISATION_FILE,
     RecordError,
     RecordFile,
+    RecordFolder,
     collection_paused,
     kind_of,
     read_record,
-    scan_records,
+    scan_folders,
 )
 from generator.problems import Problem
 
@@ -109,21 +109,21 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
 
     folder = schemas_folder(repo_root)
     schemas, problems = load_schemas(folder, repo_root)
-    files, others = scan_records(records_root)
+    folders, others = scan_folders(records_root)
     problems += [
         _misplaced(Path(path), repo_root)
         for path in _stray_files(others)
         if named is None or _shown(Path(path), repo_root) in named
     ]
     today = today or date.today()
-    history_years = _history_years(files, records_root)
+    history_years = _history_years(folders, records_root)
     key = cache_key(folder, records_root / ORGANISATION_FILE, sorted(history_years))
     store: CheckCache | Remembered | None = None
     if cache and not keep_values and cache_wanted(repo_root):
         store = CheckCache(repo_root, key, today)
     elif cache and keep_values:
         store = Remembered.of(repo_root, key, today)
-    checked, known = _check_each(files, repo_root, schemas, today, keep_values=keep_values, cache=store,
+    checked, known = _check_each(folders, repo_root, schemas, today, keep_values=keep_values, cache=store,
                                  history_years=history_years)
     records = [outcome.record for outcome in checked.values() if outcome.record is not None] + known.kept
     unreadable = [outcome.unreadable for outcome in checked.values() if outcome.unreadable is not None]
@@ -234,13 +234,6 @@ def _stray_files(others: list[tuple[str, bool]]) -> list[str]:
     return stray
 
 
-def _kind(shown_as: str) -> str:
-    parts = shown_as.split("/")
-    if parts[1:] == [ORGANISATION_FILE]:
-        return "organisation"
-    return KIND_FOLDERS.get(parts[1], "unknown") if len(parts) > 2 else "unknown"
-
-
 class Remembered:
     """Outcomes kept in this process, with every value: a second build in `mkdocs serve` reads only
     the files that changed. Kept for one repository, code, schemas, organisation and day at a time."""
@@ -273,47 +266,45 @@ class Remembered:
             del self.outcomes[name]
 
 
-def _history_years(files: list[str], records_root: Path) -> frozenset[str]:
+def _history_years(folders: list[RecordFolder], records_root: Path) -> frozenset[str]:
     """The years the history records give: the only years whose case, compliment and ombudsman
     records the rules across records read beyond their ids and references. History records are
     few, so reading them twice costs nothing."""
-    folder = str(records_root / "history") + os.sep
     years = set()
-    for path in files:
-        if path.startswith(folder):
-            try:
-                values = read_record(Path(path), records_root, path, kind="history").values
-            except RecordError:
-                continue  # reported when the record is checked
-            if isinstance(values.get("year"), str):
-                years.add(values["year"])
+    for path in (path for folder in folders if folder.kind == "history" for path in folder.paths()):
+        try:
+            values = read_record(path, records_root, path, kind="history").values
+        except RecordError:
+            continue  # reported when the record is checked
+        if isinstance(values.get("year"), str):
+            years.add(values["year"])
     return frozenset(years)
 
 
-def _check_each(files: list[str], repo_root: Path, schemas: dict[str, Schema], today: date, *,
+def _check_each(folders: list[RecordFolder], repo_root: Path, schemas: dict[str, Schema], today: date, *,
                 keep_values: bool, cache: CheckCache | Remembered | None,
                 history_years: frozenset[str] = frozenset()) -> tuple[dict[str, Outcome], Known]:
     """Every record's checks on its own, in the order given, but for those the cache knows."""
-    start = len(str(repo_root)) + 1
-    listed = [(path, path[start:].replace(os.sep, "/")) for path in files]
     context = Context(repo_root / RECORDS, schemas, None, rules.date_fields(schemas), today, keep_values,
                       history_years)
     if isinstance(cache, CheckCache):
-        return _check_warm(listed, context, cache, str(repo_root))
+        return _check_warm(folders, context, cache, str(repo_root))
+    listed = [(path, f"{_shown_folder(folder)}/{name}", folder.kind) for folder in folders
+              for path, name in zip(folder.paths(), folder.names, strict=True)]
     checked: dict[str, Outcome | None] = {}
-    if listed and _kind(listed[0][1]) == "organisation":
-        path, shown = listed.pop(0)
-        checked[shown] = organisation = Checker(context).outcome(path, shown, "organisation")
+    if listed and listed[0][2] == "organisation":
+        path, shown, kind = listed.pop(0)
+        checked[shown] = organisation = Checker(context).outcome(path, shown, kind)
         context = _with_taxonomy(context, organisation)
     waiting = []
     # With nothing kept yet (a first run), each file's stamp is the one taken as it was read.
     looked_up = cache is not None and bool(cache.outcomes)
-    for path, shown in listed:
+    for path, shown, kind in listed:
         stamp = stat_key(path) if looked_up else None
         remembered = cache.get(shown, stamp) if cache is not None and looked_up else None
         checked[shown] = remembered  # None keeps the order; filled in below
         if remembered is None:
-            waiting.append((path, shown, _kind(shown)))
+            waiting.append((path, shown, kind))
     for outcome in outcomes(waiting, context):
         checked[outcome.shown_as] = outcome
         if cache is not None and outcome.record is not None:
@@ -336,24 +327,23 @@ def _with_taxonomy(context: Context, organisation: Outcome | OnDisk | None) -> C
     return replace(context, taxonomy=rules.Taxonomy.from_values(organisation.values))
 
 
-def _check_warm(listed: list[tuple[str, str]], context: Context, cache: CheckCache, repo_root: str
+def _check_warm(folders: list[RecordFolder], context: Context, cache: CheckCache, repo_root: str
                 ) -> tuple[dict[str, Outcome], Known]:
     """The check of `candour validate`: a folder at a time, with the cache (see `check.known`)."""
     warm = WarmCheck(cache, repo_root)
     checked: dict[str, Outcome] = {}
     waiting = []
-    for folder, files in _by_folder(listed).items():
-        kind = _kind(files[0][1])
-        to_check = warm.sort_out(folder, kind, files)
-        if kind != "organisation":
+    for folder in folders:
+        to_check = warm.sort_out(_shown_folder(folder), folder)
+        if folder.kind != "organisation":
             waiting += to_check
         elif to_check:  # the organisation first: the others are checked against its lists
-            path, shown, _ = to_check[0]
+            path, shown, kind = to_check[0]
             checked[shown] = organisation = Checker(context).outcome(path, shown, kind)
             warm.found(organisation)
             context = _with_taxonomy(context, organisation)
         else:
-            context = _with_taxonomy(context, next(r for r in warm.known.kept if r.kind == kind))
+            context = _with_taxonomy(context, next(r for r in warm.known.kept if r.kind == folder.kind))
     for outcome in outcomes(waiting, context):
         checked[outcome.shown_as] = outcome
         warm.found(outcome)
@@ -361,12 +351,9 @@ def _check_warm(listed: list[tuple[str, str]], context: Context, cache: CheckCac
     return checked, warm.known
 
 
-def _by_folder(listed: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
-    """The files of each folder, in the order given (the organisation's folder first)."""
-    folders: dict[str, list[tuple[str, str]]] = {}
-    for path, shown in listed:
-        folders.setdefault(shown.rpartition("/")[0], []).append((path, shown))
-    return folders
+def _shown_folder(folder: RecordFolder) -> str:
+    """A folder as problems show it: from the repository's top folder, parts joined by '/'."""
+    return f"{RECORDS}/{folder.below}" if folder.below else RECORDS
 
 
 def _misplaced(path: Path, repo_root: Path) -> Problem:
