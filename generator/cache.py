@@ -12,8 +12,9 @@ git's index does: statting a file costs a fraction of reading it), and, when tho
 SHA-256 of its content kept beside them. Only records with no problem of their own are kept;
 references to other records are always checked again, from the compact values kept here.
 
-Entries are stored a folder at a time, in columns (names, stamps, digests), so that reading the
-cache and finding a folder unchanged are a few comparisons of whole lists, not work per record.
+Entries are stored a file for each folder of records (`.candour-cache/check/`), in columns
+(names, stamps, digests): finding a folder unchanged is a few comparisons of whole lists, not work
+for each record, and a change to one record rewrites only its folder's file.
 """
 
 from __future__ import annotations
@@ -30,12 +31,11 @@ import generator
 from generator.load import Stamp, stamp_of
 
 FOLDER = ".candour-cache"
-FILE = "check.json"
-FORMAT = 2
+CHECKED = "check"  # the folder of the check's files, one for each folder of records
+FORMAT = 3
 DIGEST = 64  # hex characters of a SHA-256
 
 Stat = Stamp
-FOLDERS_A_PIECE = 4  # written this many folders at a time: no 60 MB string at 300,000 records
 # Source files whose change can change what the check finds.
 _CODE = ("load.py", "problems.py", "years.py", "check")
 
@@ -138,76 +138,74 @@ class Folder:
 
 
 class CheckCache:
-    """The clean records of each folder under records/, by the folder's path as shown."""
+    """The clean records of each folder under records/, by the folder's path as shown, each folder
+    read from its own file when first asked for."""
 
     def __init__(self, repo_root: Path, key: str, today: date) -> None:
-        self.path = repo_root / FOLDER / FILE
+        self.folder = repo_root / FOLDER / CHECKED
         self.key = key
         self.today = today
-        self.folders: dict[str, Folder] = {}
-        self.changed = False
-        self._read()
+        self.folders: dict[str, Folder | None] = {}
+        self._changed: set[str] = set()
 
-    def _read(self) -> None:
+    @staticmethod
+    def file_name(shown: str) -> str:
+        """A folder's file: named by a digest of its path, which may hold any character."""
+        return hashlib.sha256(shown.encode()).hexdigest()[:24] + ".json"
+
+    def get(self, shown: str) -> Folder | None:
+        if shown not in self.folders:
+            self.folders[shown] = self._read(shown)
+        return self.folders[shown]
+
+    def _read(self, shown: str) -> Folder | None:
         try:
-            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            stored = json.loads((self.folder / self.file_name(shown)).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return  # no cache yet, or one that cannot be read: check everything
+            return None  # not checked yet, or a file that cannot be read: check the folder
         if (
             not isinstance(stored, dict)
             or stored.get("format") != FORMAT
             or stored.get("key") != self.key
+            or stored.get("folder") != shown
             # A record clean on a later day may have had a date still to come today.
             or not isinstance(stored.get("checked_on"), str)
             or stored["checked_on"] > self.today.isoformat()
-            or not isinstance(stored.get("folders"), dict)
         ):
-            return
-        for name, columns in stored["folders"].items():
-            folder = Folder.stored(columns)
-            if folder is not None:
-                self.folders[name] = folder
+            return None
+        return Folder.stored(stored.get("columns"))
 
-    def replace(self, name: str, folder: Folder) -> None:
-        """What is now known of a folder's records; a folder with none is forgotten."""
-        if self.folders.get(name) == folder:
-            return
-        if folder.names:
-            self.folders[name] = folder
-        else:
-            self.folders.pop(name, None)
-        self.changed = True
+    def replace(self, shown: str, folder: Folder) -> None:
+        """What is now known of a folder's records."""
+        if self.get(shown) != folder:
+            self.folders[shown] = folder
+            self._changed.add(shown)
 
-    def keep_only(self, names: set[str]) -> None:
-        """Drop the folders that are gone."""
-        gone = [name for name in self.folders if name not in names]
-        for name in gone:
-            del self.folders[name]
-        self.changed = self.changed or bool(gone)
-
-    def save(self) -> None:
-        """Write the cache beside the records; a folder that cannot be written is no error."""
-        if not self.changed:
-            return
-        heading = {"format": FORMAT, "key": self.key, "checked_on": self.today.isoformat()}
+    def save(self, shown: set[str]) -> None:
+        """Write the files of folders that changed and delete those of folders not in `shown` (gone
+        from records/); a cache folder that cannot be written is no error."""
         try:
-            self.path.parent.mkdir(exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
             if not ignore.exists():
-                ignore.write_text("# Candour's check cache: safe to delete\n*\n", encoding="utf-8")
-            partial = self.path.with_suffix(f".{os.getpid()}.tmp")
-            with partial.open("w", encoding="utf-8") as out:
-                self._write(heading, out)
-            os.replace(partial, self.path)
+                ignore.write_text("# Candour's caches: safe to delete\n*\n", encoding="utf-8")
+            for name in sorted(self._changed):
+                self._write(name)
+            wanted = {self.file_name(name) for name in shown}
+            for path in self.folder.iterdir():
+                if path.name not in wanted and path.suffix in (".json", ".tmp"):
+                    path.unlink(missing_ok=True)
         except OSError:
             pass
 
-    def _write(self, heading: dict[str, Any], out: Any) -> None:
-        """The heading and the folders as one JSON object, encoded by json's C encoder a piece at a
-        time (`json.dump` would encode in Python, a dozen times slower)."""
-        out.write(json.dumps(heading, separators=(",", ":"))[:-1] + ',"folders":{')
-        names = list(self.folders)
-        for start in range(0, len(names), FOLDERS_A_PIECE):
-            piece = {name: self.folders[name].columns() for name in names[start:start + FOLDERS_A_PIECE]}
-            out.write(("," if start else "") + json.dumps(piece, separators=(",", ":"))[1:-1])
-        out.write("}}")
+    def _write(self, shown: str) -> None:
+        folder = self.folders.get(shown)
+        target = self.folder / self.file_name(shown)
+        if folder is None or not folder.names:
+            target.unlink(missing_ok=True)
+            return
+        stored = {"format": FORMAT, "key": self.key, "checked_on": self.today.isoformat(), "folder": shown,
+                  "columns": folder.columns()}
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(stored, separators=(",", ":")), encoding="utf-8")
+        os.replace(partial, target)

@@ -10,12 +10,17 @@ from typing import Any
 
 import pytest
 
-from generator.cache import FILE, FOLDER
+from generator.cache import CHECKED, FOLDER, CheckCache
 from generator.check import check_paths
 from generator.check.local import Checker
 
 PROJECT = Path(__file__).resolve().parents[1]
 TODAY_CASE = "records/cases/2019-20/C-2019-0025.yaml"
+
+
+def folder_file(repo: Path, shown: str) -> Path:
+    """The cache's file for one folder of records."""
+    return repo / FOLDER / CHECKED / CheckCache.file_name(shown)
 
 
 @pytest.fixture
@@ -56,7 +61,7 @@ def count_records(repo: Path) -> int:
 def test_unchanged_records_are_not_read_again(repo: Path, reads: list[str]) -> None:
     assert validate(repo) == []
     assert len(reads) == count_records(repo)
-    assert (repo / FOLDER / FILE).is_file()
+    assert folder_file(repo, TODAY_CASE.rpartition("/")[0]).is_file()
     reads.clear()
     assert validate(repo) == []
     assert reads == []  # the organisation too: its content is part of the cache's key
@@ -132,11 +137,12 @@ def test_a_deleted_cache_is_harmless(repo: Path, reads: list[str]) -> None:
     assert len(reads) == count_records(repo)
 
 
-@pytest.mark.parametrize("spoilt", ["", "{not json", "[]", '{"format": 2, "key": "x", "folders": {}}',
+@pytest.mark.parametrize("spoilt", ["", "{not json", "[]", '{"format": 3, "key": "x", "columns": []}',
                                     "\x00\xff"])
 def test_a_corrupt_cache_is_ignored(repo: Path, reads: list[str], spoilt: str) -> None:
     validate(repo)
-    (repo / FOLDER / FILE).write_text(spoilt, encoding="utf-8", errors="surrogateescape")
+    for path in (repo / FOLDER / CHECKED).iterdir():
+        path.write_text(spoilt, encoding="utf-8", errors="surrogateescape")
     reads.clear()
     assert validate(repo) == []
     assert len(reads) == count_records(repo)
@@ -151,10 +157,10 @@ def test_a_corrupt_cache_is_ignored(repo: Path, reads: list[str], spoilt: str) -
 ])
 def test_a_folder_of_the_wrong_shape_is_ignored(repo: Path, reads: list[str], spoil: Any) -> None:
     validate(repo)
-    stored = json.loads((repo / FOLDER / FILE).read_text(encoding="utf-8"))
     folder = TODAY_CASE.rpartition("/")[0]
-    stored["folders"][folder] = spoil(stored["folders"][folder])
-    (repo / FOLDER / FILE).write_text(json.dumps(stored), encoding="utf-8")
+    stored = json.loads(folder_file(repo, folder).read_text(encoding="utf-8"))
+    stored["columns"] = spoil(stored["columns"])
+    folder_file(repo, folder).write_text(json.dumps(stored), encoding="utf-8")
     reads.clear()
     assert validate(repo) == []
     assert TODAY_CASE in reads and all(read.startswith(folder + "/") for read in reads)
@@ -274,3 +280,27 @@ def test_a_warm_check_finds_what_a_cold_one_finds(repo: Path, before: Any, edit:
     assert not (cold / FOLDER).exists()
     assert warm.problems == expected.problems and warm.checked == expected.checked
     assert warm.problems or named  # each edit is one the check must see
+
+
+def test_a_change_rewrites_only_its_folders_file_and_a_folder_gone_loses_its_file(repo: Path) -> None:
+    validate(repo)
+    before = fingerprint(repo / FOLDER / CHECKED)
+    case = repo / TODAY_CASE
+    case.write_text(case.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    validate(repo)
+    after = fingerprint(repo / FOLDER / CHECKED)
+    changed = {name for name in before if before[name] != after.get(name)}
+    assert changed == {CheckCache.file_name(TODAY_CASE.rpartition("/")[0])}
+    shutil.rmtree(repo / "records/actions/2018-19")
+    validate(repo)
+    assert set(fingerprint(repo / FOLDER / CHECKED)) == set(after) - {
+        CheckCache.file_name("records/actions/2018-19")}
+
+
+def test_a_folders_file_is_not_taken_for_another_folders(repo: Path, reads: list[str]) -> None:
+    validate(repo)
+    mine = folder_file(repo, TODAY_CASE.rpartition("/")[0])
+    shutil.copy(folder_file(repo, "records/actions/2019-20"), mine)
+    reads.clear()
+    assert validate(repo) == []
+    assert TODAY_CASE in reads

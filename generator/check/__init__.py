@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 from generator.cache import CheckCache, Stat, cache_key, stat_key
@@ -64,6 +63,8 @@ def schemas_folder(repo_root: Path) -> Path:
     own = repo_root / SCHEMAS
     if own.is_dir():
         return own
+    from importlib import resources  # here: most checks run in a repository with its own schemas
+
     try:  # installed as a package (the published pre-commit hook): the schemas that came with it
         return Path(str(resources.files("generator.schemas")))
     except ModuleNotFoundError:  # run from a checkout of Candour: the schemas beside the package

@@ -96,7 +96,7 @@ class WarmCheck:
     def sort_out(self, shown: str, folder: RecordFolder) -> list[tuple[str, str, str]]:
         """The (path, shown as, kind) of the files of one folder that must be checked."""
         self._seen.add(shown)
-        stored = self.cache.folders.get(shown)
+        stored = self.cache.get(shown)
         if stored is None:
             self._changing[shown] = (folder.names, {})  # stamps are taken as the files are read
             return [(path, f"{shown}/{name}", folder.kind)
@@ -145,8 +145,7 @@ class WarmCheck:
             digests = "".join(entries[name][1] for name in clean)
             kept = {name: entries[name][2] for name in clean if entries[name][2] is not None}
             self.cache.replace(folder, Folder(clean, stamps, digests, kept))
-        self.cache.keep_only(self._seen)
-        self.cache.save()
+        self.cache.save(self._seen)
 
 
 def _stamps(folder: RecordFolder) -> list[int]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -186,6 +185,8 @@ def outcomes(files: list[tuple[str, str, str]], context: Context) -> Iterator[Ou
         for path, shown, kind in files:
             yield checker.outcome(path, shown, kind)
         return
+    from concurrent.futures import ProcessPoolExecutor  # here: a warm check never starts a worker
+
     chunks = [files[start:start + CHUNK] for start in range(0, len(files), CHUNK)]
     with ProcessPoolExecutor(WORKERS, initializer=_start_worker, initargs=(context,)) as pool:
         for found in pool.map(_check_chunk, chunks):
