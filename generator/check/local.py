@@ -180,6 +180,8 @@ def _check_chunk(chunk: list[tuple[str, str, str]]) -> list[Outcome]:
 
 def outcomes(files: list[tuple[str, str, str]], context: Context) -> Iterator[Outcome]:
     """The outcome of each (path, shown as, kind), in order; shared among workers when there are many."""
+    if not files:
+        return  # no checker to build: a warm check with nothing changed loads no validator
     if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         checker = Checker(context)
         for path, shown, kind in files:
