@@ -340,14 +340,15 @@ def _check_warm(folders: list[RecordFolder], context: Context, cache: CheckCache
             waiting += to_check
         elif to_check:  # the organisation first: the others are checked against its lists
             path, shown, kind = to_check[0]
-            checked[shown] = organisation = Checker(context).outcome(path, shown, kind)
-            warm.found(organisation)
+            organisation = Checker(context).outcome(path, shown, kind)
+            if not warm.found(organisation):
+                checked[shown] = organisation
             context = _with_taxonomy(context, organisation)
         else:
             context = _with_taxonomy(context, next(r for r in warm.known.kept if r.kind == folder.kind))
     for outcome in outcomes(waiting, context):
-        checked[outcome.shown_as] = outcome
-        warm.found(outcome)
+        if not warm.found(outcome):
+            checked[outcome.shown_as] = outcome
     warm.store()
     return checked, warm.known
 

@@ -31,18 +31,19 @@ def only_an_id(name: str, values: Any) -> bool:
 
 @dataclass
 class Known:
-    """The records a warm check took from the cache."""
+    """The records a check found clean, or took from the cache as clean: no Outcome for each."""
 
     repo_root: str
     kept: list[OnDisk] = field(default_factory=list)  # those whose kept values say more than their id
-    only_ids: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (folder, kind, names)
+    only_ids: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # folder: (kind, names)
     ids: dict[str, set[str]] = field(default_factory=dict)  # of the records not kept, by kind
     shared_id: bool = False  # two of the records not kept have the same kind and id
 
     def add(self, folder: str, kind: str, names: list[str], kept: dict[str, Any]) -> None:
+        """Records of one folder the cache knows."""
         plain = [name for name in names if name not in kept] if kept else names
         if plain:
-            self.only_ids.append((folder, kind, plain))
+            self.only_ids.setdefault(folder, (kind, []))[1].extend(plain)
             ids = self.ids.setdefault(kind, set())
             before = len(ids)
             ids.update(name[:-len(SUFFIX)] for name in plain)
@@ -51,17 +52,28 @@ class Known:
             self.kept += [self._record(f"{folder}/{name}", kind, kept[name])
                           for name in names if name in kept]
 
+    def add_record(self, record: OnDisk, name: str, only_id: bool) -> None:
+        """A record just found clean."""
+        if not only_id:
+            self.kept.append(record)
+            return
+        folder = record.shown_as[:-len(name) - 1]
+        self.only_ids.setdefault(folder, (record.kind, []))[1].append(name)
+        ids = self.ids.setdefault(record.kind, set())
+        self.shared_id = self.shared_id or name[:-len(SUFFIX)] in ids
+        ids.add(name[:-len(SUFFIX)])
+
     def _record(self, shown_as: str, kind: str, values: Any) -> OnDisk:
         path = os.path.join(self.repo_root, *shown_as.split("/"))
         return OnDisk(path, shown_as, kind, "", values)  # type: ignore[arg-type]
 
     @property
     def count(self) -> int:
-        return len(self.kept) + sum(len(names) for _, _, names in self.only_ids)
+        return len(self.kept) + sum(len(names) for _, names in self.only_ids.values())
 
     def shown(self) -> Iterator[str]:
         """Every record not kept, as shown in problems."""
-        for folder, _, names in self.only_ids:
+        for folder, (_, names) in self.only_ids.items():
             yield from (f"{folder}/{name}" for name in names)
 
     def share_ids_with(self, records: list[RecordFile]) -> bool:
@@ -77,7 +89,7 @@ class Known:
         """The records not kept, made with their ids: only needed to say where an id is shared."""
         return [
             self._record(f"{folder}/{name}", kind, {"id": name[:-len(SUFFIX)]})
-            for folder, kind, names in self.only_ids
+            for folder, (kind, names) in self.only_ids.items()
             for name in names
         ]
 
@@ -126,16 +138,19 @@ class WarmCheck:
         self._changing[shown] = (folder.names, entries)
         return waiting
 
-    def found(self, outcome: Outcome) -> None:
-        """A file's outcome: kept when it is clean."""
-        if not outcome.clean or outcome.record is None:
-            return
+    def found(self, outcome: Outcome) -> bool:
+        """Whether a file just checked is clean: then it is known, as if from the cache, and stored.
+        A cold check thus gives the rules across records the same few records as a warm one."""
+        record = outcome.record
+        if not outcome.clean or not isinstance(record, OnDisk):
+            return False
         folder, _, name = outcome.shown_as.rpartition("/")
+        only_id = only_an_id(name, record.values)
+        self.known.add_record(record, name, only_id)
         stamp = self._stamps.get(outcome.shown_as, outcome.stamp)
         if folder in self._changing and stamp is not None:
-            values = outcome.record.values
-            kept = None if only_an_id(name, values) else values
-            self._changing[folder][1][name] = (stamp, outcome.digest, kept)
+            self._changing[folder][1][name] = (stamp, outcome.digest, None if only_id else record.values)
+        return True
 
     def store(self) -> None:
         """Write what is now known of each folder that changed, and forget folders that are gone."""
