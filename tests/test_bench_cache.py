@@ -304,3 +304,17 @@ def test_a_folders_file_is_not_taken_for_another_folders(repo: Path, reads: list
     reads.clear()
     assert validate(repo) == []
     assert TODAY_CASE in reads
+
+
+def test_without_statting_from_a_folder_files_are_statted_by_path(repo: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on Windows, where os.stat takes no folder handle: the same stamps, file by file."""
+    from generator.check.known import _stamps
+    from generator.load import scan_folders
+
+    folders, _ = scan_folders(repo / "records")
+    from_folders = [_stamps(folder) for folder in folders]
+    monkeypatch.setattr("os.supports_dir_fd", set())
+    assert [_stamps(folder) for folder in folders] == from_folders
+    assert all(len(stamps) == 4 * len(folder.names) and -1 not in stamps
+               for stamps, folder in zip(from_folders, folders, strict=True))

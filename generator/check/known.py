@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.cache import CheckCache, Folder, content_digest
+from generator.cache import CheckCache, Folder, content_digest, stat_key
 from generator.check.local import OnDisk, Outcome
 from generator.load import RecordFile, RecordFolder
 
@@ -166,6 +166,8 @@ class WarmCheck:
 def _stamps(folder: RecordFolder) -> list[int]:
     """The stamps of a folder's files, four numbers each, in one list. Each file is statted from
     the folder (no path to build for each), which is most of a warm check's time."""
+    if os.stat not in os.supports_dir_fd:  # Windows: each file by its path
+        return [number for path in folder.paths() for number in stat_key(path) or _GONE]
     stamps: list[int] = []
     try:
         handle = os.open(folder.path, os.O_RDONLY)
