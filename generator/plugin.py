@@ -37,7 +37,14 @@ from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
 from generator.records import InvalidRecords, load_records
 from generator.safe_html import SanitisedPages
-from generator.site import COMMENTARY_FOLDER, HandWritten, PendingCharts, site_files_and_charts, site_nav
+from generator.site import (
+    COMMENTARY_FOLDER,
+    HandWritten,
+    MadeBefore,
+    PendingCharts,
+    site_files_and_charts,
+    site_nav,
+)
 from generator.sitefiles import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.candour")
@@ -80,6 +87,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.own_scripts: set[str] = set()  # file names of the scripts the site generates
         self.page_blocks = PageBlocks()
         self.sanitised = SanitisedPages()  # kept across `serve` rebuilds, like the plugin
+        self.made_before = MadeBefore()
         self.record_history: RecordHistory | None = None
         self.charts: PendingCharts | None = None  # being drawn from on_files until on_env
 
@@ -113,6 +121,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         assert self.records is not None
         started = time.perf_counter()
         self.sanitised.next_build()
+        self.made_before.next_build()
         as_of = _as_of(self.config.as_of)
         hand_written = HandWritten.read(Path(config.docs_dir))
         try:
@@ -121,6 +130,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
                 changed_since=as_of - timedelta(days=self.config.changed_since_days),
                 record_history=self._record_history(),
                 chart_cache=self._path(self.config.cache) / "charts" if self.config.cache else None,
+                made_before=self.made_before if getattr(self, "serving", False) else None,
             )
         except CommentaryError as error:
             raise PluginError(f"candour: {error}") from None

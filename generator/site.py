@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.figures.basis import RecordsByYear
 from generator.figures.report import YearReport, report_years, year_report
+from generator.last_build import LastBuild
 from generator.model import Records
 from generator.pages.commentary import Commentary, commentary
 from generator.pages.downloads import downloads_page
@@ -64,6 +65,28 @@ def _tracker_files(records: Records, **options: Any) -> list[SiteFile]:
     except ImportError:
         return []
     return tracker_files(records, **options)
+
+
+class MadeBefore:
+    """Under `mkdocs serve`: files the last build made, used again when what they are made from is
+    the same. The tracker is made from the actions, not the cases: after a change to a case, its
+    pages (one for each action) are not made again."""
+
+    def __init__(self) -> None:
+        self.tracker: LastBuild[list[SiteFile]] = LastBuild()
+
+    def next_build(self) -> None:
+        self.tracker.next_build()
+
+    def tracker_files(self, records: Records, *, as_of: date, changed_since: date,
+                      record_history: Callable[[str], Sequence[object]]) -> list[SiteFile]:
+        # The organisation holds dicts, so it is compared by its repr; actions and commits are frozen.
+        sources = (
+            records.actions, repr(records.organisation), tuple(sorted(records.years)), as_of, changed_since,
+            tuple(tuple(record_history(action.source_path)) for action in records.actions),
+        )
+        return self.tracker.made(sources, lambda: _tracker_files(
+            records, as_of=as_of, changed_since=changed_since, record_history=record_history))
 
 
 def _accessibility_files(records: Records) -> list[SiteFile]:
@@ -121,16 +144,20 @@ class PendingCharts:
 def site_files_and_charts(
     records: Records, *, hand_written: HandWritten, as_of: date, changed_since: date,
     record_history: Callable[[str], Sequence[object]], chart_cache: Path | None = None,
+    made_before: MadeBefore | None = None,
 ) -> tuple[list[SiteFile], PendingCharts]:
     """Every generated page and file but the charts, and the charts still being drawn: a build can
-    render its pages while the charts are drawn, and ask for them only when it writes files."""
+    render its pages while the charts are drawn, and ask for them only when it writes files.
+
+    `made_before` (under `mkdocs serve`) holds what the last build made, to use again."""
     reports = year_reports(records)
     # Every commentary first, so a wrong figure name stops the build before any chart is drawn.
     commentaries = [year_commentary(report, hand_written) for report in reports]
     drawing = DrawingAhead(report_charts(reports), chart_cache)  # on the other cores, from now
     try:
+        tracker = _tracker_files if made_before is None else made_before.tracker_files
         extra = [
-            *_tracker_files(records, as_of=as_of, changed_since=changed_since, record_history=record_history),
+            *tracker(records, as_of=as_of, changed_since=changed_since, record_history=record_history),
             *_accessibility_files(records),
         ]
         methodology = methodology_page(records.organisation)
