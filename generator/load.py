@@ -375,7 +375,8 @@ class RecordFolder:
     names: list[str]
 
     def paths(self) -> list[str]:
-        return [os.path.join(self.path, name) for name in self.names]
+        folder = self.path + os.sep  # as text: os.path.join costs tenths of a second at 300,000 files
+        return [folder + name for name in self.names]
 
 
 def scan_folders(records_root: Path) -> tuple[list[RecordFolder], list[tuple[str, bool]]]:

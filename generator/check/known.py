@@ -79,6 +79,8 @@ class Known:
     def share_ids_with(self, records: list[RecordFile]) -> bool:
         """Whether an id is used twice among these records and those not kept: the usual answer, no,
         is found without making 50,000 records."""
+        if not self.ids:
+            return False  # nothing known: `duplicate_ids` looks at the records themselves
         return self.shared_id or any(
             isinstance(found := record.values.get("id") if isinstance(record.values, dict) else None, str)
             and found in self.ids.get(record.kind, ())
