@@ -12,7 +12,7 @@ from generator.bench.council import write_council
 from generator.bench.memory import PeakMemory, largest_child_mb
 from generator.bench.progress import ProgressBar
 from generator.bench.report import target_results
-from generator.bench.stages import Stages, Timing, parse_floor, repeat
+from generator.bench.stages import Stages, Timing, repeat
 
 ONCE_FROM = 10_000  # check-jsonschema runs once from this many records: it is the slow one
 
@@ -59,7 +59,7 @@ def run_bench(records: int, *, repeats: int = 3, seed: int = 2019, skip: tuple[s
                 if timing.failed:
                     failures[name] = timing.failed
 
-            measure("parse floor", "parse_floor_s", repeats, lambda: (parse_floor(stages.paths), ""))
+            measure("parse floor", "parse_floor_s", repeats, lambda: (stages.parse_floor(), ""))
             if "check-jsonschema" not in skip:
                 by_kind: dict[str, float] = {}
 
