@@ -123,6 +123,9 @@ class Folder:
             or not isinstance(kept, dict)
             or len(stamps) != 4 * len(names)
             or len(digests) != DIGEST * len(names)
+            or not all(type(name) is str for name in names)
+            or not all(type(number) is int for number in stamps)
+            or not all(isinstance(values, dict) for values in kept.values())
         ):
             return None
         return cls(names, stamps, digests, kept)

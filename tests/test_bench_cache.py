@@ -154,6 +154,9 @@ def test_a_corrupt_cache_is_ignored(repo: Path, reads: list[str], spoilt: str) -
     lambda columns: [columns[0] + ["extra.yaml"], columns[1], columns[2], columns[3]],
     lambda columns: [columns[0], columns[1], columns[2][1:], columns[3]],
     lambda columns: [columns[0], columns[1], columns[2], "not kept values"],
+    lambda columns: [[[name] for name in columns[0]], columns[1], columns[2], columns[3]],  # not text
+    lambda columns: [columns[0], [str(number) for number in columns[1]], columns[2], columns[3]],
+    lambda columns: [columns[0], columns[1], columns[2], {name: [1] for name in columns[0]}],
 ])
 def test_a_folder_of_the_wrong_shape_is_ignored(repo: Path, reads: list[str], spoil: Any) -> None:
     validate(repo)
