@@ -84,3 +84,18 @@ def test_the_benchmark_runs_and_reports_every_key(tmp_path: Path, capsys: pytest
     assert {found["target"] for found in result["targets"]} >= {"cold validate vs parse floor",
                                                                 "full build vs parse floor"}
     assert out.strip() == table(result).strip()
+
+
+@pytest.mark.parametrize(("records", "rebuild_s", "verdict"), [
+    (20_000, 1.5, "met"),
+    (20_000, 2.5, "NOT MET"),
+    (50_000, 1.5, "met"),
+    (50_000, 2.5, "not judged: set at 20,000 records"),
+    (50_000, None, "not measured"),
+])
+def test_the_serve_rebuild_is_judged_at_a_councils_scale(records: int, rebuild_s: float | None,
+                                                         verdict: str) -> None:
+    result = {"records": records, "years": ["2010-11", "2019-20"], "repeat": 1, "machine": "test",
+              "rebuild_s": rebuild_s}
+    line = next(line for line in table(result).splitlines() if "serve rebuild work" in line)
+    assert line.rstrip().endswith(verdict)

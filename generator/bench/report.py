@@ -30,6 +30,7 @@ TARGETS = (
            "full build at most three times the parse floor"),
 )
 REBUILD_LIMIT_S = 2.0
+REBUILD_RECORDS = 20_000  # "a council's scale": 2,000 records a year for ten years
 
 ROWS = (
     ("parse floor (C loader only)", "parse_floor_s"),
@@ -55,13 +56,28 @@ def target_results(result: dict[str, Any]) -> list[dict[str, Any]]:
         value = ratio(result, target.measured, target.against)
         found.append({"target": target.name, "ratio": value, "at_most": target.most,
                       "met": None if value is None else value <= target.most})
-    rebuild = result.get("rebuild_s")
-    found.append({"target": "serve rebuild work (s)", "ratio": rebuild, "at_most": REBUILD_LIMIT_S,
-                  "met": None if rebuild is None else rebuild < REBUILD_LIMIT_S})
+    found.append(_rebuild_target(result))
     memory = result.get("peak_pss_mb", result.get("peak_rss_mb"))
     found.append({"target": "peak memory, PSS (MB)", "ratio": memory, "at_most": MEMORY_LIMIT_MB,
                   "met": None if memory is None else memory < MEMORY_LIMIT_MB})
     return found
+
+
+def _rebuild_target(result: dict[str, Any]) -> dict[str, Any]:
+    """The serve rebuild's target is set at a council's scale: a larger council under the limit has
+    met it, one over the limit has not been judged (its rebuild has more to do)."""
+    rebuild = result.get("rebuild_s")
+    met = None if rebuild is None else rebuild < REBUILD_LIMIT_S
+    if met is False and result["records"] > REBUILD_RECORDS:
+        met = None
+    return {"target": "serve rebuild work (s)", "ratio": rebuild, "at_most": REBUILD_LIMIT_S, "met": met,
+            "set_at_records": REBUILD_RECORDS}
+
+
+def _verdict(found: dict[str, Any]) -> str:
+    if found["met"] is None and found["ratio"] is not None and "set_at_records" in found:
+        return f"not judged: set at {found['set_at_records']:,} records"
+    return {True: "met", False: "NOT MET", None: "not measured"}[found["met"]]
 
 
 def _seconds(value: object) -> str:
@@ -87,9 +103,8 @@ def table(result: dict[str, Any]) -> str:
     scale = "" if result["records"] == TARGET_RECORDS else f" (the targets are set at {TARGET_RECORDS:,})"
     lines.append(f"targets{scale}:")
     for found in target_results(result):
-        verdict = {True: "met", False: "NOT MET", None: "not measured"}[found["met"]]
         shown = f"{found['ratio']!s:>9}  at most {found['at_most']!s:<6}"
-        lines.append(f"  {found['target']:<36} {shown} {verdict}")
+        lines.append(f"  {found['target']:<36} {shown} {_verdict(found)}")
     if result.get("failures"):
         failed = result["failures"].items()
         lines += ["", "stages that failed:"] + [f"  {name}: {why}" for name, why in failed]
