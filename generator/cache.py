@@ -142,9 +142,11 @@ class Folder:
 
 class CheckCache:
     """The clean records of each folder under records/, by the folder's path as shown, each folder
-    read from its own file when first asked for."""
+    read from its own file when first asked for. Not `on_disk`, it knows nothing and keeps nothing
+    (a build, or a repository that does not want the cache)."""
 
-    def __init__(self, repo_root: Path, key: str, today: date) -> None:
+    def __init__(self, repo_root: Path, key: str, today: date, *, on_disk: bool = True) -> None:
+        self.on_disk = on_disk
         self.folder = repo_root / FOLDER / CHECKED
         self.key = key
         self.today = today
@@ -162,6 +164,8 @@ class CheckCache:
         return self.folders[shown]
 
     def _read(self, shown: str) -> Folder | None:
+        if not self.on_disk:
+            return None
         try:
             stored = json.loads((self.folder / self.file_name(shown)).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -187,6 +191,8 @@ class CheckCache:
     def save(self, shown: set[str]) -> None:
         """Write the files of folders that changed and delete those of folders not in `shown` (gone
         from records/); a cache folder that cannot be written is no error."""
+        if not self.on_disk:
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder.parent / ".gitignore"

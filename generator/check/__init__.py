@@ -119,11 +119,12 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     today = today or date.today()
     history_years = _history_years(folders, records_root)
     key = cache_key(folder, records_root / ORGANISATION_FILE, sorted(history_years))
-    store: CheckCache | Remembered | None = None
-    if cache and not keep_values and cache_wanted(repo_root):
-        store = CheckCache(repo_root, key, today)
-    elif cache and keep_values:
+    store: CheckCache | Remembered
+    if cache and keep_values:
         store = Remembered.of(repo_root, key, today)
+    else:  # the check cache, on disk only for `candour validate` in a repository that wants it
+        on_disk = cache and not keep_values and cache_wanted(repo_root)
+        store = CheckCache(repo_root, key, today, on_disk=on_disk)
     checked, known = _check_each(folders, repo_root, schemas, today, keep_values=keep_values, cache=store,
                                  history_years=history_years)
     records = [outcome.record for outcome in checked.values() if outcome.record is not None] + known.kept
@@ -283,13 +284,19 @@ def _history_years(folders: list[RecordFolder], records_root: Path) -> frozenset
 
 
 def _check_each(folders: list[RecordFolder], repo_root: Path, schemas: dict[str, Schema], today: date, *,
-                keep_values: bool, cache: CheckCache | Remembered | None,
+                keep_values: bool, cache: CheckCache | Remembered,
                 history_years: frozenset[str] = frozenset()) -> tuple[dict[str, Outcome], Known]:
-    """Every record's checks on its own, in the order given, but for those the cache knows."""
+    """Every record's checks on its own, but for those already known clean: the outcomes with a
+    problem, and the records known clean (see `check.known`)."""
     context = Context(repo_root / RECORDS, schemas, None, rules.date_fields(schemas), today, keep_values,
                       history_years)
-    if isinstance(cache, CheckCache):
-        return _check_warm(folders, context, cache, str(repo_root))
+    if isinstance(cache, Remembered):
+        return _check_remembered(folders, context, cache), Known(str(repo_root))
+    return _check_warm(folders, context, cache, str(repo_root))
+
+
+def _check_remembered(folders: list[RecordFolder], context: Context, cache: Remembered) -> dict[str, Outcome]:
+    """`mkdocs serve`: each file's outcome, the last build's when the file's stamp is unchanged."""
     listed = [(path, f"{_shown_folder(folder)}/{name}", folder.kind) for folder in folders
               for path, name in zip(folder.paths(), folder.names, strict=True)]
     checked: dict[str, Outcome | None] = {}
@@ -298,25 +305,22 @@ def _check_each(folders: list[RecordFolder], repo_root: Path, schemas: dict[str,
         checked[shown] = organisation = Checker(context).outcome(path, shown, kind)
         context = _with_taxonomy(context, organisation)
     waiting = []
-    # With nothing kept yet (a first run), each file's stamp is the one taken as it was read.
-    looked_up = cache is not None and bool(cache.outcomes)
+    # With nothing kept yet (a first build), each file's stamp is the one taken as it was read.
+    looked_up = bool(cache.outcomes)
     for path, shown, kind in listed:
-        stamp = stat_key(path) if looked_up else None
-        remembered = cache.get(shown, stamp) if cache is not None and looked_up else None
+        remembered = cache.get(shown, stat_key(path)) if looked_up else None
         checked[shown] = remembered  # None keeps the order; filled in below
         if remembered is None:
             waiting.append((path, shown, kind))
     for outcome in outcomes(waiting, context):
         checked[outcome.shown_as] = outcome
-        if cache is not None and outcome.record is not None:
+        if outcome.record is not None:
             if outcome.clean:
                 cache.put(outcome.shown_as, outcome.stamp, outcome)
             else:
                 cache.forget(outcome.shown_as)
-    if cache is not None:
-        cache.keep_only(set(checked))
-    found = {shown: outcome for shown, outcome in checked.items() if outcome is not None}
-    return found, Known(str(repo_root))
+    cache.keep_only(set(checked))
+    return {shown: outcome for shown, outcome in checked.items() if outcome is not None}
 
 
 def _with_taxonomy(context: Context, organisation: Outcome | OnDisk | None) -> Context:
@@ -330,7 +334,7 @@ def _with_taxonomy(context: Context, organisation: Outcome | OnDisk | None) -> C
 
 def _check_warm(folders: list[RecordFolder], context: Context, cache: CheckCache, repo_root: str
                 ) -> tuple[dict[str, Outcome], Known]:
-    """The check of `candour validate`: a folder at a time, with the cache (see `check.known`)."""
+    """A folder at a time, with the check cache (see `check.known`); a build's cache keeps nothing."""
     warm = WarmCheck(cache, repo_root)
     checked: dict[str, Outcome] = {}
     waiting = []

@@ -112,7 +112,8 @@ class WarmCheck:
         self._seen.add(shown)
         stored = self.cache.get(shown)
         if stored is None:
-            self._changing[shown] = (folder.names, {})  # stamps are taken as the files are read
+            if self.cache.on_disk:
+                self._changing[shown] = (folder.names, {})  # stamps are taken as the files are read
             return [(path, f"{shown}/{name}", folder.kind)
                     for path, name in zip(folder.paths(), folder.names, strict=True)]
         stamps = _stamps(folder)
