@@ -99,3 +99,17 @@ def test_the_serve_rebuild_is_judged_at_a_councils_scale(records: int, rebuild_s
               "rebuild_s": rebuild_s}
     line = next(line for line in table(result).splitlines() if "serve rebuild work" in line)
     assert line.rstrip().endswith(verdict)
+
+
+def test_peak_memory_adds_up_the_processes_started() -> None:
+    """A child holding 200 MB for a second and a half is seen, both as RSS and as PSS."""
+    import subprocess
+    import sys
+
+    from generator.bench.memory import PeakMemory
+
+    holding = "import time; block = bytearray(200 * 1024 * 1024); time.sleep(1.5)"
+    with PeakMemory() as memory:
+        memory.reset()
+        subprocess.run([sys.executable, "-c", holding], check=True)
+        assert memory.peak_mb >= 200 and memory.peak_pss_mb >= 200
