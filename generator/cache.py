@@ -25,7 +25,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import generator
 from generator.load import Stamp, stamp_of
@@ -35,7 +35,6 @@ CHECKED = "check"  # the folder of the check's files, one for each folder of rec
 FORMAT = 3
 DIGEST = 64  # hex characters of a SHA-256
 
-Stat = Stamp
 # Source files whose change can change what the check finds.
 _CODE = ("load.py", "problems.py", "years.py", "check")
 
@@ -55,7 +54,7 @@ def wanted(repo_root: Path) -> bool:
     return any(line.strip().strip("/") == FOLDER for line in ignored.splitlines())
 
 
-def stat_key(path: str) -> Stat | None:
+def stat_key(path: str) -> Stamp | None:
     try:
         return stamp_of(os.stat(path))
     except OSError:
@@ -147,6 +146,7 @@ class CheckCache:
 
     def __init__(self, repo_root: Path, key: str, today: date, *, on_disk: bool = True) -> None:
         self.on_disk = on_disk
+        self.identity = (str(repo_root), key, today.isoformat())
         self.folder = repo_root / FOLDER / CHECKED
         self.key = key
         self.today = today
@@ -218,3 +218,32 @@ class CheckCache:
         partial = target.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(json.dumps(stored, separators=(",", ":")), encoding="utf-8")
         os.replace(partial, target)
+
+    @property
+    def keeps(self) -> bool:
+        """Whether what a check finds is kept for the next one."""
+        return self.on_disk
+
+
+class KeptInMemory(CheckCache):
+    """Under `mkdocs serve`: what the last build found, with every value, kept in this process for
+    the next build rather than on disk, for one repository, check code, schemas, organisation and
+    day at a time. A rebuild reads only the files that changed, and hands back the very values of
+    the others, so their typed records are used again too."""
+
+    _current: ClassVar[KeptInMemory | None] = None
+
+    @classmethod
+    def of(cls, repo_root: Path, key: str, today: date) -> KeptInMemory:
+        found = cls._current
+        if found is None or found.identity != (str(repo_root), key, today.isoformat()):
+            found = cls._current = cls(repo_root, key, today, on_disk=False)
+        return found
+
+    @property
+    def keeps(self) -> bool:
+        return True
+
+    def save(self, shown: set[str]) -> None:
+        for name in [name for name in self.folders if name not in shown]:
+            del self.folders[name]

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from generator.cache import CheckCache, Stat, cache_key, stat_key
+from generator.cache import CheckCache, KeptInMemory, cache_key
 from generator.cache import wanted as cache_wanted
 from generator.check import rules
 from generator.check.fields import Schema
-from generator.check.known import Known, WarmCheck
+from generator.check.known import CacheRound, Known
 from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
 from generator.check.schema_files import load_schemas
 from generator.load import (
@@ -45,8 +45,8 @@ _NOT_RECORDS = (".md", ".txt")
 class CheckResult:
     """What a check found: the problems, notes for the officer, and the records.
 
-    Those are every record read and, in a warm check, those the cache knew whose kept values say
-    more than their id; `checked` counts the rest too."""
+    Those are the records with a problem and the clean records whose kept values say more than
+    their id (in a build, all of them); `checked` counts the rest too."""
 
     problems: list[Problem]
     notes: list[str] = field(default_factory=list)
@@ -76,8 +76,9 @@ def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | 
     """Check the records under `paths` (files or folders; all records when None).
 
     With `keep_values`, each record in the result holds all its values (to build the site);
-    without, only those the rules across records read. With `cache` (and without `keep_values`),
-    records unchanged since they were last found clean are not read again (`generator.cache`)."""
+    without, only those the rules across records read. With `cache`, records unchanged since they
+    were last found clean are not read again (`generator.cache`): known from files beside the
+    records for `candour validate`, and from memory under `mkdocs serve` (with `keep_values`)."""
     with collection_paused():
         return _check_paths(repo_root, paths, today, keep_values=keep_values, cache=cache)
 
@@ -119,10 +120,10 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     today = today or date.today()
     history_years = _history_years(folders, records_root)
     key = cache_key(folder, records_root / ORGANISATION_FILE, sorted(history_years))
-    store: CheckCache | Remembered
-    if cache and keep_values:
-        store = Remembered.of(repo_root, key, today)
-    else:  # the check cache, on disk only for `candour validate` in a repository that wants it
+    store: CheckCache
+    if cache and keep_values:  # `mkdocs serve`: kept for the next build, with every value
+        store = KeptInMemory.of(repo_root, key, today)
+    else:  # on disk only for `candour validate` in a repository that wants it
         on_disk = cache and not keep_values and cache_wanted(repo_root)
         store = CheckCache(repo_root, key, today, on_disk=on_disk)
     checked, known = _check_each(folders, repo_root, schemas, today, keep_values=keep_values, cache=store,
@@ -135,7 +136,7 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     def is_valid(record: RecordFile) -> bool:
         outcome = checked.get(record.shown_as)
         if outcome is None:
-            return True  # known clean from the cache
+            return True  # found clean, now or by an earlier check
         if named is None or record.shown_as in named or record.kind == "organisation":
             return not outcome.schema
         return outcome.strictly_valid
@@ -236,38 +237,6 @@ def _stray_files(others: list[tuple[str, bool]]) -> list[str]:
     return stray
 
 
-class Remembered:
-    """Outcomes kept in this process, with every value: a second build in `mkdocs serve` reads only
-    the files that changed. Kept for one repository, code, schemas, organisation and day at a time."""
-
-    _current: Remembered | None = None
-
-    def __init__(self, identity: tuple[str, str, str]) -> None:
-        self.identity = identity
-        self.outcomes: dict[str, tuple[Stat | None, Outcome]] = {}
-
-    @classmethod
-    def of(cls, repo_root: Path, key: str, today: date) -> Remembered:
-        identity = (str(repo_root), key, today.isoformat())
-        if cls._current is None or cls._current.identity != identity:
-            cls._current = cls(identity)
-        return cls._current
-
-    def get(self, shown_as: str, stat: Stat | None) -> Outcome | None:
-        found = self.outcomes.get(shown_as)
-        return found[1] if found is not None and stat is not None and found[0] == stat else None
-
-    def put(self, shown_as: str, stat: Stat | None, outcome: Outcome) -> None:
-        self.outcomes[shown_as] = (stat, outcome)
-
-    def forget(self, shown_as: str) -> None:
-        self.outcomes.pop(shown_as, None)
-
-    def keep_only(self, shown: set[str]) -> None:
-        for name in [name for name in self.outcomes if name not in shown]:
-            del self.outcomes[name]
-
-
 def _history_years(folders: list[RecordFolder], records_root: Path) -> frozenset[str]:
     """The years the history records give: the only years whose case, compliment and ombudsman
     records the rules across records read beyond their ids and references. History records are
@@ -284,58 +253,13 @@ def _history_years(folders: list[RecordFolder], records_root: Path) -> frozenset
 
 
 def _check_each(folders: list[RecordFolder], repo_root: Path, schemas: dict[str, Schema], today: date, *,
-                keep_values: bool, cache: CheckCache | Remembered,
+                keep_values: bool, cache: CheckCache,
                 history_years: frozenset[str] = frozenset()) -> tuple[dict[str, Outcome], Known]:
-    """Every record's checks on its own, but for those already known clean: the outcomes with a
-    problem, and the records known clean (see `check.known`)."""
+    """Every record's checks on its own, a folder at a time, but for those the cache knows clean
+    (see `check.known`): the outcomes with a problem, and the records known clean."""
     context = Context(repo_root / RECORDS, schemas, None, rules.date_fields(schemas), today, keep_values,
                       history_years)
-    if isinstance(cache, Remembered):
-        return _check_remembered(folders, context, cache), Known(str(repo_root))
-    return _check_warm(folders, context, cache, str(repo_root))
-
-
-def _check_remembered(folders: list[RecordFolder], context: Context, cache: Remembered) -> dict[str, Outcome]:
-    """`mkdocs serve`: each file's outcome, the last build's when the file's stamp is unchanged."""
-    listed = [(path, f"{_shown_folder(folder)}/{name}", folder.kind) for folder in folders
-              for path, name in zip(folder.paths(), folder.names, strict=True)]
-    checked: dict[str, Outcome | None] = {}
-    if listed and listed[0][2] == "organisation":
-        path, shown, kind = listed.pop(0)
-        checked[shown] = organisation = Checker(context).outcome(path, shown, kind)
-        context = _with_taxonomy(context, organisation)
-    waiting = []
-    # With nothing kept yet (a first build), each file's stamp is the one taken as it was read.
-    looked_up = bool(cache.outcomes)
-    for path, shown, kind in listed:
-        remembered = cache.get(shown, stat_key(path)) if looked_up else None
-        checked[shown] = remembered  # None keeps the order; filled in below
-        if remembered is None:
-            waiting.append((path, shown, kind))
-    for outcome in outcomes(waiting, context):
-        checked[outcome.shown_as] = outcome
-        if outcome.record is not None:
-            if outcome.clean:
-                cache.put(outcome.shown_as, outcome.stamp, outcome)
-            else:
-                cache.forget(outcome.shown_as)
-    cache.keep_only(set(checked))
-    return {shown: outcome for shown, outcome in checked.items() if outcome is not None}
-
-
-def _with_taxonomy(context: Context, organisation: Outcome | OnDisk | None) -> Context:
-    """The context for the other records: with the organisation's lists, when it has no problem."""
-    if isinstance(organisation, Outcome):
-        organisation = None if organisation.schema else organisation.record
-    if organisation is None or not isinstance(organisation.values, dict):
-        return context
-    return replace(context, taxonomy=rules.Taxonomy.from_values(organisation.values))
-
-
-def _check_warm(folders: list[RecordFolder], context: Context, cache: CheckCache, repo_root: str
-                ) -> tuple[dict[str, Outcome], Known]:
-    """A folder at a time, with the check cache (see `check.known`); a build's cache keeps nothing."""
-    warm = WarmCheck(cache, repo_root)
+    warm = CacheRound(cache, str(repo_root))
     checked: dict[str, Outcome] = {}
     waiting = []
     for folder in folders:
@@ -355,6 +279,15 @@ def _check_warm(folders: list[RecordFolder], context: Context, cache: CheckCache
             checked[outcome.shown_as] = outcome
     warm.store()
     return checked, warm.known
+
+
+def _with_taxonomy(context: Context, organisation: Outcome | OnDisk | None) -> Context:
+    """The context for the other records: with the organisation's lists, when it has no problem."""
+    if isinstance(organisation, Outcome):
+        organisation = None if organisation.schema else organisation.record
+    if organisation is None or not isinstance(organisation.values, dict):
+        return context
+    return replace(context, taxonomy=rules.Taxonomy.from_values(organisation.values))
 
 
 def _shown_folder(folder: RecordFolder) -> str:

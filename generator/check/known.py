@@ -1,14 +1,15 @@
-"""A warm check: records unchanged since the cache found them clean are not read again.
+"""Records known clean: those unchanged since the cache found them so are not read again.
 
 Files are sorted out a folder at a time. A folder whose file names and stamps are all as stored
 is known whole, with no work for each record (at 50,000 records, a microsecond for each is 50 ms
-of a warm check's half second). Otherwise each file is looked up by name, and by the
-digest of its content when only its stamp changed: a checkout touches files without changing them.
+of a warm check's half second). Otherwise each file is looked up by name, and by the digest of
+its content when only its stamp changed: a checkout touches files without changing them.
 
 The records a check finds clean join those the cache knew, as records alone, without an outcome
 each. In `candour validate` most keep nothing but their id, which for a clean record is its file's
 stem, so they are never made into records at all: the rules across records get their ids, and a
-count. A build's check goes the same way with a cache that keeps nothing on disk.
+count. A build's check goes the same way with a cache that keeps nothing, and `mkdocs serve`'s
+with one kept in memory holding every value (`cache.KeptInMemory`).
 """
 
 from __future__ import annotations
@@ -98,8 +99,9 @@ class Known:
         ]
 
 
-class WarmCheck:
-    """Sorts files into those the cache knows and those to check, then stores what the check found."""
+class CacheRound:
+    """One check's round with the cache: sorts files into those it knows and those to check, then
+    stores what the check found."""
 
     def __init__(self, cache: CheckCache, repo_root: str) -> None:
         self.cache = cache
@@ -114,7 +116,7 @@ class WarmCheck:
         self._seen.add(shown)
         stored = self.cache.get(shown)
         if stored is None:
-            if self.cache.on_disk:
+            if self.cache.keeps:
                 self._changing[shown] = (folder.names, {})  # stamps are taken as the files are read
             return [(path, f"{shown}/{name}", folder.kind)
                     for path, name in zip(folder.paths(), folder.names, strict=True)]
