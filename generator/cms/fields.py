@@ -36,11 +36,16 @@ class FormContext:
     taxonomy_fields: Mapping[Pattern, list[Choice]]  # field pattern -> the taxonomy's terms
 
 
-def form_fields(schema: Schema, context: FormContext, pattern: Pattern = ()) -> list[Field]:
-    """The fields of an object schema, in the schema's order."""
+def form_fields(schema: Schema, context: FormContext, pattern: Pattern = (), optional: bool = False
+                ) -> list[Field]:
+    """The fields of an object schema, in the schema's order.
+
+    In an `optional` object (a section the record may leave out) no field is required by the
+    form: Decap would otherwise refuse to save a record without the section. The schema still
+    requires them once the section is filled in, and validate says so on the pull request."""
     properties, required = _properties(schema, context.root)
     return [
-        _field(name, property_schema, context, (*pattern, name), name in required)
+        _field(name, property_schema, context, (*pattern, name), name in required and not optional)
         for name, property_schema in properties.items()
     ]
 
@@ -74,10 +79,10 @@ def _field(name: str, schema: Schema, context: FormContext, pattern: Pattern, re
         field["hint"] = hint.strip()
     if pattern == ("id",):
         return {**field, "widget": "hidden"}
-    return {**field, **_widget(schema, context, pattern)}
+    return {**field, **_widget(schema, context, pattern, field["required"])}
 
 
-def _widget(schema: Schema, context: FormContext, pattern: Pattern) -> Field:
+def _widget(schema: Schema, context: FormContext, pattern: Pattern, required: bool = True) -> Field:
     """The widget and its options for one value."""
     choices = _choices(schema, context, pattern)
     if choices is not None:
@@ -86,7 +91,8 @@ def _widget(schema: Schema, context: FormContext, pattern: Pattern) -> Field:
     if kind == "array":
         return _list(schema, context, pattern)
     if kind == "object":
-        return {"widget": "object", "collapsed": True, "fields": form_fields(schema, context, pattern)}
+        return {"widget": "object", "collapsed": True,
+                "fields": form_fields(schema, context, pattern, optional=not required)}
     if kind == "boolean":
         return {"widget": "boolean"}
     if kind in ("integer", "number"):
@@ -147,7 +153,7 @@ def _list(schema: Schema, context: FormContext, pattern: Pattern) -> Field:
         return _select(choices, multiple=True)
     field: Field = {"widget": "list"}
     if _type(items) == "object":
-        field["fields"] = form_fields(items, context, item_pattern)
+        field["fields"] = form_fields(items, context, item_pattern)  # an item is there only once added
     else:
         item = _widget(items, context, item_pattern)
         field["field"] = {"name": pattern[-1], "label": str(items.get("title") or schema.get("title")
