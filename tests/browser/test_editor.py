@@ -48,7 +48,7 @@ def officer(chromium, editor: Editor) -> Iterator[object]:  # type: ignore[no-un
 
 def validate(repo: Path, branch: str, where: Path) -> subprocess.CompletedProcess[str]:
     """`candour validate` on a checkout of the branch, as the pull request's check runs it."""
-    subprocess.run(["git", "-C", str(repo), "worktree", "add", "-q", str(where), branch], check=True)
+    subprocess.run(["git", "-C", str(repo), "worktree", "add", "-q", "--detach", str(where), branch], check=True)
     return subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=where, capture_output=True,
                           text=True, timeout=300, check=False)
 
