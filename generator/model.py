@@ -47,6 +47,14 @@ class Stage:
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """A meeting of the committee that follows the action plan."""
+
+    date: date
+    name: str
+
+
+@dataclass(frozen=True)
 class Organisation:
     name: str
     jurisdiction: str
@@ -73,6 +81,7 @@ class Organisation:
     departments: tuple[Term, ...]
     action_themes: tuple[Term, ...]
     plans: tuple[Term, ...]
+    meetings: tuple[Meeting, ...] = ()  # the committee's meetings, by date
 
     def term(self, taxonomy: str, term_id: str) -> Term:
         """Look up a term by id in a taxonomy named like the attribute ('service_areas')."""
@@ -188,6 +197,7 @@ class ActionStep:
     departments: tuple[str, ...]
     timescale: str  # YYYY-MM-DD, YYYY-MM or 'ongoing'
     revisions: tuple[Revision, ...]
+    completed: date | None = None  # the day this step was done
 
     @property
     def current_timescale(self) -> str:
@@ -215,6 +225,7 @@ class Action:
     raised_by_cases: tuple[str, ...]
     raised_by_themes: tuple[str, ...]
     source_path: str
+    lead_officer: str | None = None  # the role that leads the action, never a person's name
 
     @property
     def year(self) -> str:
@@ -327,6 +338,10 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         departments=_terms(taxonomies.get("departments")),
         action_themes=_terms(taxonomies.get("action_themes")),
         plans=_terms(taxonomies.get("plans")),
+        meetings=tuple(sorted(
+            (Meeting(date.fromisoformat(m["date"]), m["name"]) for m in values.get("meetings", ())),
+            key=lambda meeting: meeting.date,
+        )),
     )
 
 
@@ -399,6 +414,7 @@ def action_from(values: dict[str, Any], source_path: str) -> Action:
                     Revision(str(rev["timescale"]), rev.get("reason", ""), _day(rev.get("agreed")))
                     for rev in step.get("revisions", ())
                 ),
+                completed=_day(step.get("completed")),
             )
             for step in values.get("actions", ())
         ),
@@ -410,6 +426,7 @@ def action_from(values: dict[str, Any], source_path: str) -> Action:
         raised_by_cases=tuple(raised_by.get("cases", ())),
         raised_by_themes=tuple(raised_by.get("themes", ())),
         source_path=source_path,
+        lead_officer=values.get("lead_officer"),
     )
 
 
