@@ -216,8 +216,7 @@ def site_nav(files: Sequence[SiteFile], hand_written: HandWritten) -> list[Any]:
     nav += [item for item in about if next(iter(item.values())) in paths]
     if "tracker/index.md" in paths:
         tracker = ["tracker/index.md"]
-        if "tracker/changes.md" in paths:
-            tracker.append("tracker/changes.md")
+        tracker += [page for page in ("tracker/changes.md", "tracker/meetings/index.md") if page in paths]
         nav.append({"Action-plan tracker": tracker})
     reference = [
         {"How the figures are counted": "methodology.md"}, {"Download the figures": "downloads.md"},
