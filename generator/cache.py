@@ -36,7 +36,7 @@ FORMAT = 3
 DIGEST = 64  # hex characters of a SHA-256
 
 # Source files whose change can change what the check finds.
-_CODE = ("load.py", "problems.py", "years.py", "check")
+_CODE = ("load.py", "parse.py", "folders.py", "problems.py", "years.py", "check")
 
 
 def wanted(repo_root: Path) -> bool:
