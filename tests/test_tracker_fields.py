@@ -9,8 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from git_records import wales_organisation
-from test_tracker_history import LETTERS
+from git_records import LETTERS, wales_organisation
 
 from generator.check import check_paths
 from generator.records import load_records
