@@ -34,7 +34,7 @@ title: Accessibility statement
 # Accessibility statement
 
 This statement covers {{ site }}, where {{ name }} publishes its annual
-report on adult social care complaints and the learning action plan that follows from them.
+report on {{ services }} complaints and the learning action plan that follows from them.
 
 {{ name }} runs this website and wants as many people as possible to be able to use it. You
 should be able to:
@@ -142,6 +142,7 @@ def statement(organisation: Organisation) -> str:
     enforcement_name, enforcement_url = ENFORCEMENT.get(organisation.jurisdiction, GREAT_BRITAIN)
     return environment.from_string(STATEMENT).render(
         name=organisation.name,
+        services=organisation.services_name,
         site=f"the website at <{url}>" if (url := organisation.site.get("url", "")) else "this website",
         contact={"team": organisation.contact.get("team", "complaints team")},
         contact_lines=contact_lines(organisation.contact),
