@@ -6,7 +6,7 @@ proportional to years and actions (never one per case), and each chart is drawn 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,7 @@ from generator.pages.downloads import downloads_page
 from generator.pages.figure_names import figure_names_page
 from generator.pages.home import home_page, reports_index
 from generator.pages.methodology import anchors, methodology_page
+from generator.pages.officers import OFFICERS_PAGE, officers_page
 from generator.pages.report import chart_files, report_pages, table_files
 from generator.pages.sections import SECTION_TITLES
 from generator.sitefiles import SiteFile
@@ -79,11 +80,11 @@ class MadeBefore:
         self.tracker.next_build()
 
     def tracker_files(self, records: Records, *, as_of: date, changed_since: date,
-                      record_history: Callable[[str], Sequence[object]]) -> list[SiteFile]:
+                      record_history: Hashable) -> list[SiteFile]:
         # The organisation holds dicts, so it is compared by its repr; actions and commits are frozen.
         sources = (
             records.actions, repr(records.organisation), tuple(sorted(records.years)), as_of, changed_since,
-            tuple(tuple(record_history(action.source_path)) for action in records.actions),
+            record_history,  # the tracker's history of the action records, compared by its versions
         )
         return self.tracker.made(sources, lambda: _tracker_files(
             records, as_of=as_of, changed_since=changed_since, record_history=record_history))
@@ -111,7 +112,7 @@ def year_reports(records: Records) -> list[YearReport]:
 
 def site_files(
     records: Records, *, hand_written: HandWritten, as_of: date, changed_since: date,
-    record_history: Callable[[str], Sequence[object]], chart_cache: Path | None = None,
+    record_history: Any, chart_cache: Path | None = None,
 ) -> list[SiteFile]:
     """Every generated page and file; raises CommentaryError for a commentary that cannot render.
 
@@ -143,7 +144,7 @@ class PendingCharts:
 
 def site_files_and_charts(
     records: Records, *, hand_written: HandWritten, as_of: date, changed_since: date,
-    record_history: Callable[[str], Sequence[object]], chart_cache: Path | None = None,
+    record_history: Any, chart_cache: Path | None = None,
     made_before: MadeBefore | None = None,
 ) -> tuple[list[SiteFile], PendingCharts]:
     """Every generated page and file but the charts, and the charts still being drawn: a build can
@@ -165,6 +166,8 @@ def site_files_and_charts(
         generated = [methodology, stylesheet()]
         if reports:
             generated += [downloads_page(reports), figure_names_page(reports[0]), reports_index(reports)]
+        officers = officers_page({f.path for f in generated}, hand_written.pages)
+        generated += [officers] if officers else []
         page_paths = _page_paths(reports, [*extra, *generated], hand_written)
         included = {path: hand_written.pages[path] for path in INCLUDED_PAGES if path in hand_written.pages}
         for report, placed in zip(reports, commentaries, strict=True):
@@ -201,9 +204,10 @@ def year_commentary(report: YearReport, hand_written: HandWritten) -> Commentary
 
 
 def site_nav(files: Sequence[SiteFile], hand_written: HandWritten) -> list[Any]:
-    """Home, the reports newest first, the hand-written pages, the tracker, the reference pages.
+    """Home, the reports newest first, the hand-written pages, the tracker, the reference pages,
+    and last the officers' page.
 
-    Pages left out (printable pages, per-action pages) are reached by links.
+    Pages left out (printable pages, per-action pages, the officers' own pages) are reached by links.
     """
     paths = {file.path for file in files if file.is_page} | set(hand_written.pages)
     reports = [p for p in paths if p.startswith("reports/") and p.endswith("/index.md") and p.count("/") == 2]
@@ -216,12 +220,11 @@ def site_nav(files: Sequence[SiteFile], hand_written: HandWritten) -> list[Any]:
     nav += [item for item in about if next(iter(item.values())) in paths]
     if "tracker/index.md" in paths:
         tracker = ["tracker/index.md"]
-        if "tracker/changes.md" in paths:
-            tracker.append("tracker/changes.md")
+        tracker += [page for page in ("tracker/changes.md", "tracker/meetings/index.md") if page in paths]
         nav.append({"Action-plan tracker": tracker})
     reference = [
         {"How the figures are counted": "methodology.md"}, {"Download the figures": "downloads.md"},
-        {"Figure names for writers": "figures.md"}, {"Accessibility": "accessibility.md"},
+        {"Accessibility": "accessibility.md"}, {"For council officers": OFFICERS_PAGE},
     ]
     nav += [item for item in reference if next(iter(item.values())) in paths]
     return nav

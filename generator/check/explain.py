@@ -182,6 +182,9 @@ class Explanation:
         value = error.instance
         if value == PLACEHOLDER:
             message = f"still says {PLACEHOLDER}: fill it in"
+        elif error.schema.get("format") in ("uri", "iri"):  # a web address the site links to
+            message = ("is not a web address the site can link to: it should start https:// (or "
+                       "http://) and hold no spaces, quotes or angle brackets")
         elif error.validator_value == ID_PATTERN:
             message = (
                 f"{shown(value)} is not an id: ids are lower-case letters, digits and single "
