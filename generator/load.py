@@ -1,39 +1,53 @@
-"""Read record files: YAML to plain values, with the line and column of every value on demand.
+"""Read record files: the bytes of each, checked to be UTF-8 text of a sensible size, parsed into
+plain values (`generator.parse`), with the line and column of every value on demand.
 
-Parsing uses PyYAML's C loader. Dates stay as the text the officer wrote (the schema checks
-them), duplicate keys and aliases are refused, and positions are only worked out for a file that
-has a problem, by composing its node tree again: clean files never pay for them.
+Where records are is `generator.folders`; both are re-exported here, so the stages after this one
+import from `generator.load` alone.
 """
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
-import sys
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
+from generator.folders import (
+    KIND_FOLDERS,
+    ORGANISATION_FILE,
+    RecordFolder,
+    kind_of,
+    record_paths,
+    scan_folders,
+    scan_records,
+)
+from generator.parse import Location, _RecordLoader, parse_record, syntax_problem, value_positions
 from generator.problems import Problem
 
+__all__ = [
+    "KIND_FOLDERS", "MAX_RECORD_BYTES", "ORGANISATION_FILE", "Location", "RecordError", "RecordFile",
+    "RecordFolder", "Stamp", "_RecordLoader", "collection_paused", "kind_of", "parse_record", "read_all",
+    "read_record", "record_paths", "scan_folders", "scan_records", "stamp_of", "value_positions",
+]
+
 MAX_RECORD_BYTES = 256 * 1024
+LINK_REFUSED = (
+    "is a symbolic link, so nothing is read through it: Candour reads records only from files "
+    "inside the repository; put the file or folder itself here, not a link to it"
+)
+SPECIAL_REFUSED = (
+    "is not a regular file (a named pipe, socket or device), so it is not read: a record is a "
+    "plain text file"
+)
 
-# The folder under records/ names the kind of record; the organisation file stands alone.
-KIND_FOLDERS = {
-    "cases": "case",
-    "ombudsman": "ombudsman",
-    "compliments": "compliment",
-    "actions": "action",
-    "history": "history",
-}
-ORGANISATION_FILE = "organisation.yaml"
-
-Location = tuple[str | int, ...]
 # A file's size, modification and change times and inode: how git's index tells it is unchanged.
 Stamp = list[int]
 
@@ -48,122 +62,6 @@ class RecordError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
-
-
-class _RecordLoader(yaml.CSafeLoader):
-    """The C loader, made strict: no duplicate keys, no aliases, dates kept as text."""
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        # A node constructed before is reached again only through an alias (*name).
-        if node in self.constructed_objects:
-            raise yaml.constructor.ConstructorError(
-                None, None, "anchors and aliases (& and *) are not allowed in records",
-                node.start_mark,
-            )
-        return super().construct_object(node, deep)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        # Field names are kept as the officer wrote them: `2019:` and `yes:` stay text, as JSON
-        # and the schemas expect, and an unknown one is reported by name at its own position.
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a field name must be a word, not a list or block", key_node.start_mark
-                )
-            # Built only for its errors (a tag, a merge key `<<`), then forgotten so it is not an alias.
-            self.construct_object(key_node, deep=True)
-            self.constructed_objects.pop(key_node, None)
-            key = key_node.value
-            if key in mapping:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the field '{key}' is given twice in the same block: keep one",
-                    key_node.start_mark,
-                )
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
-
-
-_RecordLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
-
-
-class _NotPlain(Exception):
-    """The file uses something only the strict loader handles (or reports): read it that way."""
-
-
-# Text that may hold an anchor, alias, tag or merge key: only the strict loader reads it.
-_STRICT_ONLY = ("&", "*", "!", "<<")
-_STR = "tag:yaml.org,2002:str"
-_SHARED_UP_TO = 48  # shorter values are shared between records: a service area is stored once
-_REMEMBERED_TAGS = 20_000  # dates and slugs repeat; ids do not, and must not fill memory
-_KEY_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
-)
-
-
-class _PlainLoader(yaml.CSafeLoader):
-    """The C composer with each plain scalar's type remembered: records repeat the same few values."""
-
-    _tags: ClassVar[dict[str, str]] = {}
-
-    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
-        if kind is not yaml.ScalarNode or not implicit[0]:
-            return super().resolve(kind, value, implicit)
-        tag = self._tags.get(value)  # type: ignore[arg-type]
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(value or "") <= _SHARED_UP_TO and len(self._tags) < _REMEMBERED_TAGS:
-                self._tags[value] = tag  # type: ignore[index]
-        return tag
-
-
-_constructor = yaml.constructor.SafeConstructor()
-_SCALARS = {
-    "tag:yaml.org,2002:bool": lambda node: _constructor.bool_values[node.value.lower()],
-    "tag:yaml.org,2002:null": lambda node: None,
-    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
-    "tag:yaml.org,2002:timestamp": lambda node: node.value,  # dates stay as written
-}
-
-
-def _plain(node: yaml.Node) -> Any:
-    """A composed node as plain values, as the strict loader would give them, or _NotPlain."""
-    if type(node) is yaml.ScalarNode:
-        if node.tag == _STR:
-            value = node.value
-            return sys.intern(value) if len(value) <= _SHARED_UP_TO else value
-        make = _SCALARS.get(node.tag)
-        if make is None:
-            raise _NotPlain
-        return make(node)
-    if type(node) is yaml.SequenceNode:
-        return [_plain(item) for item in node.value]
-    if type(node) is not yaml.MappingNode:
-        raise _NotPlain
-    mapping = {}
-    for key_node, value_node in node.value:
-        if type(key_node) is not yaml.ScalarNode or key_node.tag not in _KEY_TAGS:
-            raise _NotPlain
-        mapping[sys.intern(key_node.value)] = _plain(value_node)
-    if len(mapping) != len(node.value):
-        raise _NotPlain  # a field given twice: the strict loader says which
-    return mapping
-
-
-def parse_record(text: str) -> Any:
-    """The values of a record's text, as the strict loader gives them; its errors are its own.
-
-    Most files take a quicker road: the C composer's node tree turned straight into values (a
-    third of the time of PyYAML's constructor). Anything unusual goes the strict loader's way."""
-    if not any(mark in text for mark in _STRICT_ONLY):
-        try:
-            return _plain(yaml.compose(text, Loader=_PlainLoader))
-        except (_NotPlain, yaml.YAMLError, RecursionError):
-            pass
-    return yaml.load(text, Loader=_RecordLoader)
 
 
 @dataclass
@@ -209,19 +107,6 @@ class RecordFile:
         return Problem(self.shown_as, line, column, field_name(location), message)
 
 
-def kind_of(path: Path, records_root: Path) -> str | None:
-    """The kind of record a path holds, from where it sits under records/."""
-    try:
-        relative = path.resolve().relative_to(records_root.resolve())
-    except ValueError:
-        return None
-    if relative.parts == (ORGANISATION_FILE,):
-        return "organisation"
-    if len(relative.parts) >= 2 and relative.suffix == ".yaml":
-        return KIND_FOLDERS.get(relative.parts[0])
-    return None
-
-
 def read_record(path: Path | str, records_root: Path, shown_as: str | None = None, kind: str | None = None
                 ) -> RecordFile:
     """Read and parse one record file, or raise RecordError saying what is wrong with it.
@@ -233,7 +118,7 @@ def read_record(path: Path | str, records_root: Path, shown_as: str | None = Non
     try:
         values = parse_record(text)
     except yaml.MarkedYAMLError as error:
-        raise RecordError(_syntax_problem(shown, error, text)) from None
+        raise RecordError(syntax_problem(shown, error, text)) from None
     except yaml.YAMLError as error:
         raise RecordError(Problem(shown, 1, 1, "", f"cannot be read as YAML: {error}")) from None
     except RecursionError:
@@ -247,19 +132,54 @@ def read_record(path: Path | str, records_root: Path, shown_as: str | None = Non
     return RecordFile(path, shown, kind, text, values, stamp=stamp)  # type: ignore[arg-type]
 
 
-def _read_text(path: Path | str, shown: str) -> tuple[str, Stamp]:
+# Opened without following a link and without waiting for a writer: a named pipe opens at once, and
+# is then refused because it is not a regular file.
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
+def read_regular_file(path: Path | str, shown: str, limit: int, what: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file of at most `limit` bytes, or RecordError. What is checked is
+    the file opened, not the path (a file swapped for a link or a pipe after it was listed is still
+    refused), and no more than `limit` bytes are ever read, whatever the file says its size is."""
+    if not getattr(os, "O_NOFOLLOW", 0) and os.path.islink(path):  # Windows: no O_NOFOLLOW
+        raise RecordError(Problem(shown, 1, 1, "", LINK_REFUSED))
     try:
-        found = os.stat(path)
-        size = found.st_size
-        if size > MAX_RECORD_BYTES:
-            raise RecordError(Problem(
-                shown, 1, 1, "",
-                f"is {size // 1024} KiB; a record may be at most {MAX_RECORD_BYTES // 1024} KiB",
-            ))
-        with open(path, "rb") as file:
-            raw = file.read()
+        handle = os.open(path, _OPEN_FLAGS)
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise RecordError(Problem(shown, 1, 1, "", LINK_REFUSED)) from None
         raise RecordError(Problem(shown, 1, 1, "", f"cannot be opened: {error.strerror}")) from None
+    try:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode):
+            raise RecordError(Problem(shown, 1, 1, "", SPECIAL_REFUSED))
+        if found.st_size > limit:
+            raise RecordError(Problem(shown, 1, 1, "", _too_large(found.st_size, limit, what)))
+        raw = b""
+        wanted = found.st_size + 1  # one read, and one more to see the end, for most files
+        while len(raw) <= limit:
+            piece = os.read(handle, min(wanted, limit + 1 - len(raw)))
+            if not piece:
+                break
+            raw += piece
+            wanted = 64 * 1024  # it was still being written: read on in pieces, up to the limit
+    except OSError as error:
+        raise RecordError(Problem(shown, 1, 1, "", f"cannot be read: {error.strerror}")) from None
+    finally:
+        os.close(handle)
+    if len(raw) > limit:  # it grew while it was read
+        raise RecordError(Problem(shown, 1, 1, "", _too_large(limit + 1, limit, what)))
+    return raw, found
+
+
+def _too_large(size: int, limit: int, what: str) -> str:
+    return f"is {size // 1024} KiB; {what} may be at most {limit // 1024} KiB"
+
+
+def _read_text(path: Path | str, shown: str) -> tuple[str, Stamp]:
+    raw, found = read_regular_file(path, shown, MAX_RECORD_BYTES, "a record")
     if raw.startswith(b"\xef\xbb\xbf"):
         raise RecordError(Problem(
             shown, 1, 1, "",
@@ -278,74 +198,6 @@ def _read_text(path: Path | str, shown: str) -> tuple[str, Stamp]:
     return text, stamp_of(found)
 
 
-def _syntax_problem(shown: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
-    """The YAML parser's complaint, put as advice an officer can act on."""
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or "cannot be read"
-    context = error.context or ""
-    found = text[mark.index] if mark and mark.index < len(text) else ""
-    if found == "\t" or "tab" in problem or "\\t" in problem:
-        advice = "a tab character is not allowed in YAML; indent with spaces"
-    elif "aliases" in problem or "given twice" in problem or "field name" in problem:
-        advice = problem
-    elif "quoted scalar" in context and error.context_mark:
-        # The end of the file is where the parser gave up; the open quote is where to look.
-        line, column = error.context_mark.line + 1, error.context_mark.column + 1
-        advice = "this quote is never closed: end the text with the same quote mark"
-    elif "tag:yaml.org,2002:merge" in problem:
-        advice = "a merge key (<<) is not allowed in records: write the fields out in full"
-    elif "constructor for the tag" in problem:
-        advice = "YAML tags (words starting ! or !!) are not allowed in records: remove the tag"
-    elif "another document" in problem:
-        advice = "a second YAML document starts here (a line '---'): a file holds one record"
-    elif "nesting depth" in problem:
-        advice = "is nested too deeply to be a record"
-    elif "mapping values are not allowed" in problem:
-        advice = ("a ':' appears where YAML does not expect one; put text containing ': ' in quotes,"
-                  " or check the indentation of this line")
-    elif "could not find expected ':'" in problem:
-        advice = "a line is missing its ':' after the field name, or a quote is not closed"
-    elif ("flow sequence" in context or "flow mapping" in context) and error.context_mark:
-        line, column = error.context_mark.line + 1, error.context_mark.column + 1
-        advice = "this list or block in brackets is not closed, or its items are not separated by commas"
-    elif "block collection" in context or "block mapping" in context:
-        advice = ("this line is not indented like the lines above it: line up the fields of one block "
-                  "with the same number of spaces")
-    else:
-        advice = f"YAML syntax error: {problem}"
-    return Problem(shown, line, column, "", advice)
-
-
-def value_positions(text: str) -> dict[Location, tuple[int, int]]:
-    """Map every value's location to its (line, column); keys are stored under `('@key',)`."""
-    positions: dict[Location, tuple[int, int]] = {}
-    try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
-        return positions
-    if root is not None:
-        _walk(root, (), positions, depth=0)
-    return positions
-
-
-def _walk(node: yaml.Node, location: Location, positions: dict[Location, tuple[int, int]],
-          depth: int) -> None:
-    if location not in positions:
-        positions[location] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if depth > 50:
-        return
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            positions[(*location, key, "@key")] = (
-                key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, (*location, key), positions, depth + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*location, index), positions, depth + 1)
-
-
 @contextmanager
 def collection_paused() -> Iterator[None]:
     """Reading many records makes millions of small objects and no reference cycles: Python's cycle
@@ -357,65 +209,6 @@ def collection_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
-
-
-def record_paths(records_root: Path) -> Iterator[Path]:
-    """Every record file under records/, in a stable order."""
-    yield from (Path(path) for path in scan_records(records_root)[0])
-
-
-@dataclass
-class RecordFolder:
-    """A folder holding record files: where it is, where below records/ ('' for records/ itself,
-    parts joined by '/'), the kind of its records, and its record files' names in order."""
-
-    path: str
-    below: str
-    kind: str
-    names: list[str]
-
-    def paths(self) -> list[str]:
-        folder = self.path + os.sep  # as text: os.path.join costs tenths of a second at 300,000 files
-        return [folder + name for name in self.names]
-
-
-def scan_folders(records_root: Path) -> tuple[list[RecordFolder], list[tuple[str, bool]]]:
-    """The folders of record files in a stable order (the organisation file's first), and every
-    other entry below records/ with whether it is a file. One walk, a folder at a time, and no Path
-    objects: at 50,000 records, any work for each file shows in a warm check's time."""
-    root = str(records_root)
-    has_organisation = (records_root / ORGANISATION_FILE).exists()
-    folders = [RecordFolder(root, "", "organisation", [ORGANISATION_FILE])] if has_organisation else []
-    found: list[tuple[tuple[str, ...], RecordFolder]] = []
-    others: list[tuple[tuple[str, ...], str, bool]] = []
-    waiting: list[tuple[str, tuple[str, ...]]] = [(root, ())]
-    while waiting:
-        path, parts = waiting.pop()
-        try:
-            with os.scandir(path) as entries:
-                here = list(entries)
-        except OSError:
-            continue
-        kind = KIND_FOLDERS.get(parts[0], "") if parts else ""
-        names = []
-        for entry in here:
-            if kind and entry.name.endswith(".yaml"):
-                names.append(entry.name)
-                continue
-            if parts or entry.name != ORGANISATION_FILE or not has_organisation:
-                others.append(((*parts, entry.name), entry.path, entry.is_file()))
-            if entry.is_dir() and not entry.is_symlink():  # as Path.rglob walks: links to folders not entered
-                waiting.append((entry.path, (*parts, entry.name)))
-        if names:
-            found.append((parts, RecordFolder(path, "/".join(parts), kind, sorted(names))))
-    folders += [folder for _, folder in sorted(found, key=lambda pair: pair[0])]
-    return folders, [(path, is_file) for _, path, is_file in sorted(others)]
-
-
-def scan_records(records_root: Path) -> tuple[list[str], list[tuple[str, bool]]]:
-    """The record files in a stable order, and every other entry below records/ (see `scan_folders`)."""
-    folders, others = scan_folders(records_root)
-    return [path for folder in folders for path in folder.paths()], others
 
 
 def read_all(paths: Iterable[Path], records_root: Path, shown_from: Path

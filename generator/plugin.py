@@ -19,7 +19,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -50,6 +50,7 @@ from generator.sitefiles import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.candour")
 AS_OF_VARIABLE = "CANDOUR_AS_OF"
+URL_SAFE = ":/?#[]@!$&()*+,;=%~"  # a web address's reserved characters; quotes and < > are encoded
 
 
 class CandourConfig(Config):
@@ -115,8 +116,10 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             name = f"{self.records.organisation.name}: adult social care complaints"
             config.site_name = Markup.escape(name)
         if not config.site_url and self.records.organisation.site.get("url"):
-            # Gives the sitemap and canonical links their addresses.
-            config.site_url = self.records.organisation.site["url"]
+            # Gives the sitemap and canonical links their addresses. The theme writes it into an
+            # attribute unescaped: validate allows only a plain web address, and percent-encoding
+            # anything that could end the attribute keeps it so should a check ever be missed.
+            config.site_url = quote(self.records.organisation.site["url"], safe=URL_SAFE)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -1,12 +1,13 @@
-"""The check stage: every problem in the records, from three layers, in one run.
+"""The check stage: every problem in the records, in one run.
 
-1. the schema of each kind of record (`schema.py`);
-2. rules across fields and records (`rules.py`);
-3. the personal-data scan of free text (`privacy.py`).
-
-Rules across records always see the whole repository, even when only some files are named;
-problems are then reported for the named files only, except those of the whole repository
-(duplicate ids, a missing organisation file).
+A record goes one way: read (`generator.load`) → its schema (`schema.py`) → the rules within it
+(`rules.py`) → the personal-data scan (`privacy.py`), all in `local.py`, where nothing depends on
+another record. Beside that road, the cache (`known.py`, `generator.cache`) answers one question
+before a record sets out: has this check seen these exact bytes, under these schemas and this
+organisation, and found them clean? Then the record is not read again. Last, the rules across
+records (`across.py`) see the whole repository, even when only some files are named; problems are
+then reported for the named files only, except those of the whole repository (duplicate ids, a
+missing organisation file).
 """
 
 from __future__ import annotations
@@ -16,28 +17,28 @@ from datetime import date
 from pathlib import Path
 
 from generator.cache import CheckCache, KeptInMemory, cache_key
+from generator.cache import refusal as cache_refusal
 from generator.cache import wanted as cache_wanted
 from generator.check import rules
+from generator.check.across import across_records
 from generator.check.fields import Schema
 from generator.check.known import CacheRound, Known
 from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
-from generator.check.schema_files import load_schemas, schemas_folder
+from generator.check.paths import RECORDS, named_files, shown_folder, stray_problems
+from generator.check.schema_files import SCHEMAS, load_schemas, schemas_folder
 from generator.load import (
-    KIND_FOLDERS,
+    LINK_REFUSED,
     ORGANISATION_FILE,
     RecordError,
     RecordFile,
     RecordFolder,
     collection_paused,
-    kind_of,
     read_record,
     scan_folders,
 )
 from generator.problems import Problem
 
-RECORDS = "records"
-# Files an officer may keep beside the records without them being read as records.
-_NOT_RECORDS = (".md", ".txt")
+__all__ = ["RECORDS", "SCHEMAS", "CheckResult", "check_paths", "schemas_folder"]
 
 
 @dataclass
@@ -74,22 +75,18 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     repo_root = repo_root.resolve()
     records_root = repo_root / RECORDS
     notes: list[str] = []
+    if records_root.is_symlink():
+        return CheckResult([Problem(
+            RECORDS, 1, 1, "",
+            LINK_REFUSED,
+        )])
     if not records_root.is_dir():
-        return CheckResult(
-            [
-                Problem(
-                    RECORDS,
-                    1,
-                    1,
-                    "",
-                    (
-                        f"there is no records/ folder in {repo_root}: run candour from the repository's top "
-                        "folder, or give it with --root"
-                    ),
-                )
-            ]
-        )
-    named = None if paths is None else _named_files(paths, records_root, repo_root, notes)
+        return CheckResult([Problem(
+            RECORDS, 1, 1, "",
+            f"there is no records/ folder in {repo_root}: run candour from the repository's top folder, "
+            "or give it with --root",
+        )])
+    named = None if paths is None else named_files(paths, records_root, repo_root, notes)
     if named is not None and f"{RECORDS}/{ORGANISATION_FILE}" in named:
         # Every record refers to the organisation's lists: a change there can break any of them.
         notes.append(f"{RECORDS}/{ORGANISATION_FILE} is among the files named, so every record is checked")
@@ -98,11 +95,7 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     folder = schemas_folder(repo_root)
     schemas, problems = load_schemas(folder, repo_root)
     folders, others = scan_folders(records_root)
-    problems += [
-        _misplaced(Path(path), repo_root)
-        for path in _stray_files(others)
-        if named is None or _shown(Path(path), repo_root) in named
-    ]
+    problems += stray_problems(others, repo_root, named)
     today = today or date.today()
     history_years = _history_years(folders, records_root)
     key = cache_key(folder, records_root / ORGANISATION_FILE, sorted(history_years))
@@ -111,116 +104,21 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
         store = KeptInMemory.of(repo_root, key, today)
     else:  # on disk only for `candour validate` in a repository that wants it
         on_disk = cache and not keep_values and cache_wanted(repo_root)
+        if on_disk and (why := cache_refusal(repo_root)) is not None:
+            notes.append(why)
+            on_disk = False
         store = CheckCache(repo_root, key, today, on_disk=on_disk)
     checked, known = _check_each(folders, repo_root, schemas, today, keep_values=keep_values, cache=store,
                                  history_years=history_years)
-    records = [outcome.record for outcome in checked.values() if outcome.record is not None] + known.kept
-    unreadable = [outcome.unreadable for outcome in checked.values() if outcome.unreadable is not None]
-    problems += unreadable
-    in_scope = [r for r in records if named is None or r.shown_as in named]
-
-    def is_valid(record: RecordFile) -> bool:
-        outcome = checked.get(record.shown_as)
-        if outcome is None:
-            return True  # found clean, now or by an earlier check
-        if named is None or record.shown_as in named or record.kind == "organisation":
-            return not outcome.schema
-        return outcome.strictly_valid
-
-    whole_repository: list[Problem] = []
-    organisation = next((r for r in records if r.kind == "organisation"), None)
-    taxonomy = None
-    if organisation is None:
-        if not any(p.path.endswith(ORGANISATION_FILE) for p in unreadable):
-            whole_repository.append(
-                Problem(
-                    f"{RECORDS}/{ORGANISATION_FILE}",
-                    1,
-                    1,
-                    "",
-                    (
-                        "is missing: every repository needs one organisation file (see "
-                        "docs/records-guide/examples.md); references to its taxonomies were not checked"
-                    ),
-                )
-            )
-    elif is_valid(organisation):
-        taxonomy = rules.Taxonomy.from_values(organisation.values)
-    else:
-        notes.append(
-            f"{organisation.shown_as} has problems, so references to its service areas, "
-            "subjects and other lists were not checked"
-        )
-
-    repository = rules.Repository(
-        records_root,
-        records,
-        taxonomy,
-        is_valid,
-        rules.date_fields(schemas),
-        today,
-        unreadable_ids=_unreadable_ids(unreadable, records_root, repo_root),
-        known_ids=known.ids,
-    )
-    for record in in_scope:
-        outcome = checked.get(record.shown_as)
-        if outcome is None or outcome.clean:  # nothing of its own to report: only its references
-            problems += rules.reference_problems(record, repository)
-            continue
-        flagged = outcome.flagged
-        references = [p for p in rules.reference_problems(record, repository) if p.field not in flagged]
-        pointed_at = {p.field for p in references}
-        problems += outcome.schema + outcome.rules + references + outcome.privacy
-        problems += [p for p in outcome.placeholders if p.field not in pointed_at]
-    with_ids = records + known.as_records() if known.share_ids_with(records) else records
-    whole_repository += rules.duplicate_ids(with_ids, named)
-    problems += rules.history_agreement(repository, named)
-
+    found = across_records(checked, known, repo_root, schemas, today, named, notes, problems)
+    problems += found.problems
     if named is not None:
         problems = [p for p in problems if p.path in named]
     # Ties keep the order found: the personal-data findings in a field stay in reading order.
-    ordered = sorted(dict.fromkeys(problems + whole_repository), key=lambda p: (p.path, p.line, p.column))
+    ordered = sorted(dict.fromkeys(problems + found.whole_repository),
+                     key=lambda p: (p.path, p.line, p.column))
     not_kept = known.count - len(known.kept) if named is None else sum(s in named for s in known.shown())
-    return CheckResult(ordered, notes, records, len(in_scope) + not_kept)
-
-
-def _shown(path: Path, repo_root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(repo_root))
-    except ValueError:
-        return str(path)
-
-
-def _named_files(paths: list[Path], records_root: Path, repo_root: Path, notes: list[str]) -> set[str]:
-    """The files named on the command line (folders opened), as shown in problems."""
-    named: set[str] = set()
-    for path in paths:
-        resolved = path.resolve()
-        if not resolved.exists():
-            notes.append(f"{path} does not exist; skipped")
-            continue
-        try:
-            resolved.relative_to(records_root.resolve())
-        except ValueError:
-            notes.append(f"{path} is not under records/; skipped")
-            continue
-        found = [resolved] if resolved.is_file() else [p for p in resolved.rglob("*") if p.is_file()]
-        named |= {_shown(p, repo_root) for p in found if not p.name.startswith(".")}
-    return named
-
-
-def _stray_files(others: list[tuple[str, bool]]) -> list[str]:
-    """Files under records/ that will never be read as records, so that none is silently lost."""
-    stray = []
-    for path, is_file in others:
-        if not is_file:
-            continue
-        parts = Path(path).parts
-        if not parts[-1].startswith(".") and Path(path).suffix not in _NOT_RECORDS and not any(
-            p.startswith(".") for p in parts
-        ):
-            stray.append(path)
-    return stray
+    return CheckResult(ordered, notes, found.records, found.in_scope + not_kept)
 
 
 def _history_years(folders: list[RecordFolder], records_root: Path) -> frozenset[str]:
@@ -249,7 +147,7 @@ def _check_each(folders: list[RecordFolder], repo_root: Path, schemas: dict[str,
     checked: dict[str, Outcome] = {}
     waiting = []
     for folder in folders:
-        to_check = warm.sort_out(_shown_folder(folder), folder)
+        to_check = warm.sort_out(shown_folder(folder), folder)
         if folder.kind != "organisation":
             waiting += to_check
         elif to_check:  # the organisation first: the others are checked against its lists
@@ -274,32 +172,3 @@ def _with_taxonomy(context: Context, organisation: Outcome | OnDisk | None) -> C
     if organisation is None or not isinstance(organisation.values, dict):
         return context
     return replace(context, taxonomy=rules.Taxonomy.from_values(organisation.values))
-
-
-def _shown_folder(folder: RecordFolder) -> str:
-    """A folder as problems show it: from the repository's top folder, parts joined by '/'."""
-    return f"{RECORDS}/{folder.below}" if folder.below else RECORDS
-
-
-def _misplaced(path: Path, repo_root: Path) -> Problem:
-    shown = _shown(path, repo_root)
-    if path.suffix in (".yml", ".YAML", ".Yaml"):
-        message = f"ends in {path.suffix}: record files end in .yaml, so this one is not read"
-    else:
-        folders = ", ".join(f"{name}/" for name in sorted(KIND_FOLDERS))
-        message = (
-            f"is not a record file, so it is not read: records are .yaml files in {ORGANISATION_FILE} "
-            f"or under {folders}"
-        )
-    return Problem(shown, 1, 1, "", message)
-
-
-def _unreadable_ids(unreadable: list[Problem], records_root: Path, repo_root: Path) -> dict[str, set[str]]:
-    """Ids of files that could not be read, taken from their names, so references to them hold."""
-    ids: dict[str, set[str]] = {}
-    for problem in unreadable:
-        path = repo_root / problem.path
-        kind = kind_of(path, records_root)
-        if kind:
-            ids.setdefault(kind, set()).add(path.stem)
-    return ids

@@ -3,12 +3,13 @@
 A commentary file is Markdown in which `{{ name }}` cites a computed figure. Level-two headings
 that name a report section ('## Outcomes') place the text after them in that section; text before
 the first such heading opens the report. A name that is not a figure stops the build with the
-file and line, so the narrative can never quietly disagree with the tables.
+file and line, so the narrative can never quietly disagree with the tables. Nothing written in a
+commentary runs: only figures, their parts and comparisons are allowed between braces, checked
+before the text is compiled, and it renders in Jinja's sandbox (see `citations`).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import traceback
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import jinja2
 
 from generator.figures.table import Cell
+from generator.pages.citations import NotACitation, check_citations, environment
 from generator.pages.figure_text import figure_texts
 from generator.pages.markdown import slug
 
@@ -51,34 +53,22 @@ def _line_of(error: BaseException, path: str) -> int | None:
     return frames[-1].lineno if frames else None
 
 
-def _unknown_name_message(error: jinja2.UndefinedError, names: list[str]) -> str:
-    part = re.search(r"has no attribute '([^']+)'", str(error))
-    if part:
-        return (f"a figure has no part '{part[1]}'; a figure has count, whole, percent, size, "
-                "direction and number")
-    found = re.search(r"'([^']+)' is undefined", str(error))
-    if not found:
-        return f"{error}"
-    name = found[1]
-    close = difflib.get_close_matches(name, names, n=3)
-    hint = f" Did you mean {', '.join(close)}?" if close else ""
-    return f"'{name}' is not a figure name.{hint} The page 'Figure names' lists every figure."
-
-
 def render_figures(source: str, path: str, figures: dict[str, Cell]) -> str:
-    """Fill in the figure names of a commentary file; CommentaryError on an unknown name."""
-    environment = jinja2.Environment(
-        loader=jinja2.FunctionLoader(lambda name: (source, name, lambda: True)),
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False,
-        finalize=lambda value: value.__html__() if hasattr(value, "__html__") else value,
-    )
+    """Fill in the figure names of a commentary file; CommentaryError, with the line, for anything
+    between braces that is not a figure, a part of one or a comparison (nothing in it is run)."""
+    sandbox = environment()
     try:
-        return environment.get_template(path).render(figure_texts(figures))
-    except jinja2.UndefinedError as error:
-        raise CommentaryError(path, _line_of(error, path), _unknown_name_message(error, sorted(figures))) \
-            from None
+        parsed = sandbox.parse(source, path, path)
+        check_citations(parsed, figures)
+        # Compiled from the checked text by name, so an error's frames carry the file's lines.
+        sandbox.loader = jinja2.DictLoader({path: source})
+        return sandbox.get_template(path).render(figure_texts(figures))
+    except NotACitation as refused:
+        raise CommentaryError(path, refused.line, refused.message) from None
     except jinja2.TemplateSyntaxError as error:
         raise CommentaryError(path, error.lineno, f"cannot read a figure here: {error.message}") from None
+    except jinja2.UndefinedError as error:  # not reached once checked; kept so it can never be a traceback
+        raise CommentaryError(path, _line_of(error, path), str(error)) from None
     except (TypeError, ValueError, ArithmeticError, jinja2.TemplateError) as error:
         raise CommentaryError(path, _line_of(error, path), str(error)) from None
 

@@ -40,7 +40,9 @@ def attack(number: int) -> str:
         f'<a href="javascript:alert({number})" onclick="alert({number})">link{number}</a> '
         f"[md{number}](javascript:alert({number})) Jinja{number}={{{{ 7*7 }}}} "
         f"{{% if true %}}Stmt{number}{{% endif %}} <iframe src=//example.org></iframe> "
-        f"<svg onload=alert({number})></svg> *em{number}* `code{number}`"
+        f"<svg onload=alert({number})></svg> *em{number}* `code{number}` "
+        f"![img{number}](https://evil.example/{number}.png) [login{number}](https://phish.example/{number}) "
+        f"<https://phish.example/auto{number}>"
     )
 
 
@@ -121,6 +123,13 @@ def _poison_names(hostile: Hostile, values: dict[str, Any]) -> None:
                 entry["group"] = _put(hostile, f"group of {entry.get('id')}", True)
     for stage in values.get("procedure", {}).get("stages", ()):
         stage["name"] = _put(hostile, f"stage {stage.get('id')}", True)
+    ombudsman = values.get("procedure", {}).get("ombudsman")
+    if isinstance(ombudsman, dict):
+        ombudsman["name"] = _put(hostile, "ombudsman name", True)
+    # The contact details the accessibility statement shows (the email must stay an address).
+    contact = values.setdefault("contact", {})
+    for part in ("team", "address", "phone"):
+        contact[part] = _put(hostile, f"contact {part}", True)
 
 
 def _put(hostile: Hostile, where: str, public: bool) -> str:

@@ -1,0 +1,176 @@
+"""Cases, ombudsman cases and compliments, typed from checked values.
+
+A case's stages each have their own dates and outcome and are counted in the reporting year in
+which that stage was received (`CaseStage.year`), though the case's file stays in the folder of
+the year it was first received (`Case.year`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from generator.years import reporting_year
+
+ESCALATED = "escalated"  # the case came to this stage from the one before
+DIRECT = "direct"  # the case came straight to this stage
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@dataclass(frozen=True, slots=True)
+class Extension:
+    agreed_working_days: int | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseStage:
+    stage: str
+    started: date  # the date this stage was received
+    acknowledged: date | None
+    responded: date | None
+    outcome: str | None
+    extension: Extension | None
+    route: str = DIRECT  # ESCALATED or DIRECT
+
+    year: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "year", reporting_year(self.started))
+
+
+@dataclass(frozen=True, slots=True)
+class Remedy:
+    kind: str  # apology | financial | non-financial
+    amount: float | None
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseStudy:
+    raised: str
+    done: str
+
+
+@dataclass(frozen=True, slots=True)  # one per record: no dict per object at 300,000
+class Case:
+    id: str
+    kind: str  # complaint | informal-complaint | enquiry | request-for-service
+    disposition: str
+    redirected_to: str | None
+    received: date
+    service_area: str | None
+    subject: str | None
+    themes: tuple[str, ...]
+    receipt_point: str | None
+    receipt_method: str | None
+    complainant: str | None
+    advocate: bool
+    joint_with_nhs: bool
+    commissioned_provider: bool
+    stages: tuple[CaseStage, ...]
+    remedies: tuple[Remedy, ...]
+    actions: tuple[str, ...]
+    case_study: CaseStudy | None  # only when marked for publication
+
+    year: str = field(init=False, repr=False, compare=False)  # asked for millions of times by the figures
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "year", reporting_year(self.received))
+
+    @property
+    def is_complaint(self) -> bool:
+        """A formal complaint accepted into the procedure: what the report's tables count."""
+        return self.kind == "complaint" and self.disposition == "accepted"
+
+
+@dataclass(frozen=True, slots=True)
+class OmbudsmanCase:
+    id: str
+    received: date
+    decided: date | None
+    decision: str | None
+    case: str | None
+    repeat_complainant: bool
+    remedies: tuple[Remedy, ...]
+    remedy_due: date | None
+    remedy_completed: date | None
+    chased: bool
+
+    year: str = field(init=False, repr=False, compare=False)  # asked for millions of times by the figures
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "year", reporting_year(self.received))
+
+
+@dataclass(frozen=True, slots=True)
+class Compliment:
+    id: str
+    received: date
+    team: str
+    quote: str | None  # only when marked for publication
+
+    year: str = field(init=False, repr=False, compare=False)  # asked for millions of times by the figures
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "year", reporting_year(self.received))
+
+
+def _remedies(values: list[dict[str, Any]] | None) -> tuple[Remedy, ...]:
+    return tuple(
+        Remedy(item["kind"], item.get("amount"), item.get("reason")) for item in values or ()
+    )
+
+
+def case_from(values: dict[str, Any]) -> Case:
+    received = date.fromisoformat(values["received"])
+    stages = []
+    for index, stage in enumerate(values.get("stages", ())):
+        extension = stage.get("extension")
+        stages.append(CaseStage(
+            stage=stage["stage"],
+            started=_day(stage.get("started")) or received,
+            acknowledged=_day(stage.get("acknowledged")),
+            responded=_day(stage.get("responded")),
+            outcome=stage.get("outcome"),
+            extension=Extension(extension.get("agreed_working_days"), extension.get("reason", ""))
+            if extension else None,
+            route=stage.get("route", ESCALATED if index else DIRECT),
+        ))
+    study = values.get("case_study")
+    return Case(
+        id=values["id"], kind=values["kind"], disposition=values.get("disposition", "accepted"),
+        redirected_to=values.get("redirected_to"), received=received,
+        service_area=values.get("service_area"), subject=values.get("subject"),
+        themes=tuple(values.get("themes", ())), receipt_point=values.get("receipt_point"),
+        receipt_method=values.get("receipt_method"), complainant=values.get("complainant"),
+        advocate=bool(values.get("advocate", False)),
+        joint_with_nhs=bool(values.get("joint_with_nhs", False)),
+        commissioned_provider=bool(values.get("commissioned_provider", False)),
+        stages=tuple(stages), remedies=_remedies(values.get("remedies")),
+        actions=tuple(values.get("actions", ())),
+        case_study=CaseStudy(study["raised"], study["done"])
+        if study and study.get("publish") is True else None,
+    )
+
+
+def ombudsman_case_from(values: dict[str, Any]) -> OmbudsmanCase:
+    return OmbudsmanCase(
+        id=values["id"], received=date.fromisoformat(values["received"]),
+        decided=_day(values.get("decided")), decision=values.get("decision"),
+        case=values.get("case"), repeat_complainant=bool(values.get("repeat_complainant", False)),
+        remedies=_remedies(values.get("remedies")), remedy_due=_day(values.get("remedy_due")),
+        remedy_completed=_day(values.get("remedy_completed")),
+        chased=bool(values.get("chased", False)),
+    )
+
+
+def compliment_from(values: dict[str, Any]) -> Compliment:
+    return Compliment(
+        id=values["id"], received=date.fromisoformat(values["received"]), team=values["team"],
+        quote=values.get("quote") if values.get("publish") is True else None,
+    )

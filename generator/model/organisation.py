@@ -1,0 +1,230 @@
+"""The organisation: its procedure, its wording, what it records, and the lists records choose from.
+
+Everything a council can say differently from another council is read here, with the defaults of
+its nation (`generator.nations`) for whatever the file leaves out, so that a minimal
+organisation file works and the figures and pages never assume one council's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.nations import NATIONS, Nation, default_stages, services_wording
+
+# The sections a council may not record; each is recorded unless `recorded` says otherwise.
+RECORDABLE = ("receipt_point", "receipt_method", "complainant", "advocacy", "acknowledgement", "compliments")
+# The kinds of representation a case can be, in the order the representations table lists them.
+KINDS = ("complaint", "informal-complaint", "enquiry", "request-for-service")
+KIND_NAMES = {
+    "complaint": "Formal complaints",
+    "informal-complaint": "Informal complaints",
+    "enquiry": "Enquiries",
+    "request-for-service": "Requests for service",
+}
+# Outcomes counted as "upheld in full or in part" when the organisation file does not mark them.
+UPHELD_BY_DEFAULT = frozenset({"upheld", "partially-upheld"})
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a taxonomy: an id the records use and the name the public reads."""
+
+    id: str
+    name: str
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class ServiceArea(Term):
+    group: str | None = None
+    formerly: tuple[str, ...] = ()
+    customers: dict[str, int | None] = field(default_factory=dict, compare=False)
+    note: str | None = None  # published beside the service-area table
+
+
+@dataclass(frozen=True)
+class Subject(Term):
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the procedure, with its own targets in working days."""
+
+    id: str
+    name: str
+    respond_working_days: int
+    extended_working_days: int | None = None
+    acknowledge_working_days: int | None = None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of representation as the council names it, with its own definition if it gave one."""
+
+    id: str
+    name: str
+    definition: str | None = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    jurisdiction: str
+    bank_holidays_country: str
+    bank_holidays_subdivision: str | None
+    acknowledge_working_days: int
+    respond_working_days: int
+    extended_working_days: int | None
+    stages: tuple[Stage, ...]
+    ombudsman_name: str
+    ombudsman_id: str
+    disclosure_threshold: int
+    contact: dict[str, str]
+    site: dict[str, str]
+    service_areas: tuple[ServiceArea, ...]
+    categories: tuple[Term, ...]
+    subjects: tuple[Subject, ...]
+    receipt_points: tuple[Term, ...]
+    receipt_methods: tuple[Term, ...]
+    relationships: tuple[Term, ...]
+    outcomes: tuple[Term, ...]
+    ombudsman_decisions: tuple[Term, ...]
+    redirections: tuple[Term, ...]
+    departments: tuple[Term, ...]
+    action_themes: tuple[Term, ...]
+    plans: tuple[Term, ...]
+    services: tuple[str, ...] = ("adults",)
+    services_name: str = "adult social care"  # what the report covers, in running text
+    title: str = "Adult social care complaints and compliments"
+    kinds: tuple[Kind, ...] = tuple(Kind(kind, KIND_NAMES[kind]) for kind in KINDS)
+    recorded: frozenset[str] = frozenset(RECORDABLE)
+
+    def term(self, taxonomy: str, term_id: str) -> Term:
+        """Look up a term by id in a taxonomy named like the attribute ('service_areas')."""
+        for term in getattr(self, taxonomy):
+            if term.id == term_id:
+                return term
+        raise KeyError(f"{term_id!r} is not in {taxonomy}")
+
+    def records(self, section: str) -> bool:
+        """Whether the council records this section (`RECORDABLE`): if not, it is not shown."""
+        return section in self.recorded
+
+    def kind(self, kind_id: str) -> Kind:
+        return next((kind for kind in self.kinds if kind.id == kind_id), Kind(kind_id, kind_id))
+
+    @property
+    def upheld_outcomes(self) -> frozenset[str]:
+        """The outcomes that count as upheld in full or in part."""
+        return frozenset(term.id for term in self.outcomes if is_upheld(term))
+
+    @property
+    def service_groups(self) -> tuple[str, ...]:
+        """The groups service areas sit in (adults, children), in the file's order."""
+        return tuple(dict.fromkeys(area.group for area in self.service_areas if area.group))
+
+    @property
+    def nation(self) -> Nation:
+        return NATIONS[self.jurisdiction]
+
+
+def is_upheld(term: Term) -> bool:
+    marked = term.extra.get("upheld")
+    return marked is True if isinstance(marked, bool) else term.id in UPHELD_BY_DEFAULT
+
+
+def sentence(text: str) -> str:
+    """The text as the start of a sentence: 'adult social care' -> 'Adult social care'."""
+    return text[:1].upper() + text[1:]
+
+
+def _terms(values: list[dict[str, Any]] | None) -> tuple[Term, ...]:
+    return tuple(
+        Term(item["id"], item["name"], {k: v for k, v in item.items() if k not in ("id", "name")})
+        for item in values or ()
+    )
+
+
+def _stages(values: list[dict[str, Any]], targets: dict[str, Any]) -> tuple[Stage, ...]:
+    """Each stage with its own targets; the first stage falls back on the council's `targets`."""
+    stages = []
+    for index, stage in enumerate(values):
+        first = index == 0
+        stages.append(Stage(
+            stage["id"], stage["name"], stage["respond_working_days"],
+            extended_working_days=stage.get(
+                "extended_working_days", targets.get("extended_working_days") if first else None),
+            acknowledge_working_days=stage.get(
+                "acknowledge_working_days", targets.get("acknowledge_working_days", 3) if first else None),
+        ))
+    return tuple(stages)
+
+
+def _kinds(values: dict[str, Any]) -> tuple[Kind, ...]:
+    return tuple(
+        Kind(kind, (values.get(kind) or {}).get("name", KIND_NAMES[kind]),
+             (values.get(kind) or {}).get("definition"))
+        for kind in KINDS
+    )
+
+
+def organisation_from(values: dict[str, Any]) -> Organisation:
+    taxonomies = values.get("taxonomies", {})
+    nation = NATIONS[values["jurisdiction"]]
+    holidays = values.get("bank_holidays", {"country": "GB", "subdivision": nation.subdivision})
+    targets = values.get("targets", {})
+    procedure = values.get("procedure", {})
+    services = tuple(values.get("services", ("adults",)))
+    written = procedure.get("stages") or [dict(stage) for stage in default_stages(nation.id, services)]
+    stages = _stages(written, targets)
+    ombudsman = procedure.get("ombudsman") or {"id": nation.ombudsman_id, "name": nation.ombudsman_name}
+    report = values.get("report", {})
+    services_name = report.get("services_name") or services_wording(nation, services)
+    recorded = values.get("recorded", {})
+    categories = _terms(taxonomies.get("subjects"))
+    subjects = tuple(
+        Subject(sub["id"], sub["name"], category=category["id"])
+        for category in taxonomies.get("subjects", ())
+        for sub in category.get("subjects", ())
+    )
+    return Organisation(
+        name=values["name"],
+        jurisdiction=values["jurisdiction"],
+        bank_holidays_country=holidays.get("country", "GB"),
+        bank_holidays_subdivision=holidays.get("subdivision"),
+        acknowledge_working_days=stages[0].acknowledge_working_days or 3,
+        respond_working_days=stages[0].respond_working_days,
+        extended_working_days=stages[0].extended_working_days,
+        stages=stages,
+        ombudsman_name=ombudsman.get("name", "the Ombudsman"),
+        ombudsman_id=ombudsman.get("id", "ombudsman"),
+        disclosure_threshold=values.get("disclosure", {}).get("threshold", 0),
+        contact=dict(values.get("contact", {})),
+        site=dict(values.get("site", {})),
+        service_areas=tuple(
+            ServiceArea(
+                area["id"], area["name"], group=area.get("group"),
+                formerly=tuple(area.get("formerly", ())), note=area.get("note"),
+                customers={str(year): count for year, count in area.get("customers", {}).items()},
+            )
+            for area in taxonomies.get("service_areas", ())
+        ),
+        categories=categories,
+        subjects=subjects,
+        receipt_points=_terms(taxonomies.get("receipt_points")),
+        receipt_methods=_terms(taxonomies.get("receipt_methods")),
+        relationships=_terms(taxonomies.get("relationships")),
+        outcomes=_terms(taxonomies.get("outcomes")),
+        ombudsman_decisions=_terms(taxonomies.get("ombudsman_decisions")),
+        redirections=_terms(taxonomies.get("redirections")),
+        departments=_terms(taxonomies.get("departments")),
+        action_themes=_terms(taxonomies.get("action_themes")),
+        plans=_terms(taxonomies.get("plans")),
+        services=services,
+        services_name=services_name,
+        title=report.get("title") or f"{sentence(services_name)} complaints and compliments",
+        kinds=_kinds(values.get("representations", {})),
+        recorded=frozenset(section for section in RECORDABLE if recorded.get(section, True) is not False),
+    )

@@ -1,0 +1,107 @@
+"""What each UK nation's procedure is when an organisation file does not say otherwise.
+
+Shared by the check stage (which stage ids a case may name) and the model (targets, ombudsman,
+wording), so a minimal organisation file naming only its `jurisdiction` gets its nation's
+procedure. The targets are those of each nation's regulations or model procedure; a council
+whose own procedure differs writes its stages under `procedure` in organisation.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Nation:
+    id: str
+    name: str
+    subdivision: str  # the `holidays` package's code for the nation's bank holidays
+    ombudsman_id: str
+    ombudsman_name: str
+    stages: tuple[MappingProxyType[str, Any], ...]  # as the organisation file would write them
+    children_stages: tuple[MappingProxyType[str, Any], ...] | None  # a separate children's procedure
+    services_words: MappingProxyType[str, str]  # 'adults' | 'children' | 'both' -> words in text
+
+
+def _stage(**values: Any) -> MappingProxyType[str, Any]:
+    return MappingProxyType(values)
+
+
+NATIONS: dict[str, Nation] = {
+    # Local Authority Social Services and NHS Complaints (England) Regulations 2009: one local stage,
+    # acknowledged in 3 working days; the response time is the council's own (20 is usual).
+    "england": Nation(
+        "england", "England", "ENG", "lgsco", "Local Government and Social Care Ombudsman",
+        (_stage(id="local", name="Local resolution", respond_working_days=20, extended_working_days=40,
+                acknowledge_working_days=3),),
+        # Children Act 1989 Representations Procedure (England) Regulations 2006.
+        (_stage(id="stage-1", name="Stage 1: local resolution", respond_working_days=10,
+                extended_working_days=20, acknowledge_working_days=3),
+         _stage(id="stage-2", name="Stage 2: investigation", respond_working_days=25,
+                extended_working_days=65),
+         _stage(id="stage-3", name="Stage 3: review panel", respond_working_days=30)),
+        MappingProxyType({"adults": "adult social care", "children": "children's social care",
+                          "both": "social care"}),
+    ),
+    # Social Services Complaints Procedure (Wales) Regulations 2014.
+    "wales": Nation(
+        "wales", "Wales", "WLS", "psow", "Public Services Ombudsman for Wales",
+        (_stage(id="stage-1", name="Stage 1: local resolution", respond_working_days=10,
+                acknowledge_working_days=2),
+         _stage(id="stage-2", name="Stage 2: formal investigation", respond_working_days=25,
+                acknowledge_working_days=5)),
+        None,
+        MappingProxyType({"adults": "adult social services", "children": "children's social services",
+                          "both": "social services"}),
+    ),
+    # The SPSO's model complaints handling procedure.
+    "scotland": Nation(
+        "scotland", "Scotland", "SCT", "spso", "Scottish Public Services Ombudsman",
+        (_stage(id="frontline", name="Stage 1: frontline response", respond_working_days=5,
+                extended_working_days=10),
+         _stage(id="investigation", name="Stage 2: investigation", respond_working_days=20,
+                acknowledge_working_days=3)),
+        None,
+        MappingProxyType({"adults": "adult social work and social care",
+                          "children": "children's social work", "both": "social work and social care"}),
+    ),
+    # Health and social care complaints procedure in Northern Ireland.
+    "northern-ireland": Nation(
+        "northern-ireland", "Northern Ireland", "NIR", "nipso", "Northern Ireland Public Services Ombudsman",
+        (_stage(id="local", name="Local resolution", respond_working_days=20, acknowledge_working_days=2),),
+        None,
+        MappingProxyType({"adults": "adult social care", "children": "children's social care",
+                          "both": "social care"}),
+    ),
+}
+
+
+def default_stages(jurisdiction: str, services: Sequence[str]) -> tuple[MappingProxyType[str, Any], ...]:
+    """The nation's stages: in England, the children's three stages for a children-only report."""
+    nation = NATIONS[jurisdiction]
+    if nation.children_stages and tuple(services) == ("children",):
+        return nation.children_stages
+    return nation.stages
+
+
+def services_wording(nation: Nation, services: Sequence[str]) -> str:
+    """What the report covers, in running text: 'adult social care', 'social services'."""
+    chosen = set(services)
+    key = "both" if chosen >= {"adults", "children"} else ("children" if chosen == {"children"} else "adults")
+    return nation.services_words[key]
+
+
+def stage_ids(values: dict[str, Any]) -> list[str]:
+    """The stage ids a case may name, from an organisation file's values (checked or not)."""
+    procedure = values.get("procedure") if isinstance(values, dict) else None
+    stages = procedure.get("stages") if isinstance(procedure, dict) else None
+    if not isinstance(stages, list):
+        jurisdiction = values.get("jurisdiction") if isinstance(values, dict) else None
+        services = values.get("services") if isinstance(values, dict) else None
+        if jurisdiction not in NATIONS:
+            return []
+        stages = list(default_stages(jurisdiction, services if isinstance(services, list) else ["adults"]))
+    return [stage["id"] for stage in stages if hasattr(stage, "get") and isinstance(stage.get("id"), str)]
