@@ -17,6 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.cms.links import record_address
 from generator.githistory import Commit
 from generator.model import Records
 from generator.pages.environment import render_block
@@ -111,6 +112,12 @@ def _edit_url(records: Records, source_path: str) -> str | None:
     return quote(f"{repository}/edit/{branch}/{source_path}", safe=":/%-._~")
 
 
+def _editor_url(action_id: str) -> str | None:
+    """The action in the site's records editor, from its page (tracker/actions/)."""
+    address = record_address("action", action_id)
+    return f"../../{quote(address, safe=':/%-._~#')}" if address else None
+
+
 def tracker_files(
     records: Records, *, as_of: date, changed_since: date, record_history: RecordHistory,
 ) -> list[SiteFile]:
@@ -164,7 +171,8 @@ def tracker_files(
     years = _report_years(records)
     for item in tracked:
         edit_url = _edit_url(records, item.action.source_path)
-        page = _action_page(environment, item, histories[item.id], years, edit_url)
+        page = _action_page(environment, item, histories[item.id], years, edit_url,
+                            _editor_url(item.id))
         files.append(SiteFile(f"tracker/actions/{segment(item.id)}.md", page))
     return files
 
@@ -196,11 +204,11 @@ def _facet_page(environment: Environment, facet: Facet) -> str:
 
 def _action_page(
     environment: Environment, item: TrackedAction, history: list[Commit], report_years: set[str],
-    edit_url: str | None,
+    edit_url: str | None, editor_url: str | None = None,
 ) -> str:
     cases = [(case_id, _case_year(case_id)) for case_id in item.action.raised_by_cases]
     return environment.get_template("action.md.j2").render(
-        item=item, action=item.action, history=history, edit_url=edit_url,
+        item=item, action=item.action, history=history, edit_url=edit_url, editor_url=editor_url,
         cases=[(case_id, year if year in report_years else None) for case_id, year in cases],
         raised_year=item.action.year if item.action.year in report_years else None,
         reviews=sorted(item.action.reviews, key=lambda review: review.date, reverse=True),
