@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.cms.admin import EditorError, admin_files, site_source
-from generator.githistory import RecordHistory
+from generator.githistory import FolderHistory, RecordHistory
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
@@ -191,13 +191,14 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         except EditorError as error:
             raise PluginError(f"candour: the records editor: {error}") from None
 
-    def _record_history(self) -> RecordHistory:
-        """One reader of git history for the session, asked afresh on each build."""
+    def _record_history(self) -> FolderHistory:
+        """The action records' history in git, read again only after a commit (one reader for the
+        session, asked afresh on each build)."""
+        folder = f"{self.config.records.rstrip('/')}/actions"
         history = self.record_history
-        if history is None or history.root != self.root:
-            history = self.record_history = RecordHistory(self.root)
-        history.refresh()
-        return history
+        if history is None or history.root != self.root or history.folder != folder:
+            history = self.record_history = RecordHistory(self.root, folder)
+        return history.refresh()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's content, its blocks back in place, sanitised before the theme and the
