@@ -45,6 +45,7 @@ from generator.site import (
     site_files_and_charts,
     site_nav,
 )
+from generator.site_folder import SiteFolderRefused, check_site_folder, mark
 from generator.sitefiles import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.candour")
@@ -102,6 +103,13 @@ class CandourPlugin(BasePlugin[CandourConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         records_dir = self._path(self.config.records)
+        # MkDocs empties site_dir next: never the repository, its sources or a folder of other files.
+        sources = [records_dir, self._path(self.config.schemas), Path(config.docs_dir)]
+        try:
+            check_site_folder(Path(config.site_dir), repository=self.root, sources=sources)
+        except SiteFolderRefused as refused:
+            raise PluginError(f"candour: will not build into site_dir: {refused}. Nothing was built or "
+                              "deleted.") from None
         started = time.perf_counter()
         try:
             self.records = load_records(records_dir.parent, remember=getattr(self, "serving", False))
@@ -165,6 +173,9 @@ class CandourPlugin(BasePlugin[CandourConfig]):
                 files.get_file_from_path(chart.path).content_string = chart.content  # type: ignore[union-attr]
             self.charts = None
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        mark(Path(config.site_dir))  # so a later build knows this folder is a site Candour built
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.charts is not None:
