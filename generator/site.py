@@ -21,6 +21,7 @@ from generator.pages.downloads import downloads_page
 from generator.pages.figure_names import figure_names_page
 from generator.pages.home import home_page, reports_index
 from generator.pages.methodology import anchors, methodology_page
+from generator.pages.officers import OFFICERS_PAGE, officers_page
 from generator.pages.report import chart_files, report_pages, table_files
 from generator.pages.sections import SECTION_TITLES
 from generator.sitefiles import SiteFile
@@ -165,6 +166,8 @@ def site_files_and_charts(
         generated = [methodology, stylesheet()]
         if reports:
             generated += [downloads_page(reports), figure_names_page(reports[0]), reports_index(reports)]
+        officers = officers_page({f.path for f in generated}, hand_written.pages)
+        generated += [officers] if officers else []
         page_paths = _page_paths(reports, [*extra, *generated], hand_written)
         included = {path: hand_written.pages[path] for path in INCLUDED_PAGES if path in hand_written.pages}
         for report, placed in zip(reports, commentaries, strict=True):
@@ -201,9 +204,10 @@ def year_commentary(report: YearReport, hand_written: HandWritten) -> Commentary
 
 
 def site_nav(files: Sequence[SiteFile], hand_written: HandWritten) -> list[Any]:
-    """Home, the reports newest first, the hand-written pages, the tracker, the reference pages.
+    """Home, the reports newest first, the hand-written pages, the tracker, the reference pages,
+    and last the officers' page.
 
-    Pages left out (printable pages, per-action pages) are reached by links.
+    Pages left out (printable pages, per-action pages, the officers' own pages) are reached by links.
     """
     paths = {file.path for file in files if file.is_page} | set(hand_written.pages)
     reports = [p for p in paths if p.startswith("reports/") and p.endswith("/index.md") and p.count("/") == 2]
@@ -221,7 +225,7 @@ def site_nav(files: Sequence[SiteFile], hand_written: HandWritten) -> list[Any]:
         nav.append({"Action-plan tracker": tracker})
     reference = [
         {"How the figures are counted": "methodology.md"}, {"Download the figures": "downloads.md"},
-        {"Figure names for writers": "figures.md"}, {"Accessibility": "accessibility.md"},
+        {"Accessibility": "accessibility.md"}, {"For council officers": OFFICERS_PAGE},
     ]
     nav += [item for item in reference if next(iter(item.values())) in paths]
     return nav

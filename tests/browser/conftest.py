@@ -189,6 +189,9 @@ def pages_of_kind(root: Path, kind: str) -> list[str]:
         "action": [first_page_under(root, "tracker/actions")],
         "changes": ["tracker/changes/"],
         "404": [NOT_FOUND_PATH],
+        "officers": ["officers/"],
+        "records-guide": [first_page_under(root, "records-guide")],
+        "figures": ["figures/"],
     }
     found = [path for path in candidates[kind] if path is not None]
     if kind == "404":
@@ -198,7 +201,7 @@ def pages_of_kind(root: Path, kind: str) -> list[str]:
 
 PAGE_KINDS = (
     "home", "report", "print", "methodology", "downloads", "accessibility",
-    "tracker", "facet", "action", "changes", "404",
+    "tracker", "facet", "action", "changes", "404", "officers", "records-guide", "figures",
 )
 
 
@@ -226,16 +229,40 @@ def view(request: pytest.FixtureRequest) -> View:
     return request.param
 
 
+def on_the_site(url: str) -> bool:
+    """A request the site may make: to the local server it is served from, or for data in the page."""
+    parsed = urlparse(url)
+    return parsed.scheme in ("data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
+
+
 @pytest.fixture
-def page(chromium, view: View) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """A fresh page in a fresh context, sized and coloured for the view."""
+def outside_requests() -> list[str]:
+    """Every request a test's pages made to another host (each one refused, never sent)."""
+    return []
+
+
+@pytest.fixture
+def page(chromium, view: View, outside_requests: list[str]) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A fresh page in a fresh context, sized and coloured for the view.
+
+    A request to any other host (fonts, scripts, images from elsewhere) is refused and noted: the
+    reader's IP address must go to no one but the council. A test whose pages asked another host
+    fails, whatever it was testing.
+    """
     context = chromium.new_context(
         viewport={"width": view.width, "height": view.height},
         color_scheme="dark" if view.dark else "light",
         reduced_motion="reduce",
     )
     context.set_default_timeout(15_000)
+
+    def refuse(route) -> None:  # type: ignore[no-untyped-def]
+        outside_requests.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    context.route(lambda url: not on_the_site(url), refuse)
     try:
         yield context.new_page()
     finally:
         context.close()
+    assert not outside_requests, f"the pages asked another host for: {sorted(set(outside_requests))}"
