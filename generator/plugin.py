@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.githistory import RecordHistory
+from generator.last_good_site import LastGoodSite
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
@@ -92,10 +93,12 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.made_before = MadeBefore()
         self.record_history: RecordHistory | None = None
         self.charts: PendingCharts | None = None  # being drawn from on_files until on_env
+        self.last_good: LastGoodSite | None = None  # under `mkdocs serve`, what rebuilds go through
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
         self.serving = command == "serve"  # then records are remembered between rebuilds
+        self.dirty = dirty
 
     def _path(self, option: str) -> Path:
         return (self.root / option).resolve()
@@ -103,6 +106,8 @@ class CandourPlugin(BasePlugin[CandourConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         records_dir = self._path(self.config.records)
+        if self.last_good is not None and self.last_good.building is not None:
+            config.site_dir = str(self.last_good.building)  # a serve rebuild, beside the site served
         # MkDocs empties site_dir next: never the repository, its sources or a folder of other files.
         sources = [records_dir, self._path(self.config.schemas), Path(config.docs_dir)]
         try:
@@ -204,6 +209,9 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         return self.sanitised.page(self.page_blocks.restore(html, page, files), self.own_scripts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if not getattr(self, "dirty", False):  # a dirty build adds to the site it serves: left as it is
+            self.last_good = LastGoodSite(server.builder, Path(config.site_dir))
+            server.builder = self.last_good.rebuild
         for option in (self.config.records, self.config.schemas):
             folder = self._path(option)
             if folder.is_dir():

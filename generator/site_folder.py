@@ -100,3 +100,15 @@ def _running(pid: int) -> bool:
     if pid == os.getpid():
         return False  # not this build, which has made nothing yet: an earlier run given our pid
     return psutil.pid_exists(pid)
+
+
+def replace_site(building: Path, target: Path) -> None:
+    """Put the new site where the old one was, as two renames on the same file system: a reader
+    of `target` sees the old site or the new one, never a half-built one."""
+    retired = target.with_name(f"{target.name}.old-{os.getpid()}")
+    if retired.exists() and is_candour_site(retired):
+        shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    building.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -19,7 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.site_folder import SiteFolderRefused, check_site_folder, new_marked_folder, remove_leftovers
+from generator.site_folder import (
+    SiteFolderRefused,
+    check_site_folder,
+    new_marked_folder,
+    remove_leftovers,
+    replace_site,
+)
 
 CONFIG_FILE = "mkdocs.yml"
 AS_OF_VARIABLE = "CANDOUR_AS_OF"
@@ -154,15 +160,7 @@ def _build(root: Path, config_file: Path, site_dir: Path | None) -> int:
     finally:
         logger.removeHandler(handler)
     assert target is not None and building is not None
-    _swap(building, target)
+    replace_site(building, target)
     _stage(f"site ready in {target} ({time.perf_counter() - started:.1f} s)")
     return 0
 
-
-def _swap(building: Path, target: Path) -> None:
-    """Put the new site where the old one was, as two renames on the same file system."""
-    retired = target.with_name(f"{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(retired)
-    building.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
