@@ -51,15 +51,34 @@ class RecordFolder:
         return [folder + name for name in self.names]
 
 
-def scan_folders(records_root: Path) -> tuple[list[RecordFolder], list[tuple[str, bool]]]:
+# What an entry below records/ that is not a record file is: only a "file" or a "folder" may be there.
+FILE, FOLDER, LINK, SPECIAL, UNREADABLE = "file", "folder", "link", "special", "unreadable"
+FOLDER_NAMED_AS_RECORD = "folder named as a record"
+Other = tuple[str, str]  # (path, what it is)
+
+
+def what_entry(entry: os.DirEntry[str]) -> str:
+    """What an entry is, without following a link (scandir knows it without a stat on most systems)."""
+    if entry.is_symlink():
+        return LINK
+    if entry.is_file(follow_symlinks=False):
+        return FILE
+    if entry.is_dir(follow_symlinks=False):
+        return FOLDER
+    return SPECIAL  # a named pipe, socket or device
+
+
+def scan_folders(records_root: Path) -> tuple[list[RecordFolder], list[Other]]:
     """The folders of record files in a stable order (the organisation file's first), and every
-    other entry below records/ with whether it is a file. One walk, a folder at a time, and no Path
-    objects: at 50,000 records, any work for each file shows in a warm check's time."""
+    other entry below records/ with what it is. Record files are regular files only: a link, a
+    named pipe or a device is another entry (`LINK`, `SPECIAL`), never read, and a folder that
+    cannot be opened is one too (`UNREADABLE`), so that nothing is skipped without a word. One
+    walk, a folder at a time, and no Path objects: at 50,000 records, any work for each file shows
+    in a warm check's time."""
     root = str(records_root)
-    has_organisation = (records_root / ORGANISATION_FILE).exists()
-    folders = [RecordFolder(root, "", "organisation", [ORGANISATION_FILE])] if has_organisation else []
+    folders: list[RecordFolder] = []
     found: list[tuple[tuple[str, ...], RecordFolder]] = []
-    others: list[tuple[tuple[str, ...], str, bool]] = []
+    others: list[tuple[tuple[str, ...], str, str]] = []
     waiting: list[tuple[str, tuple[str, ...]]] = [(root, ())]
     while waiting:
         path, parts = waiting.pop()
@@ -67,24 +86,32 @@ def scan_folders(records_root: Path) -> tuple[list[RecordFolder], list[tuple[str
             with os.scandir(path) as entries:
                 here = list(entries)
         except OSError:
+            others.append((parts, path, UNREADABLE))
             continue
         kind = KIND_FOLDERS.get(parts[0], "") if parts else ""
         names = []
         for entry in here:
-            if kind and entry.name.endswith(".yaml"):
-                names.append(entry.name)
+            name = entry.name
+            what = what_entry(entry)
+            if what == FILE and kind and name.endswith(".yaml"):
+                names.append(name)
                 continue
-            if parts or entry.name != ORGANISATION_FILE or not has_organisation:
-                others.append(((*parts, entry.name), entry.path, entry.is_file()))
-            if entry.is_dir() and not entry.is_symlink():  # as Path.rglob walks: links to folders not entered
-                waiting.append((entry.path, (*parts, entry.name)))
+            if what == FILE and not parts and name == ORGANISATION_FILE:
+                folders.append(RecordFolder(root, "", "organisation", [ORGANISATION_FILE]))
+                continue
+            if what == FOLDER and kind and name.endswith(".yaml"):
+                others.append(((*parts, name), entry.path, FOLDER_NAMED_AS_RECORD))
+            else:
+                others.append(((*parts, name), entry.path, what))
+            if what == FOLDER:  # a link to a folder is not entered: it is refused
+                waiting.append((entry.path, (*parts, name)))
         if names:
             found.append((parts, RecordFolder(path, "/".join(parts), kind, sorted(names))))
     folders += [folder for _, folder in sorted(found, key=lambda pair: pair[0])]
-    return folders, [(path, is_file) for _, path, is_file in sorted(others)]
+    return folders, [(path, what) for _, path, what in sorted(others)]
 
 
-def scan_records(records_root: Path) -> tuple[list[str], list[tuple[str, bool]]]:
+def scan_records(records_root: Path) -> tuple[list[str], list[Other]]:
     """The record files in a stable order, and every other entry below records/ (see `scan_folders`)."""
     folders, others = scan_folders(records_root)
     return [path for folder in folders for path in folder.paths()], others

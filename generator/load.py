@@ -7,9 +7,11 @@ import from `generator.load` alone.
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +39,14 @@ __all__ = [
 ]
 
 MAX_RECORD_BYTES = 256 * 1024
+LINK_REFUSED = (
+    "is a symbolic link, so nothing is read through it: Candour reads records only from files "
+    "inside the repository; put the file or folder itself here, not a link to it"
+)
+SPECIAL_REFUSED = (
+    "is not a regular file (a named pipe, socket or device), so it is not read: a record is a "
+    "plain text file"
+)
 
 # A file's size, modification and change times and inode: how git's index tells it is unchanged.
 Stamp = list[int]
@@ -122,19 +132,54 @@ def read_record(path: Path | str, records_root: Path, shown_as: str | None = Non
     return RecordFile(path, shown, kind, text, values, stamp=stamp)  # type: ignore[arg-type]
 
 
-def _read_text(path: Path | str, shown: str) -> tuple[str, Stamp]:
+# Opened without following a link and without waiting for a writer: a named pipe opens at once, and
+# is then refused because it is not a regular file.
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
+def read_regular_file(path: Path | str, shown: str, limit: int, what: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file of at most `limit` bytes, or RecordError. What is checked is
+    the file opened, not the path (a file swapped for a link or a pipe after it was listed is still
+    refused), and no more than `limit` bytes are ever read, whatever the file says its size is."""
+    if not getattr(os, "O_NOFOLLOW", 0) and os.path.islink(path):  # Windows: no O_NOFOLLOW
+        raise RecordError(Problem(shown, 1, 1, "", LINK_REFUSED))
     try:
-        found = os.stat(path)
-        size = found.st_size
-        if size > MAX_RECORD_BYTES:
-            raise RecordError(Problem(
-                shown, 1, 1, "",
-                f"is {size // 1024} KiB; a record may be at most {MAX_RECORD_BYTES // 1024} KiB",
-            ))
-        with open(path, "rb") as file:
-            raw = file.read()
+        handle = os.open(path, _OPEN_FLAGS)
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise RecordError(Problem(shown, 1, 1, "", LINK_REFUSED)) from None
         raise RecordError(Problem(shown, 1, 1, "", f"cannot be opened: {error.strerror}")) from None
+    try:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode):
+            raise RecordError(Problem(shown, 1, 1, "", SPECIAL_REFUSED))
+        if found.st_size > limit:
+            raise RecordError(Problem(shown, 1, 1, "", _too_large(found.st_size, limit, what)))
+        raw = b""
+        wanted = found.st_size + 1  # one read, and one more to see the end, for most files
+        while len(raw) <= limit:
+            piece = os.read(handle, min(wanted, limit + 1 - len(raw)))
+            if not piece:
+                break
+            raw += piece
+            wanted = 64 * 1024  # it was still being written: read on in pieces, up to the limit
+    except OSError as error:
+        raise RecordError(Problem(shown, 1, 1, "", f"cannot be read: {error.strerror}")) from None
+    finally:
+        os.close(handle)
+    if len(raw) > limit:  # it grew while it was read
+        raise RecordError(Problem(shown, 1, 1, "", _too_large(limit + 1, limit, what)))
+    return raw, found
+
+
+def _too_large(size: int, limit: int, what: str) -> str:
+    return f"is {size // 1024} KiB; {what} may be at most {limit // 1024} KiB"
+
+
+def _read_text(path: Path | str, shown: str) -> tuple[str, Stamp]:
+    raw, found = read_regular_file(path, shown, MAX_RECORD_BYTES, "a record")
     if raw.startswith(b"\xef\xbb\xbf"):
         raise RecordError(Problem(
             shown, 1, 1, "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import shutil
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.cache import CHECKED, FOLDER, CheckCache
+from generator.cache import CHECKED, FOLDER, CheckCache, signing_key
 from generator.check import check_paths
 from generator.check.local import Checker
 
@@ -21,6 +22,18 @@ TODAY_CASE = "records/cases/2019-20/C-2019-0025.yaml"
 def folder_file(repo: Path, shown: str) -> Path:
     """The cache's file for one folder of records."""
     return repo / FOLDER / CHECKED / CheckCache.file_name(shown)
+
+
+def read_stored(path: Path) -> Any:
+    """A cache file's content, past its signature line."""
+    return json.loads(path.read_bytes().partition(b"\n")[2])
+
+
+def write_signed(path: Path, stored: Any, key: bytes | None = None) -> None:
+    """A cache file as Candour writes it: signed with this account's key (or with `key`)."""
+    text = json.dumps(stored).encode()
+    signature = hmac.new(key or signing_key() or b"", text, hashlib.sha256).hexdigest()
+    path.write_bytes(signature.encode() + b"\n" + text)
 
 
 @pytest.fixture
@@ -161,9 +174,9 @@ def test_a_corrupt_cache_is_ignored(repo: Path, reads: list[str], spoilt: str) -
 def test_a_folder_of_the_wrong_shape_is_ignored(repo: Path, reads: list[str], spoil: Any) -> None:
     validate(repo)
     folder = TODAY_CASE.rpartition("/")[0]
-    stored = json.loads(folder_file(repo, folder).read_text(encoding="utf-8"))
+    stored = read_stored(folder_file(repo, folder))
     stored["columns"] = spoil(stored["columns"])
-    folder_file(repo, folder).write_text(json.dumps(stored), encoding="utf-8")
+    write_signed(folder_file(repo, folder), stored)
     reads.clear()
     assert validate(repo) == []
     assert TODAY_CASE in reads and all(read.startswith(folder + "/") for read in reads)

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.cache import CheckCache, KeptInMemory, cache_key
+from generator.cache import refusal as cache_refusal
 from generator.cache import wanted as cache_wanted
 from generator.check import rules
 from generator.check.across import across_records
@@ -26,6 +27,7 @@ from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
 from generator.check.paths import RECORDS, named_files, shown_folder, stray_problems
 from generator.check.schema_files import load_schemas
 from generator.load import (
+    LINK_REFUSED,
     ORGANISATION_FILE,
     RecordError,
     RecordFile,
@@ -88,6 +90,11 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     repo_root = repo_root.resolve()
     records_root = repo_root / RECORDS
     notes: list[str] = []
+    if records_root.is_symlink():
+        return CheckResult([Problem(
+            RECORDS, 1, 1, "",
+            LINK_REFUSED,
+        )])
     if not records_root.is_dir():
         return CheckResult([Problem(
             RECORDS, 1, 1, "",
@@ -112,10 +119,13 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
         store = KeptInMemory.of(repo_root, key, today)
     else:  # on disk only for `candour validate` in a repository that wants it
         on_disk = cache and not keep_values and cache_wanted(repo_root)
+        if on_disk and (why := cache_refusal(repo_root)) is not None:
+            notes.append(why)
+            on_disk = False
         store = CheckCache(repo_root, key, today, on_disk=on_disk)
     checked, known = _check_each(folders, repo_root, schemas, today, keep_values=keep_values, cache=store,
                                  history_years=history_years)
-    found = across_records(checked, known, repo_root, schemas, today, named, notes)
+    found = across_records(checked, known, repo_root, schemas, today, named, notes, problems)
     problems += found.problems
     if named is not None:
         problems = [p for p in problems if p.path in named]

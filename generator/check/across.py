@@ -29,7 +29,9 @@ class Found:
 
 
 def across_records(checked: dict[str, Outcome], known: Known, repo_root: Path, schemas: dict[str, Schema],
-                   today: date, named: set[str] | None, notes: list[str]) -> Found:
+                   today: date, named: set[str] | None, notes: list[str], refused: list[Problem]) -> Found:
+    """`refused` are the problems of entries not read at all (links, special files, folders that
+    cannot be opened): the ids in their names still count, so references to them are not wrong too."""
     records_root = repo_root / RECORDS
     records = [outcome.record for outcome in checked.values() if outcome.record is not None] + known.kept
     unreadable = [outcome.unreadable for outcome in checked.values() if outcome.unreadable is not None]
@@ -47,7 +49,7 @@ def across_records(checked: dict[str, Outcome], known: Known, repo_root: Path, s
     organisation = next((r for r in records if r.kind == "organisation"), None)
     taxonomy = None
     if organisation is None:
-        if not any(p.path.endswith(ORGANISATION_FILE) for p in unreadable):
+        if not any(p.path == f"{RECORDS}/{ORGANISATION_FILE}" for p in unreadable + refused):
             whole_repository.append(_no_organisation())
     elif is_valid(organisation):
         taxonomy = rules.Taxonomy.from_values(organisation.values)
@@ -59,7 +61,7 @@ def across_records(checked: dict[str, Outcome], known: Known, repo_root: Path, s
 
     repository = rules.Repository(
         records_root, records, taxonomy, is_valid, rules.date_fields(schemas), today,
-        unreadable_ids=unreadable_ids(unreadable, records_root, repo_root), known_ids=known.ids,
+        unreadable_ids=unreadable_ids(unreadable + refused), known_ids=known.ids,
     )
     in_scope = [r for r in records if named is None or r.shown_as in named]
     for record in in_scope:

@@ -11,6 +11,11 @@ Cases live in the YAML files beside this module, one list per theme. A case is
         `raw` writes each character as the byte of the same number (text "\\xff" is the byte ff)
       - {edit: PATH, old: ..., new: ...}     old must be there exactly once
       - {delete: PATH} | {move: PATH, to: PATH} | {mkdir: PATH}
+      - {link: PATH, to: TARGET}   a symbolic link; TARGET is from the repository's top folder,
+        or absolute (`/dev/zero`), or `{outside}/...` for a folder beside the repository
+      - {fifo: PATH}               a named pipe
+      - {outside: PATH, to: NAME}  a copy of a file or folder of the repository put beside it, as
+        `{outside}/NAME`, for a link to lead to
     expect: every line validate prints before its summary, exactly; `{today}` is today's date and
         `{repo}` the repository's folder
     limited: true to run it in a separate process with a memory and time limit
@@ -92,13 +97,33 @@ def apply(step: dict[str, Any], repo: Path) -> None:
         assert text.count(step["old"]) == 1, f"{step['old']!r} is in {path} {text.count(step['old'])} times"
         path.write_text(text.replace(step["old"], step["new"]), encoding="utf-8")
     elif "delete" in step:
-        (repo / step["delete"]).unlink()
+        target = repo / step["delete"]
+        shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
     elif "move" in step:
         target = repo / step["to"]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(repo / step["move"], target)
     elif "mkdir" in step:
         (repo / step["mkdir"]).mkdir(parents=True)
+    elif "link" in step:
+        path = repo / step["link"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        target = step["to"].replace("{outside}", str(repo.parent / "outside"))
+        target_path = Path(target) if Path(target).is_absolute() else repo / target
+        path.symlink_to(target_path, target_is_directory=target_path.is_dir())
+    elif "fifo" in step:
+        path = repo / step["fifo"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(path)
+    elif "outside" in step:
+        # A copy of part of the repository beside it, where a link can lead.
+        outside = repo.parent / "outside" / step["to"]
+        outside.parent.mkdir(parents=True, exist_ok=True)
+        source = repo / step["outside"]
+        if source.is_dir():
+            shutil.copytree(source, outside)
+        else:
+            shutil.copy(source, outside)
     else:
         raise ValueError(f"unknown step {step}")
 
@@ -110,8 +135,10 @@ def tree_digest(folder: Path) -> str:
         return "absent"
     for path in sorted(folder.rglob("*")):
         digest.update(str(path.relative_to(folder)).encode() + b"\0")
-        digest.update(oct(path.stat().st_mode).encode() + b"\0")
-        if path.is_file():
+        digest.update(oct(path.lstat().st_mode).encode() + b"\0")
+        if path.is_symlink():
+            digest.update(os.readlink(path).encode())
+        elif path.is_file():
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
