@@ -224,9 +224,10 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         return self.sanitised.page(self.page_blocks.restore(html, page, files), self.own_scripts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        if not getattr(self, "dirty", False):  # a dirty build adds to the site it serves: left as it is
-            self.last_good = LastGoodSite(server.builder, Path(config.site_dir))
-            server.builder = self.last_good.rebuild
+        # A dirty build adds to the site it serves: that is left as MkDocs does it.
+        if builder is not None and not getattr(self, "dirty", False):
+            self.last_good = LastGoodSite(builder, Path(config.site_dir))
+            server.builder = self.last_good.rebuild  # MkDocs' reload loop calls server.builder
         for option in (self.config.records, self.config.schemas):
             folder = self._path(option)
             if folder.is_dir():
