@@ -37,6 +37,7 @@ from generator.last_good_site import LastGoodSite
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
+from generator.plugin_theme import add_theme_overrides, add_theme_stylesheet
 from generator.records import InvalidRecords, load_records
 from generator.safe_html import SanitisedPages
 from generator.site import (
@@ -107,6 +108,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        add_theme_overrides(config)
         records_dir = self._path(self.config.records)
         if self.last_good is not None and self.last_good.building is not None:
             config.site_dir = str(self.last_good.building)  # a serve rebuild, beside the site served
@@ -126,7 +128,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         if self.config.site_name_from_organisation:
             # The theme writes the site name into its HTML unescaped in places: escape it once
             # here, as markup, so the places that escape it leave it as it is.
-            name = f"{self.records.organisation.name}: adult social care complaints"
+            name = f"{self.records.organisation.name}: {self.records.organisation.services_name} complaints"
             config.site_name = Markup.escape(name)
         if not config.site_url and self.records.organisation.site.get("url"):
             # Gives the sitemap and canonical links their addresses. The theme writes it into an
@@ -165,6 +167,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             files.append(File.generated(config, site_file.path, content=site_file.content))
         self.generated_pages = {f.path for f in generated if f.is_page}
         self.own_scripts = {Path(f.path).name for f in generated if f.path.endswith(".js")}
+        add_theme_stylesheet(files, config)
         stylesheets = [f.path for f in generated if f.path.endswith(".css")]
         config.extra_css.extend(path for path in stylesheets if path not in config.extra_css)
         if self.config.nav and not config.nav:
