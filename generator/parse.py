@@ -6,6 +6,7 @@ Parsing uses PyYAML's C loader."""
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any, ClassVar
 
@@ -14,6 +15,7 @@ import yaml
 from generator.problems import Problem
 
 Location = tuple[str | int, ...]
+_PLAIN_KEY = re.compile(r"[a-z][a-z0-9_]{0,39}|\d{4}-\d{2}")
 
 
 class _RecordLoader(yaml.CSafeLoader):
@@ -42,9 +44,10 @@ class _RecordLoader(yaml.CSafeLoader):
             self.constructed_objects.pop(key_node, None)
             key = key_node.value
             if key in mapping:
+                # Named only when it is a plain field name: a key may hold anything, personal data too.
+                named = f"the field '{key}'" if _PLAIN_KEY.fullmatch(key) else "this field"
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"the field '{key}' is given twice in the same block: keep one",
-                    key_node.start_mark,
+                    None, None, f"{named} is given twice in the same block: keep one", key_node.start_mark,
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
