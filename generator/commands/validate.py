@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         return _validate(args)
     except Exception as error:  # a bug in candour, never in the records: say so, no traceback
         print(
-            f"candour validate: internal error ({type(error).__name__}: {printable(str(error))}). This is a bug in "
+            f"candour validate: internal error ({type(error).__name__}: {printable(str(error))}). "
+            "This is a bug in "
             "candour, not a problem in your records; please report it.",
             file=sys.stderr,
         )
