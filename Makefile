@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test test-fast validate bench lint clean
+.PHONY: site serve edit test test-fast validate bench lint clean decap-bundle
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,34 @@ site: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+# The records editor on this machine: the site at http://127.0.0.1:8000/admin/ and Decap's local
+# backend (git mode) on 127.0.0.1:8081, which writes each saved record to a branch of this
+# repository (cms/...) as the editorial workflow does on GitHub. Needs Node.js and npm.
+EDIT_BRANCH = $(shell git branch --show-current 2>/dev/null)
+edit: $(STAMP) node_modules
+	@test -n "$(EDIT_BRANCH)" || { echo "make edit: check out a branch first (git switch main)"; exit 1; }
+	@echo "Records editor: http://127.0.0.1:8000/admin/ (records proposed against $(EDIT_BRANCH)); Ctrl-C stops it"
+	@trap 'kill $$backend 2>/dev/null' EXIT INT TERM; \
+	  MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" PORT=8081 BIND_HOST=127.0.0.1 \
+	    node node_modules/decap-server/dist/index.js & backend=$$!; \
+	  CANDOUR_EDIT_BRANCH="$(EDIT_BRANCH)" $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# decap-server, from the npm registry at the version package-lock.json pins.
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch node_modules
+
+# Replace the vendored Decap CMS bundle (generator/assets/decap/) with the version given, from the
+# npm registry: make decap-bundle DECAP_VERSION=3.16.3
+DECAP_VERSION ?= $(shell $(PYTHON) -c "import json; print(json.load(open('generator/assets/decap/package.json'))['version'])")
+decap-bundle:
+	@rm -rf .cache/decap && mkdir -p .cache/decap
+	cd .cache/decap && npm pack --silent decap-cms@$(DECAP_VERSION) && tar xzf decap-cms-$(DECAP_VERSION).tgz
+	rm -f generator/assets/decap/*
+	cp .cache/decap/package/dist/decap-cms.js .cache/decap/package/dist/*.decap-cms.js \
+	  .cache/decap/package/dist/*.wasm .cache/decap/package/dist/decap-cms.js.LICENSE.txt \
+	  .cache/decap/package/package.json generator/assets/decap/
 
 validate: $(STAMP)
 	$(BIN)/candour validate

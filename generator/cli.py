@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Each name is a module in generator.commands with register(subparsers) -> None.
-COMMANDS = ("validate", "new", "build", "bench")
+COMMANDS = ("validate", "new", "build", "bench", "cms-config")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -19,9 +19,9 @@ def parser() -> argparse.ArgumentParser:
     subparsers = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         try:
-            module = importlib.import_module(f"generator.commands.{name}")
+            module = importlib.import_module(f"generator.commands.{name.replace('-', '_')}")
         except ModuleNotFoundError as missing:
-            if missing.name != f"generator.commands.{name}":
+            if missing.name != f"generator.commands.{name.replace('-', '_')}":
                 raise
             continue
         module.register(subparsers)

@@ -31,7 +31,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from generator.githistory import RecordHistory
+from generator.cms.admin import EditorError, admin_files, site_source
+from generator.githistory import FolderHistory, RecordHistory
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
@@ -60,6 +61,7 @@ class CandourConfig(Config):
     cache = config_options.Optional(config_options.Type(str))  # a folder keeping drawn charts
     nav = config_options.Type(bool, default=True)
     site_name_from_organisation = config_options.Type(bool, default=True)
+    editor = config_options.Type(bool, default=True)  # the records editor at admin/ (Decap CMS)
 
 
 def _as_of(option: str | date | None) -> date:
@@ -142,7 +144,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
                 files.remove(file)  # commentary is read into the reports, not published on its own
         # A chart's file is given its SVG in on_env: the charts are drawn while the pages render.
         charts = [SiteFile(path, "") for path, _ in self.charts.paths]
-        for site_file in [*generated, *charts]:
+        for site_file in [*generated, *charts, *self._editor_files(as_of)]:
             if files.get_file_from_path(site_file.path) is not None:
                 self.charts.abandon()
                 raise PluginError(f"candour: {config.docs_dir}/{site_file.path} is also generated; "
@@ -177,13 +179,26 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             return markdown
         return self.page_blocks.lift(markdown, page)
 
-    def _record_history(self) -> RecordHistory:
-        """One reader of git history for the session, asked afresh on each build."""
+    def _editor_files(self, as_of: date) -> list[SiteFile]:
+        """admin/: the records editor, configured from the schemas and the organisation file.
+
+        `make edit` sets the branch and port of Decap's local backend in the environment."""
+        if not self.config.editor:
+            return []
+        try:
+            return admin_files(site_source(self.root, self.config.records, self.config.schemas,
+                                           os.environ), as_of)
+        except EditorError as error:
+            raise PluginError(f"candour: the records editor: {error}") from None
+
+    def _record_history(self) -> FolderHistory:
+        """The action records' history in git, read again only after a commit (one reader for the
+        session, asked afresh on each build)."""
+        folder = f"{self.config.records.rstrip('/')}/actions"
         history = self.record_history
-        if history is None or history.root != self.root:
-            history = self.record_history = RecordHistory(self.root)
-        history.refresh()
-        return history
+        if history is None or history.root != self.root or history.folder != folder:
+            history = self.record_history = RecordHistory(self.root, folder)
+        return history.refresh()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's content, its blocks back in place, sanitised before the theme and the

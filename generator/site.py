@@ -6,7 +6,7 @@ proportional to years and actions (never one per case), and each chart is drawn 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -80,11 +80,11 @@ class MadeBefore:
         self.tracker.next_build()
 
     def tracker_files(self, records: Records, *, as_of: date, changed_since: date,
-                      record_history: Callable[[str], Sequence[object]]) -> list[SiteFile]:
+                      record_history: Hashable) -> list[SiteFile]:
         # The organisation holds dicts, so it is compared by its repr; actions and commits are frozen.
         sources = (
             records.actions, repr(records.organisation), tuple(sorted(records.years)), as_of, changed_since,
-            tuple(tuple(record_history(action.source_path)) for action in records.actions),
+            record_history,  # the tracker's history of the action records, compared by its versions
         )
         return self.tracker.made(sources, lambda: _tracker_files(
             records, as_of=as_of, changed_since=changed_since, record_history=record_history))
@@ -112,7 +112,7 @@ def year_reports(records: Records) -> list[YearReport]:
 
 def site_files(
     records: Records, *, hand_written: HandWritten, as_of: date, changed_since: date,
-    record_history: Callable[[str], Sequence[object]], chart_cache: Path | None = None,
+    record_history: Any, chart_cache: Path | None = None,
 ) -> list[SiteFile]:
     """Every generated page and file; raises CommentaryError for a commentary that cannot render.
 
@@ -144,7 +144,7 @@ class PendingCharts:
 
 def site_files_and_charts(
     records: Records, *, hand_written: HandWritten, as_of: date, changed_since: date,
-    record_history: Callable[[str], Sequence[object]], chart_cache: Path | None = None,
+    record_history: Any, chart_cache: Path | None = None,
     made_before: MadeBefore | None = None,
 ) -> tuple[list[SiteFile], PendingCharts]:
     """Every generated page and file but the charts, and the charts still being drawn: a build can
@@ -220,8 +220,7 @@ def site_nav(files: Sequence[SiteFile], hand_written: HandWritten) -> list[Any]:
     nav += [item for item in about if next(iter(item.values())) in paths]
     if "tracker/index.md" in paths:
         tracker = ["tracker/index.md"]
-        if "tracker/changes.md" in paths:
-            tracker.append("tracker/changes.md")
+        tracker += [page for page in ("tracker/changes.md", "tracker/meetings/index.md") if page in paths]
         nav.append({"Action-plan tracker": tracker})
     reference = [
         {"How the figures are counted": "methodology.md"}, {"Download the figures": "downloads.md"},

@@ -7,7 +7,7 @@ from datetime import date
 
 from test_tracker_pages import ACTIONS, AS_OF, RECORDS, SINCE, _history
 
-from generator.githistory import Commit
+from generator.githistory import FolderHistory, Lineage, Version
 from generator.model import Records
 from generator.pages.tracker import tracker_files
 from generator.site import MadeBefore
@@ -34,14 +34,14 @@ def test_a_changed_action_organisation_date_or_history_makes_the_files_again() -
     changed_action = dataclasses.replace(ACTIONS[0], status="completed", completed=date(2020, 11, 1))
     moved = dataclasses.replace(RECORDS.organisation, site={**RECORDS.organisation.site,
                                                            "repository": "https://example.org/elsewhere"})
-    newer: dict[str, list[Commit]] = {
-        ACTIONS[0].source_path: [Commit(date(2020, 11, 30), "abc1234", "Action reviewed")],
-    }
+    reviewed = Version("abc1234", date(2020, 11, 30), ACTIONS[0].source_path, "f00")
+    newer = FolderHistory(lineages=(Lineage((reviewed,)),), texts={"f00": "id: ACT-2018-01\n"},
+                          head="abc1234")
     variants = [
         (dataclasses.replace(RECORDS, actions=(changed_action, *ACTIONS[1:])), _history, AS_OF),
         (dataclasses.replace(RECORDS, organisation=moved), _history, AS_OF),
         (RECORDS, _history, date(2021, 2, 1)),
-        (RECORDS, lambda path: newer.get(path, _history(path)), AS_OF),
+        (RECORDS, newer, AS_OF),
     ]
     for records, history, as_of in variants:
         made_before = MadeBefore()

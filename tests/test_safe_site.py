@@ -26,7 +26,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = "2021-01-15"
 EPOCH = "1610712000"  # 2021-01-15 12:00 UTC
 THEME_SCRIPTS = re.compile(r"(^|/)assets/javascripts/[\w./-]+\.js$")
-OWN_SCRIPTS = {"tracker.js"}
+OWN_SCRIPTS = {"tracker.js", "decap-cms.js", "candour-admin.js"}  # the last two: the editor at admin/
 
 
 def build(root: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:

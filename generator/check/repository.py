@@ -108,8 +108,9 @@ class Repository:
 
 
 def date_fields(schemas: dict[str, Schema]) -> dict[str, list[Pattern]]:
-    """Each kind's fields that hold a date, from `format: date` in its schema."""
+    """Each kind's fields that hold a date done, from `format: date` in its schema (a date marked
+    `x-planned`, such as a committee meeting to come, may lie ahead)."""
     return {
-        kind: field_patterns(schema, lambda each: each.get("format") == "date")
+        kind: field_patterns(schema, lambda each: each.get("format") == "date" and not each.get("x-planned"))
         for kind, schema in schemas.items()
     }

@@ -29,6 +29,7 @@ from generator.model.organisation import (
     KINDS,
     RECORDABLE,
     Kind,
+    Meeting,
     Organisation,
     ServiceArea,
     Stage,
@@ -39,10 +40,10 @@ from generator.model.organisation import (
 
 __all__ = [
     "DIRECT", "ESCALATED", "HISTORY_TABLES", "KINDS", "RECORDABLE", "Action", "ActionStep", "Case",
-    "CaseStage", "CaseStudy", "Compliment", "Extension", "Fault", "History", "Kind", "OmbudsmanCase",
-    "Organisation", "PublishedTable", "Records", "Remedy", "Review", "Revision", "ServiceArea", "Stage",
-    "Subject", "Term", "action_from", "case_from", "compliment_from", "history_from",
-    "ombudsman_case_from", "organisation_from",
+    "CaseStage", "CaseStudy", "Compliment", "Extension", "Fault", "History", "Kind", "Meeting",
+    "OmbudsmanCase", "Organisation", "PublishedTable", "Records", "Remedy", "Review", "Revision",
+    "ServiceArea", "Stage", "Subject", "Term", "action_from", "case_from", "compliment_from",
+    "history_from", "ombudsman_case_from", "organisation_from",
 ]
 
 

@@ -26,6 +26,7 @@ class ActionStep:
     departments: tuple[str, ...]
     timescale: str  # YYYY-MM-DD, YYYY-MM or 'ongoing'
     revisions: tuple[Revision, ...]
+    completed: date | None = None  # the day this step was done
 
     @property
     def current_timescale(self) -> str:
@@ -53,6 +54,7 @@ class Action:
     raised_by_cases: tuple[str, ...]
     raised_by_themes: tuple[str, ...]
     source_path: str
+    lead_officer: str | None = None  # the role that leads the action, never a person's name
 
     @property
     def year(self) -> str:
@@ -75,6 +77,7 @@ def action_from(values: dict[str, Any], source_path: str) -> Action:
                     Revision(str(rev["timescale"]), rev.get("reason", ""), _day(rev.get("agreed")))
                     for rev in step.get("revisions", ())
                 ),
+                completed=_day(step.get("completed")),
             )
             for step in values.get("actions", ())
         ),
@@ -86,5 +89,6 @@ def action_from(values: dict[str, Any], source_path: str) -> Action:
         raised_by_cases=tuple(raised_by.get("cases", ())),
         raised_by_themes=tuple(raised_by.get("themes", ())),
         source_path=source_path,
+        lead_officer=values.get("lead_officer"),
     )
 

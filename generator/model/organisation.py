@@ -8,6 +8,7 @@ organisation file works and the figures and pages never assume one council's wor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from generator.nations import NATIONS, Nation, default_stages, services_wording
@@ -69,6 +70,14 @@ class Kind:
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """A meeting of the committee that follows the action plan."""
+
+    date: date
+    name: str
+
+
+@dataclass(frozen=True)
 class Organisation:
     name: str
     jurisdiction: str
@@ -95,6 +104,7 @@ class Organisation:
     departments: tuple[Term, ...]
     action_themes: tuple[Term, ...]
     plans: tuple[Term, ...]
+    meetings: tuple[Meeting, ...] = ()  # the committee's meetings, by date
     services: tuple[str, ...] = ("adults",)
     services_name: str = "adult social care"  # what the report covers, in running text
     title: str = "Adult social care complaints and compliments"
@@ -222,6 +232,10 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         departments=_terms(taxonomies.get("departments")),
         action_themes=_terms(taxonomies.get("action_themes")),
         plans=_terms(taxonomies.get("plans")),
+        meetings=tuple(sorted(
+            (Meeting(date.fromisoformat(m["date"]), m["name"]) for m in values.get("meetings", ())),
+            key=lambda meeting: meeting.date,
+        )),
         services=services,
         services_name=services_name,
         title=report.get("title") or f"{sentence(services_name)} complaints and compliments",

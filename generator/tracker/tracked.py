@@ -28,6 +28,8 @@ class TrackedAction:
     revisions: int  # the most times any one step's timescale was revised
     departments: tuple[str, ...]  # every step's owners, in order of first mention
     rating: Rating
+    days_overdue: int = 0  # calendar days from the day it fell due to the as-of date, when overdue
+    last_changed: date | None = None  # the latest day a change to it is known, up to the as-of date
 
     @property
     def id(self) -> str:
@@ -36,6 +38,10 @@ class TrackedAction:
     @property
     def due(self) -> date | None:
         return due_date(self.timescale)
+
+    @property
+    def original_due(self) -> date | None:
+        return due_date(self.original_timescale)
 
     @property
     def is_complete(self) -> bool:
@@ -61,10 +67,12 @@ def track(action: Action, as_of: date) -> TrackedAction:
         revisions=revisions, last_review=last_review, as_of=as_of,
     )
     departments = tuple(dict.fromkeys(dept for step in action.steps for dept in step.departments))
+    due = due_date(timescale)
     return TrackedAction(
         action=action, timescale=timescale,
         original_timescale=action_timescale(step.timescale for step in action.steps),
         revisions=revisions, departments=departments, rating=rating,
+        days_overdue=(as_of - due).days if rating.overdue and due is not None else 0,
     )
 
 

@@ -28,7 +28,9 @@ def table_html(table: Table, labelled_by: str) -> str:
         label = escape(row.label)
         if row.is_heading:
             span = len(table.columns) + 1
-            heading = f'<th colspan="{span}" scope="rowgroup">{label}</th>'
+            # The heading spans the table, so it cannot stay in view as the table scrolls sideways;
+            # its words can (candour.css makes the span sticky).
+            heading = f'<th colspan="{span}" scope="rowgroup"><span>{label}</span></th>'
             lines += ['<tr class="candour-heading">', heading, "</tr>"]
             continue
         lines.append(f"<tr{row_class}>")

@@ -1,0 +1,170 @@
+/* Candour's additions to Decap CMS, loaded by admin/index.html right after Decap's own bundle.
+ *
+ * 1. A new record gets the id `candour new` would give it: the next free number of the year,
+ *    counting the records in the year's folder and those proposed but not yet merged (the
+ *    editorial workflow's branches), and its file is named by that id. Decap cannot do this by
+ *    itself: it names a new file from a slug it always lower-cases (c-2019-0007.yaml), which
+ *    validate refuses. So the preSave event gives the record its id, and the backend (Decap's
+ *    own, wrapped here) writes the file under that id, in upper case.
+ * 2. Values the form makes for optional fields nobody filled in (empty text, an untouched date,
+ *    `case_study: {publish: false}`) are left out of the record, as `candour new` leaves them.
+ *
+ * What the ids and folders are comes from candour.json, written by the build beside config.yml.
+ */
+(function () {
+  "use strict";
+
+  const naming = fetch("candour.json", { cache: "no-store" }).then(function (response) {
+    if (!response.ok) {
+      throw new Error("candour.json could not be read (" + response.status + "): rebuild the site");
+    }
+    return response.json();
+  });
+
+  let backend = null; // the backend Decap is using: the one that lists the records
+  const named = {}; // 'collection/lower-cased slug' -> the id the record was given
+
+  // -- the backend: Decap's, writing a new record's file under its id -----------------------------
+
+  function wrap(name) {
+    const registered = CMS.getBackend(name);
+    if (!registered || registered.candour) {
+      return;
+    }
+    const init = registered.init;
+    registered.init = function () {
+      const implementation = init.apply(this, arguments);
+      const persist = implementation.persistEntry.bind(implementation);
+      implementation.persistEntry = function (entry, options) {
+        if (options && options.newEntry) {
+          entry.dataFiles.forEach(function (file) {
+            const id = named[options.collectionName + "/" + file.slug];
+            if (id) {
+              file.path = file.path.slice(0, file.path.lastIndexOf("/") + 1) + id + ".yaml";
+            }
+          });
+        }
+        return persist(entry, options);
+      };
+      backend = implementation;
+      return implementation;
+    };
+    registered.candour = true;
+  }
+
+  // The GitHub backend on the published site; 'proxy' is Decap's local backend (make edit).
+  ["github", "proxy"].forEach(wrap);
+
+  // -- the next free id -------------------------------------------------------------------------
+
+  function stem(path) {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    return name.replace(/\.ya?ml$/, "");
+  }
+
+  async function filesInFolder(folder) {
+    if (backend.api && typeof backend.api.listFiles === "function") {
+      // GitHub: the names alone, in one request, rather than every file's text.
+      const files = await backend.api.listFiles(folder, { depth: 1 });
+      return files.map(function (file) { return file.path; });
+    }
+    const entries = await backend.entriesByFolder(folder, "yaml", 1);
+    return entries.map(function (entry) { return entry.file.path; });
+  }
+
+  async function proposedSlugs(collection) {
+    if (typeof backend.unpublishedEntries !== "function") {
+      return [];
+    }
+    const keys = await backend.unpublishedEntries();
+    const prefix = collection + "/";
+    return keys
+      .map(function (key) { return typeof key === "string" ? key : key.id || ""; })
+      .filter(function (key) { return key.startsWith(prefix); })
+      .map(function (key) { return key.slice(prefix.length); });
+  }
+
+  async function nextId(collection, rule) {
+    if (!backend) {
+      throw new Error("the editor has no backend yet; reload the page");
+    }
+    const used = (await filesInFolder(rule.folder)).map(stem).concat(await proposedSlugs(collection));
+    let highest = 0;
+    used.forEach(function (id) {
+      const upper = id.toUpperCase();
+      if (upper.startsWith(rule.prefix)) {
+        const rest = upper.slice(rule.prefix.length);
+        if (/^\d+$/.test(rest)) {
+          highest = Math.max(highest, parseInt(rest, 10));
+        }
+      }
+    });
+    return rule.prefix + String(highest + 1).padStart(rule.digits, "0");
+  }
+
+  // -- leaving out what nobody filled in --------------------------------------------------------
+
+  function isCollection(value) {
+    return value !== null && typeof value === "object" && typeof value.toJS === "function";
+  }
+
+  function isList(value) {
+    return isCollection(value) && typeof value.push === "function";
+  }
+
+  // `fresh`: the field is not in the file yet, so an empty list or section is left out whole.
+  function tidied(value, fresh) {
+    if (value === null || value === undefined || value === "") {
+      return undefined;
+    }
+    if (!isCollection(value)) {
+      return value;
+    }
+    const kept = value
+      .map(function (each) { return tidied(each, fresh); })
+      .filter(function (each) { return each !== undefined; });
+    if (fresh && kept.size === 0) {
+      return undefined;
+    }
+    if (fresh && !isList(kept) && kept.every(function (each) { return each === false; })) {
+      return undefined; // such as case_study: {publish: false}
+    }
+    return kept;
+  }
+
+  function inFile(raw, key) {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp("^" + escaped + "\\s*:", "m").test(raw || "");
+  }
+
+  function tidy(data, raw) {
+    let kept = data;
+    data.forEach(function (value, key) {
+      const tidiedValue = tidied(value, !inFile(raw, key));
+      kept = tidiedValue === undefined ? kept.delete(key) : kept.set(key, tidiedValue);
+    });
+    return kept;
+  }
+
+  // -- before every save ------------------------------------------------------------------------
+
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: async function (event) {
+      const entry = event.entry;
+      const isNew = Boolean(entry.get("newRecord"));
+      let data = tidy(entry.get("data"), isNew ? "" : entry.get("raw"));
+      if (!isNew) {
+        return data;
+      }
+      const collection = entry.get("collection");
+      const rule = (await naming).collections[collection];
+      if (!rule) {
+        return data;
+      }
+      const id = await nextId(collection, rule);
+      named[collection + "/" + id.toLowerCase()] = id;
+      return data.set("id", id);
+    },
+  });
+})();

@@ -1,0 +1,187 @@
+"""The editor's whole configuration: a collection per kind of record and reporting year.
+
+Made from the schemas and the organisation file alone, by `candour cms-config` and by every
+build (the site's admin/config.yml), so a change to either reaches the form on the next build.
+The same configuration serves the published site (GitHub backend with the editorial workflow:
+each saved record is a branch and a pull request) and `make edit` (Decap's local backend, which
+Decap uses only when the page is opened from 127.0.0.1 or localhost).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from generator.check.fields import Pattern, Schema
+from generator.check.rules import FOLDER_DATE, ID_PREFIX, TAXONOMY_REFERENCES
+from generator.cms.choices import Choice, taxonomy_choices
+from generator.cms.fields import FormContext, form_fields
+from generator.load import KIND_FOLDERS
+from generator.years import YEAR_PATTERN, reporting_year, year_start
+
+# The kinds an officer adds a year at a time. History records (figures of years published before
+# Candour) and the organisation file are set up once, with their tables keyed by the
+# organisation's own ids: they are edited as files (README, "Adding a record without a terminal").
+EDITED_KINDS = ("case", "ombudsman", "compliment", "action")
+KIND_LABELS = {"case": "Cases", "ombudsman": "Ombudsman cases", "compliment": "Compliments",
+               "action": "Learning actions"}
+SINGULAR = {"case": "Case", "ombudsman": "Ombudsman case", "compliment": "Compliment",
+            "action": "Learning action"}
+LOCAL_BACKEND_PORT = 8081  # decap-server's own default
+UPLOADS = "docs/assets/uploads"  # Decap insists on a media folder; no field of a record uploads a file
+_GITHUB = re.compile(r"^/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
+_ID_DIGITS = re.compile(r"\\d\{(\d+)(,?)\}\$$")
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where the records live, as the editor reaches them."""
+
+    records: str  # the records folder, relative to the repository's top: 'records'
+    branch: str  # the branch records are proposed against
+    github: str | None  # 'owner/name' on GitHub, or None when the records are not on GitHub
+    login: str | None  # the OAuth service that signs officers in (organisation site.editor_login)
+    local_port: int = LOCAL_BACKEND_PORT  # where `make edit` runs Decap's local backend
+
+    @property
+    def local_backend(self) -> str:
+        return f"http://127.0.0.1:{self.local_port}/api/v1"
+
+
+def repository(organisation: dict[str, Any], records: str = "records", branch: str | None = None,
+               local_port: int = LOCAL_BACKEND_PORT) -> Repository:
+    """The repository as the organisation file's `site` describes it."""
+    site = organisation.get("site") if isinstance(organisation.get("site"), dict) else {}
+    address = urlsplit(str(site.get("repository") or ""))
+    match = _GITHUB.match(address.path) if address.hostname in ("github.com", "www.github.com") else None
+    return Repository(
+        records=records,
+        branch=branch or str(site.get("branch") or "main"),
+        github=f"{match[1]}/{match[2]}" if match else None,
+        login=str(site["editor_login"]) if site.get("editor_login") else None,
+        local_port=local_port,
+    )
+
+
+def kind_years(records_root: Path, today: date) -> dict[str, list[str]]:
+    """The reporting years each kind has a folder for, and this year, newest first."""
+    folders = {kind: folder for folder, kind in KIND_FOLDERS.items()}
+    this_year = reporting_year(today)
+    years = {}
+    for kind in EDITED_KINDS:
+        folder = records_root / folders[kind]
+        found = {p.name for p in folder.iterdir() if p.is_dir() and YEAR_PATTERN.match(p.name)} \
+            if folder.is_dir() else set()
+        years[kind] = sorted(_real_years(found | {this_year}), key=year_start, reverse=True)
+    return years
+
+
+def _real_years(labels: set[str]) -> set[str]:
+    real = set()
+    for label in labels:
+        try:
+            year_start(label)
+        except ValueError:
+            continue  # a folder such as 2019-21 holds no records validate accepts
+        real.add(label)
+    return real
+
+
+def cms_config(schemas: dict[str, Schema], organisation: dict[str, Any], years: dict[str, list[str]],
+               where: Repository) -> dict[str, Any]:
+    """Decap CMS's configuration, as the data of its config.yml."""
+    terms = taxonomy_choices(organisation)
+    config: dict[str, Any] = {
+        "backend": _backend(where),
+        "publish_mode": "editorial_workflow",
+        "local_backend": {"url": where.local_backend},
+        "locale": "en",
+        "media_folder": UPLOADS,
+        "slug": {"encoding": "ascii", "clean_accents": True},
+    }
+    site = organisation.get("site") if isinstance(organisation.get("site"), dict) else {}
+    if site.get("url"):
+        config["site_url"] = config["display_url"] = str(site["url"])
+    config["collections"] = [
+        collection(kind, year, schemas[kind], terms, where)
+        for kind in EDITED_KINDS if kind in schemas
+        for year in years.get(kind, [])
+    ]
+    return config
+
+
+def _backend(where: Repository) -> dict[str, Any]:
+    if where.github is None:
+        # Without a GitHub repository the editor can only write to a checkout, through `make edit`.
+        return {"name": "proxy", "proxy_url": where.local_backend, "branch": where.branch}
+    backend: dict[str, Any] = {"name": "github", "repo": where.github, "branch": where.branch}
+    if where.login:
+        login = urlsplit(where.login)
+        backend["base_url"] = f"{login.scheme}://{login.netloc}"
+        if login.path.strip("/"):
+            backend["auth_endpoint"] = login.path.strip("/")
+    return backend
+
+
+def collection_name(kind: str, year: str) -> str:
+    """'cases-2019-20': also the address of the collection in the editor (edit links use it)."""
+    folders = {k: folder for folder, k in KIND_FOLDERS.items()}
+    return f"{folders[kind]}-{year}"
+
+
+def collection(kind: str, year: str, schema: Schema, terms: dict[str, list[Choice]],
+               where: Repository) -> dict[str, Any]:
+    folders = {k: folder for folder, k in KIND_FOLDERS.items()}
+    dated = FOLDER_DATE[kind]
+    return {
+        "name": collection_name(kind, year),
+        "label": f"{KIND_LABELS[kind]} {year}",
+        "label_singular": f"{SINGULAR[kind]} ({year})",
+        "description": f"{schema.get('description', '')} Records of the reporting year {year} "
+                       f"(1 April {year_start(year)} to 31 March {year_start(year) + 1}).".strip(),
+        "folder": f"{where.records}/{folders[kind]}/{year}",
+        "extension": "yaml",
+        "format": "yaml",
+        "create": True,
+        "delete": False,  # a record is corrected, never removed from the published years
+        "identifier_field": "id",
+        "slug": "{{id}}",
+        "summary": f"{{{{id}}}} · {{{{{dated}}}}}",
+        "sortable_fields": ["id", dated],
+        "editor": {"preview": False},
+        "fields": form_fields(schema, FormContext(schema, _taxonomy_fields(kind, terms))),
+    }
+
+
+def _taxonomy_fields(kind: str, terms: dict[str, list[Choice]]) -> dict[Pattern, list[Choice]]:
+    return {pattern: terms[name] for each_kind, pattern, name in TAXONOMY_REFERENCES
+            if each_kind == kind and terms.get(name)}
+
+
+def new_record_ids(schemas: dict[str, Schema], years: dict[str, list[str]], where: Repository
+                   ) -> dict[str, dict[str, Any]]:
+    """For the admin script: how each collection names a new record, as `candour new` does."""
+    folders = {k: folder for folder, k in KIND_FOLDERS.items()}
+    found = {}
+    for kind in EDITED_KINDS:
+        id_pattern = str(schemas.get(kind, {}).get("properties", {}).get("id", {}).get("pattern", ""))
+        digits = _ID_DIGITS.search(id_pattern)
+        for year in years.get(kind, []):
+            found[collection_name(kind, year)] = {
+                "folder": f"{where.records}/{folders[kind]}/{year}",
+                "prefix": f"{ID_PREFIX[kind]}-{year_start(year)}-",
+                "digits": int(digits[1]) if digits else 4,
+            }
+    return found
+
+
+def config_text(config: dict[str, Any]) -> str:
+    header = ("# Made by `candour cms-config` from the schemas and records/organisation.yaml: "
+              "do not edit, run it again.\n")
+    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)

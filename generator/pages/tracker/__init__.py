@@ -1,0 +1,126 @@
+"""The action-plan tracker's pages: the overview, a page per facet, a page per action, what changed
+since the last meeting, and a committee pack per meeting, as Markdown; the tables of actions are
+real HTML tables (for the in-place filter), written as blocks Python-Markdown skips (see `blocks`).
+
+Every page is built from the plan as at a day (`generator.tracker.snapshot`): the overview, facets
+and action pages as at the as-of date, each committee pack as at its meeting's day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from generator.githistory import NO_HISTORY, FolderHistory
+from generator.model import Organisation, Records
+from generator.pages.environment import render_block
+from generator.pages.markdown import segment
+from generator.pages.tracker.action_page import action_page
+from generator.pages.tracker.environment import asset, facets_json, tracker_environment
+from generator.pages.tracker.meetings import meeting_files
+from generator.sitefiles import SiteFile
+from generator.tracker import chart
+from generator.tracker.differences import Names
+from generator.tracker.facets import FACET_KINDS, STATUS, Facets, all_facets
+from generator.tracker.rag import RAG_ORDER, RULE
+from generator.tracker.snapshot import Snapshot, Tracker
+from generator.tracker.timescales import long_date, timescale_text
+from generator.tracker.tracked import STATUSES, TrackedAction
+from generator.views.svg_text import with_title
+
+CHART_FILE = "actions-by-theme.svg"
+CHART_TITLE = "Bar chart of learning actions in each theme, by RAG rating"
+SCRIPT_FILE = "tracker.js"
+STYLE_FILE = "tracker.css"
+IMPROVEMENT = "improvement"
+
+
+def names_of(organisation: Organisation) -> Names:
+    """The organisation's name for each id, or the id itself for one it no longer lists."""
+
+    def lookup(terms: Sequence[object]) -> Callable[[str], str]:
+        known = {term.id: term.name for term in terms}  # type: ignore[attr-defined]
+        return lambda term_id: known.get(term_id, term_id)
+
+    return Names(theme=lookup(organisation.action_themes), department=lookup(organisation.departments),
+                 plan=lookup(organisation.plans))
+
+
+def tracker_files(
+    records: Records, *, as_of: date, changed_since: date, record_history: FolderHistory = NO_HISTORY,
+) -> list[SiteFile]:
+    """Every page and file of the tracker, under `tracker/`. `changed_since` starts the period of
+    changes when no meeting before the as-of date is listed."""
+    organisation = records.organisation
+    names = names_of(organisation)
+    tracker = Tracker(records.actions, record_history, names, as_of)
+    now = tracker.at(as_of)
+    facets = all_facets(organisation, now.tracked)
+    action_pages = {item.id for item in now.tracked}
+    environment = _environment(records, names, facets, as_of, action_pages)
+    files = [
+        SiteFile("tracker/index.md", _overview(environment, now, facets)),
+        SiteFile(f"tracker/{CHART_FILE}", with_title(
+            chart.themes_by_rag_svg(facets.themes), CHART_TITLE, chart.themes_by_rag_text(facets.themes))),
+        SiteFile(f"tracker/{SCRIPT_FILE}", asset(SCRIPT_FILE)),
+        SiteFile(f"tracker/{STYLE_FILE}", asset(STYLE_FILE)),
+        *meeting_files(environment, tracker, organisation.meetings, as_of,
+                       fallback_days=max((as_of - changed_since).days, 0)),
+    ]
+    for kind in FACET_KINDS:
+        for facet in facets.of(kind):
+            files.append(SiteFile(f"tracker/{kind}/{segment(facet.id)}.md",
+                                  environment.get_template("facet.md.j2").render(facet=facet)))
+    for item in now.tracked:
+        page = action_page(environment, records, item, now.timelines[item.id], now)
+        files.append(SiteFile(f"tracker/actions/{segment(item.id)}.md", page))
+    return files
+
+
+def _environment(records: Records, names: Names, facets: Facets, as_of: date,
+                 action_pages: set[str]) -> Environment:
+    environment = tracker_environment()
+    helpers = {
+        "theme_name": names.theme, "department_name": names.department, "plan_name": names.plan,
+        "long_date": long_date, "timescale_text": timescale_text, "rag_order": RAG_ORDER,
+        "has_page": lambda action_id: action_id in action_pages,
+        "has_facet": lambda kind, term_id: any(facet.id == term_id for facet in facets.of(kind)),
+    }
+
+    def block(template: str, **context: object) -> Markup:
+        """An HTML block of a page (see `blocks`), rendered from `templates/html/`."""
+        return render_block(f"html/{template}", **{**helpers, **context})
+
+    def actions_table(actions: Sequence[TrackedAction], prefix: str, caption: str,
+                      facets_json: str | None = None, issue_heading: str = "Issue identified") -> Markup:
+        """The table of actions of the overview, of every facet page and of each committee pack."""
+        return block("actions_table.html.j2", actions=actions, prefix=prefix, caption=caption,
+                     facets_json=facets_json, issue_heading=issue_heading)
+
+    subjects = {subject.id: subject.name for subject in records.organisation.subjects}
+    environment.globals.update(
+        block=block, actions_table=actions_table, as_of=as_of, theme_name=names.theme,
+        department_name=names.department, plan_name=names.plan,
+        status_name=lambda term_id: facets.name(STATUS, term_id),
+        subject_name=lambda subject_id: subjects.get(subject_id, subject_id),
+        plan_kind=lambda plan_id: next((f.plan_kind for f in facets.plans if f.id == plan_id), None),
+        improvement=IMPROVEMENT, facet_kinds=FACET_KINDS, facets=facets, has_page=helpers["has_page"],
+        has_facet=helpers["has_facet"],
+        statuses=STATUSES, rag_order=RAG_ORDER,
+    )
+    return environment
+
+
+def _overview(environment: Environment, now: Snapshot, facets: Facets) -> str:
+    tracked = now.tracked
+    return environment.get_template("overview.md.j2").render(
+        actions=tracked, rule=[Markup(line) for line in RULE], facets_json=facets_json(facets),
+        chart_file=CHART_FILE, chart_text=chart.themes_by_rag_text(facets.themes),
+        script_file=SCRIPT_FILE, plan=now.plan,
+        overdue=[item for item in tracked if item.rating.overdue],
+        rag_counts={rag: sum(1 for t in tracked if t.rating.rag == rag) for rag in RAG_ORDER},
+    )
+

@@ -1,0 +1,175 @@
+"""What changed between two versions of an action record, field by field, in plain words.
+
+Only what a councillor reads is compared: a version that differs only in layout, comments, the
+order of fields or the officer's privacy notes has no differences, so a reformatting commit is
+never listed as a change. Every sentence is written here from the record's values; nothing of a
+commit message is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from generator.model import Action, ActionStep
+from generator.tracker.timescales import long_date, timescale_text
+from generator.tracker.tracked import STATUS_NAMES
+
+EXCERPT = 60  # characters of a step's text that name it in a sentence
+
+
+@dataclass(frozen=True)
+class Names:
+    """The organisation's names for the ids a record uses."""
+
+    theme: Callable[[str], str]
+    department: Callable[[str], str]
+    plan: Callable[[str], str]
+
+    def departments(self, ids: Sequence[str]) -> str:
+        return _listed([self.department(each) for each in ids])
+
+
+def _listed(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _quoted(text: str) -> str:
+    return f"\u201c{' '.join(text.split())}\u201d"
+
+
+def sentence(text: str) -> str:
+    words = " ".join(text.split())
+    return words if words.endswith((".", "!", "?")) else words + "."
+
+
+def _step_name(index: int, step: ActionStep) -> str:
+    words = " ".join(step.action.split())
+    short = words if len(words) <= EXCERPT else words[:EXCERPT].rsplit(" ", 1)[0] + "\u2026"
+    return f"Step {index + 1} ({_quoted(short)})"
+
+
+def added(action: Action) -> list[str]:
+    return [f"Added to the action plan (raised {long_date(action.raised)})."]
+
+
+def differences(before: Action, after: Action, names: Names) -> list[str]:
+    """Each difference a councillor would see between two versions, in the order of the page."""
+    return [*_headline(before, after, names), *_steps(before.steps, after.steps, names),
+            *_reviews(before, after)]
+
+
+def _headline(before: Action, after: Action, names: Names) -> Iterator[str]:
+    if before.id != after.id:
+        yield f"Reference changed from {before.id} to {after.id}."
+    if before.status != after.status:
+        was, now = (STATUS_NAMES.get(s, s) for s in (before.status, after.status))
+        done = f", on {long_date(after.completed)}" if after.completed else ""
+        yield f"Status changed from {was} to {now}{done}."
+    elif before.completed != after.completed and before.completed and after.completed:
+        yield f"Completion date corrected from {long_date(before.completed)} to {long_date(after.completed)}."
+    if before.plan != after.plan:
+        yield f"Moved from the plan {names.plan(before.plan)} to {names.plan(after.plan)}."
+    if before.theme != after.theme:
+        yield f"Theme changed from {names.theme(before.theme)} to {names.theme(after.theme)}."
+    if before.lead_officer != after.lead_officer:
+        if not after.lead_officer:
+            yield "Lead officer no longer given."
+        elif not before.lead_officer:
+            yield f"Lead officer given: {after.lead_officer}."
+        else:
+            yield f"Lead officer changed from {before.lead_officer} to {after.lead_officer}."
+    if before.raised != after.raised:
+        yield f"Date raised corrected from {long_date(before.raised)} to {long_date(after.raised)}."
+    if before.issue.split() != after.issue.split():
+        yield f"The issue was reworded: {_quoted(after.issue)}."
+    yield from _lessons(before.lessons, after.lessons)
+    if (before.raised_by_cases, before.raised_by_themes) != (after.raised_by_cases, after.raised_by_themes):
+        yield "The complaints it was raised by were updated."
+
+
+def _lessons(before: Sequence[str], after: Sequence[str]) -> Iterator[str]:
+    old, new = [" ".join(t.split()) for t in before], [" ".join(t.split()) for t in after]
+    for lesson in new:
+        if lesson not in old:
+            yield f"Lesson added: {_quoted(lesson)}."
+    for lesson in old:
+        if lesson not in new:
+            yield f"Lesson removed: {_quoted(lesson)}."
+
+
+def _paired(before: Sequence[ActionStep], after: Sequence[ActionStep]) -> tuple[
+        list[tuple[int, ActionStep, ActionStep]], list[int], list[int]]:
+    """Steps matched by their text first, the rest by position; then the steps added and removed."""
+    pairs: dict[int, int] = {}  # index after -> index before
+    free = list(range(len(before)))
+    for index, step in enumerate(after):
+        same = next((i for i in free if before[i].action.split() == step.action.split()), None)
+        if same is not None:
+            pairs[index] = same
+            free.remove(same)
+    unmatched = [index for index in range(len(after)) if index not in pairs]
+    for index, earlier in zip(list(unmatched), list(free), strict=False):
+        pairs[index] = earlier  # a step reworded in place
+        unmatched.remove(index)
+        free.remove(earlier)
+    matched = [(index, before[pairs[index]], after[index]) for index in sorted(pairs)]
+    return matched, unmatched, free
+
+
+def _steps(before: Sequence[ActionStep], after: Sequence[ActionStep], names: Names) -> Iterator[str]:
+    matched, new, gone = _paired(before, after)
+    for index, old, step in matched:
+        yield from _step(index, old, step, names)
+    for index in new:
+        step = after[index]
+        yield (f"Step added: {_quoted(step.action)}, owned by {names.departments(step.departments)}, "
+               f"timescale {timescale_text(step.current_timescale)}.")
+        if step.completed:
+            yield f"{_step_name(index, step)} completed on {long_date(step.completed)}."
+    for index in gone:
+        yield f"Step removed: {_quoted(before[index].action)}."
+
+
+def _step(index: int, old: ActionStep, new: ActionStep, names: Names) -> Iterator[str]:
+    name = _step_name(index, new)
+    if old.action.split() != new.action.split():
+        yield f"Step {index + 1} reworded: {_quoted(new.action)}."
+    if old.departments != new.departments:
+        yield (f"{name}: department changed from {names.departments(old.departments)} "
+               f"to {names.departments(new.departments)}.")
+    if old.timescale != new.timescale:
+        yield (f"{name}: first timescale corrected from {timescale_text(old.timescale)} "
+               f"to {timescale_text(new.timescale)}.")
+    if new.revisions[:len(old.revisions)] == old.revisions:
+        was = old.current_timescale
+        for revision in new.revisions[len(old.revisions):]:
+            agreed = f", agreed {long_date(revision.agreed)}" if revision.agreed else ""
+            yield (f"{name}: timescale revised from {timescale_text(was)} to "
+                   f"{timescale_text(revision.timescale)}{agreed}. "
+                   f"Reason given: {sentence(revision.reason)}")
+            was = revision.timescale
+    else:
+        yield (f"{name}: its revised timescales were corrected; the timescale is now "
+               f"{timescale_text(new.current_timescale)}.")
+    if new.completed and not old.completed:
+        yield f"{name} completed on {long_date(new.completed)}."
+    elif old.completed and not new.completed:
+        yield f"{name} is no longer marked as done."
+    elif old.completed and new.completed and old.completed != new.completed:
+        yield f"{name}: completion date corrected to {long_date(new.completed)}."
+
+
+def _reviews(before: Action, after: Action) -> Iterator[str]:
+    old = {review.date: " ".join(review.note.split()) for review in before.reviews}
+    new = {review.date: " ".join(review.note.split()) for review in after.reviews}
+    for day in sorted(new, reverse=True):
+        if day not in old:
+            yield f"Review note added ({long_date(day)}): {_quoted(new[day])}."
+        elif old[day] != new[day]:
+            yield f"Review note of {long_date(day)} reworded: {_quoted(new[day])}."
+    for day in sorted(old, reverse=True):
+        if day not in new:
+            yield f"Review note of {long_date(day)} removed."

@@ -1,0 +1,133 @@
+"""The records editor at admin/, driven in Chromium against Decap's local backend (git mode), on a
+Welsh fixture council: a complaint filled in through the form becomes a branch holding the file
+`candour new` would have written, which validate accepts; an edit changes only the field edited;
+and the page asks nothing of any host but the site and the local backend.
+
+Expected ids are written by hand from tests/fixtures/wales/records: its 2023-24 cases run from
+C-2023-0001 to C-2023-0006.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import ARTIFACTS
+from editor import WALES, Editor, choose, council_repository, fill, save, sign_in, start_editor
+
+pytestmark = pytest.mark.browser
+
+SHOTS = ARTIFACTS / "editor"
+NEW_CASE = "records/cases/2023-24/C-2023-0007.yaml"
+EDITED_CASE = "records/cases/2023-24/C-2023-0002.yaml"
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    root = tmp_path_factory.mktemp("editor")
+    repo = council_repository(root / "council", WALES)
+    yield from start_editor(repo, root / "site", SHOTS)
+
+
+@pytest.fixture
+def officer(chromium, editor: Editor) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A page as an officer's browser: UK English, a laptop's window; every request recorded."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB",
+                                   timezone_id="Europe/London", reduced_motion="reduce")
+    context.set_default_timeout(20_000)
+    context.on("request", lambda request: editor.record(request.url))
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def validate(repo: Path, branch: str, where: Path) -> subprocess.CompletedProcess[str]:
+    """`candour validate` on a checkout of the branch, as the pull request's check runs it."""
+    subprocess.run(["git", "-C", str(repo), "worktree", "add", "-q", "--detach", str(where), branch], check=True)
+    return subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=where, capture_output=True,
+                          text=True, timeout=300, check=False)
+
+
+def test_a_complaint_filled_in_is_proposed_as_the_record_candour_new_would_start(
+    editor: Editor, officer, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    page = officer
+    sign_in(page, editor)
+    page.screenshot(path=str(SHOTS / "collections.png"))
+    page.get_by_role("link", name="Cases 2023-24", exact=True).click()
+    page.goto(editor.url + "#/collections/cases-2023-24/new")
+    page.locator('label[for^="kind-field-"]').wait_for()
+    choose(page, "kind", "Complaint")
+    choose(page, "disposition", "Accepted")
+    fill(page, "received", "2023-09-04")
+    choose(page, "service_area", "Older People's Services")
+    choose(page, "subject", "Quality of service: Delay")
+    choose(page, "receipt_point", "Complaints Team")
+    choose(page, "receipt_method", "Email")
+    choose(page, "complainant", "Son / daughter")
+    page.get_by_role("button", name="Add stages").click()
+    choose(page, "stage", "Stage 1: local resolution")
+    fill(page, "acknowledged", "2023-09-05")
+    fill(page, "responded", "2023-09-15")
+    choose(page, "outcome", "Partially upheld")
+    fill(page, "summary", "Son said a home care visit was missed twice in one week.")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SHOTS / "new-complaint.png"))
+    save(page)
+    page.screenshot(path=str(SHOTS / "saved.png"))
+
+    branch = "cms/cases-2023-24/c-2023-0007"  # Decap's branch; the file is named by the id
+    editor.wait_for_branch(branch)
+    assert editor.files_changed(branch) == [NEW_CASE]
+    record = editor.values(branch, NEW_CASE)
+    assert record == {
+        "id": "C-2023-0007",
+        "kind": "complaint",
+        "disposition": "accepted",
+        "received": date(2023, 9, 4),
+        "service_area": "older-people",
+        "subject": "delay",
+        "receipt_point": "complaints-team",
+        "receipt_method": "email",
+        "complainant": "son-daughter",
+        "stages": [{"stage": "stage-1", "acknowledged": date(2023, 9, 5), "responded": date(2023, 9, 15),
+                    "outcome": "partially-upheld"}],
+        "summary": "Son said a home care visit was missed twice in one week.",
+    }
+    checked = validate(editor.repo, branch, tmp_path / "checkout")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "are valid" in checked.stdout
+
+
+def test_editing_a_record_changes_only_the_field_edited(
+    editor: Editor, officer,  # type: ignore[no-untyped-def]
+) -> None:
+    page = officer
+    before = editor.values("main", EDITED_CASE)
+    sign_in(page, editor)
+    page.goto(editor.url + "#/collections/cases-2023-24/entries/C-2023-0002")
+    page.locator('label[for^="service_area-field-"]').wait_for()
+    choose(page, "service_area", "Older People's Services")
+    page.screenshot(path=str(SHOTS / "edit.png"))
+    save(page)
+
+    branch = "cms/cases-2023-24/C-2023-0002"
+    editor.wait_for_branch(branch)
+    assert editor.files_changed(branch) == [EDITED_CASE]
+    after = editor.values(branch, EDITED_CASE)
+    assert before["service_area"] == "disability"
+    assert after == {**before, "service_area": "older-people"}
+
+
+def test_the_editor_asks_nothing_of_any_other_host(editor: Editor, officer) -> None:  # type: ignore[no-untyped-def]
+    page = officer
+    sign_in(page, editor)
+    page.get_by_role("link", name="Compliments 2023-24", exact=True).click()
+    page.get_by_text("CPL-2023-").first.wait_for()
+    assert editor.hosts, "no request was recorded"
+    assert editor.hosts <= editor.allowed, sorted(editor.hosts - editor.allowed)

@@ -1,0 +1,217 @@
+"""The records editor's configuration held against the schemas and the organisation files.
+
+Every field of every kind the editor offers is in its form, where the schema puts it; every fixed
+list (enum) and every list of the organisation's terms is a drop-down of exactly the values
+validate accepts. Checked on the demo council and the Welsh fixture; the expected fields are found
+by walking the schemas here, independently of generator.cms, and the Welsh drop-downs are written
+out by hand from tests/fixtures/wales/records/organisation.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.cms.admin import BUNDLE, EditorSource, editor_config
+
+PROJECT = Path(__file__).resolve().parent.parent
+SCHEMAS = PROJECT / "schemas"
+COUNCILS = {"demo": PROJECT / "records", "wales": PROJECT / "tests" / "fixtures" / "wales" / "records"}
+TODAY = date(2024, 1, 15)  # in 2023-24
+FOLDERS = {"case": "cases", "ombudsman": "ombudsman", "compliment": "compliments", "action": "actions"}
+# Which organisation list names the values of which field (as README "What each error means" says).
+TERMS = {
+    ("case", "service_area"): "service_areas", ("case", "subject"): "subjects",
+    ("case", "themes.*"): "subjects", ("case", "receipt_point"): "receipt_points",
+    ("case", "receipt_method"): "receipt_methods", ("case", "complainant"): "relationships",
+    ("case", "redirected_to"): "redirections", ("case", "stages.*.stage"): "stages",
+    ("case", "stages.*.outcome"): "outcomes", ("ombudsman", "decision"): "ombudsman_decisions",
+    ("compliment", "team"): "service_areas", ("action", "plan"): "plans",
+    ("action", "theme"): "action_themes",
+    ("action", "actions.*.departments.*"): "departments", ("action", "raised_by.themes.*"): "subjects",
+}
+
+
+def schema_fields(schema: dict[str, Any], prefix: str = "") -> dict[str, dict[str, Any]]:
+    """Every property of a schema by dotted path ('stages.*.outcome'), with its schema."""
+    found = {}
+    for name, each in schema.get("properties", {}).items():
+        path = f"{prefix}{name}"
+        found[path] = each
+        if each.get("type") == "object":
+            found |= schema_fields(each, f"{path}.")
+        items = each.get("items") or {}
+        if each.get("type") == "array" and items.get("type") == "object":
+            found |= schema_fields(items, f"{path}.*.")
+    return found
+
+
+def form_fields(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dict[str, Any]]:
+    found = {}
+    for each in fields:
+        path = f"{prefix}{each['name']}"
+        found[path] = each
+        if each.get("widget") == "object":
+            found |= form_fields(each["fields"], f"{path}.")
+        if each.get("widget") == "list" and "fields" in each:
+            found |= form_fields(each["fields"], f"{path}.*.")
+    return found
+
+
+def term_ids(organisation: dict[str, Any], name: str) -> list[str]:
+    if name == "stages":
+        return [stage["id"] for stage in organisation["procedure"]["stages"]]
+    if name == "subjects":
+        categories = organisation["taxonomies"]["subjects"]
+        return [sub["id"] for category in categories for sub in category["subjects"]]
+    return [term["id"] for term in organisation["taxonomies"].get(name, [])]
+
+
+def options(field: dict[str, Any]) -> list[str]:
+    return [option["value"] for option in field["options"]]
+
+
+@pytest.fixture(scope="module", params=sorted(COUNCILS))
+def council(request: pytest.FixtureRequest) -> tuple[dict[str, Any], dict[str, Any]]:
+    records = COUNCILS[request.param]
+    config, _ = editor_config(EditorSource(records, SCHEMAS), TODAY)
+    organisation = yaml.safe_load((records / "organisation.yaml").read_text(encoding="utf-8"))
+    return config, organisation
+
+
+def collections_of(config: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return [c for c in config["collections"] if c["folder"].split("/")[1] == FOLDERS[kind]]
+
+
+@pytest.mark.parametrize("kind", sorted(FOLDERS))
+def test_every_field_of_the_schema_is_in_the_form(council, kind: str) -> None:  # type: ignore[no-untyped-def]
+    config, _ = council
+    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    expected = schema_fields(schema)
+    collections = collections_of(config, kind)
+    assert collections
+    for collection in collections:
+        fields = form_fields(collection["fields"])
+        assert set(fields) == set(expected), collection["name"]
+        for path, field in fields.items():
+            assert field["label"].startswith(expected[path]["title"]), path
+            assert expected[path]["description"] in field["hint"], path
+            if expected[path].get("x-public"):
+                assert field["label"].endswith("(published)") and field["hint"].startswith("Published"), path
+            if expected[path].get("format") == "date":
+                assert field["widget"] == "datetime" and field["format"] == "YYYY-MM-DD", path
+                assert field["time_format"] is False, path
+        required = set(schema.get("required", ())) - {"id"}
+        assert {name for name, f in fields.items() if "." not in name and f["required"]} == required
+
+
+@pytest.mark.parametrize("kind", sorted(FOLDERS))
+def test_every_fixed_list_and_list_of_terms_is_a_drop_down_of_exactly_the_values_allowed(
+    council, kind: str,  # type: ignore[no-untyped-def]
+) -> None:
+    config, organisation = council
+    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    expected = schema_fields(schema)
+    for collection in collections_of(config, kind):
+        fields = form_fields(collection["fields"])
+        for path, field_schema in expected.items():
+            field = fields[path]
+            items = field_schema.get("items") or {}
+            term_name = TERMS.get((kind, path)) or TERMS.get((kind, f"{path}.*"))
+            enum = field_schema.get("enum") or items.get("enum")
+            if term_name:
+                allowed = [t for t in term_ids(organisation, term_name) if enum is None or t in enum]
+            elif enum:
+                allowed = list(enum)
+            else:
+                assert field["widget"] != "select", path
+                continue
+            assert field["widget"] == "select", path
+            assert options(field) == allowed, path
+            assert field.get("multiple", False) == (field_schema.get("type") == "array"), path
+
+
+def test_the_welsh_councils_drop_downs_show_its_own_names() -> None:
+    config, naming = editor_config(EditorSource(COUNCILS["wales"], SCHEMAS), TODAY)
+    assert [c["name"] for c in config["collections"]] == [
+        "cases-2023-24", "ombudsman-2023-24", "compliments-2023-24", "actions-2023-24",
+    ]
+    fields = form_fields(config["collections"][0]["fields"])
+    assert fields["service_area"]["options"] == [
+        {"label": "Older People's Services", "value": "older-people"},
+        {"label": "Disability Services", "value": "disability"},
+    ]
+    assert fields["stages.*.stage"]["options"] == [
+        {"label": "Stage 1: local resolution", "value": "stage-1"},
+        {"label": "Stage 2: formal investigation", "value": "stage-2"},
+    ]
+    assert options(fields["subject"])[:3] == ["lack-of-support", "delay", "charging"]
+    assert fields["subject"]["options"][1]["label"] == "Quality of service: Delay"
+    assert fields["id"]["widget"] == "hidden"
+    assert naming["collections"]["cases-2023-24"] == {
+        "folder": "records/cases/2023-24", "prefix": "C-2023-", "digits": 4}
+    assert naming["collections"]["actions-2023-24"]["digits"] == 2
+
+
+def test_a_collection_for_each_year_with_records_and_for_this_year() -> None:
+    config, _ = editor_config(EditorSource(COUNCILS["demo"], SCHEMAS), date(2021, 1, 15))
+    names = [c["name"] for c in config["collections"]]
+    assert names == [
+        "cases-2020-21", "cases-2019-20", "ombudsman-2020-21", "ombudsman-2019-20",
+        "compliments-2020-21", "compliments-2019-20", "actions-2020-21", "actions-2019-20", "actions-2018-19",
+    ]
+    assert config["backend"] == {"name": "github", "repo": "example/candour-records", "branch": "main"}
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
+
+
+def test_an_optional_section_requires_nothing_of_the_form() -> None:
+    config, _ = editor_config(EditorSource(COUNCILS["demo"], SCHEMAS), TODAY)
+    fields = form_fields(config["collections"][0]["fields"])
+    assert fields["case_study"]["required"] is False
+    assert not any(fields[f"case_study.{name}"]["required"] for name in ("publish", "raised", "done"))
+    assert fields["stages.*.stage"]["required"] is True  # a stage, once added, needs its id
+
+
+def run_cms_config(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", "cms-config", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_candour_cms_config_prints_or_writes_the_configuration(tmp_path: Path) -> None:
+    shutil.copytree(COUNCILS["wales"], tmp_path / "records")
+    printed = run_cms_config(cwd=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    config = yaml.safe_load(printed.stdout)
+    assert "cases-2023-24" in [c["name"] for c in config["collections"]]
+    assert config["backend"]["name"] == "proxy"  # the fixture names no GitHub repository
+    written = run_cms_config("--output", str(tmp_path / "config.yml"), "--branch", "records", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert yaml.safe_load((tmp_path / "config.yml").read_text())["backend"]["branch"] == "records"
+
+
+def test_candour_cms_config_says_what_is_wrong_without_a_traceback(tmp_path: Path) -> None:
+    missing = run_cms_config(cwd=tmp_path)
+    assert missing.returncode == 1 and "there is no records/ folder" in missing.stderr
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "organisation.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    broken = run_cms_config(cwd=tmp_path)
+    assert broken.returncode == 1 and "organisation.yaml" in broken.stderr
+    assert "Traceback" not in broken.stderr
+
+
+def test_the_vendored_editor_is_the_version_its_package_names() -> None:
+    package = json.loads((BUNDLE / "package.json").read_text(encoding="utf-8"))
+    assert package["name"] == "decap-cms" and package["license"] == "MIT"
+    bundle = (BUNDLE / "decap-cms.js").read_text(encoding="utf-8")
+    assert f'"decap-cms {package["version"]}"' in bundle
+    assert (BUNDLE / "decap-cms.js.LICENSE.txt").stat().st_size > 0
+    assert len(list(BUNDLE.glob("*.decap-cms.js"))) > 50  # the chunks the bundle loads on demand
