@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+# The sections a council may not record; each is recorded unless `recorded` in its file says false.
+RECORDABLE = ("receipt_point", "receipt_method", "complainant", "advocacy", "acknowledgement", "compliments")
+
 
 @dataclass(frozen=True)
 class Nation:

@@ -113,7 +113,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         if self.config.site_name_from_organisation:
             # The theme writes the site name into its HTML unescaped in places: escape it once
             # here, as markup, so the places that escape it leave it as it is.
-            name = f"{self.records.organisation.name}: adult social care complaints"
+            name = f"{self.records.organisation.name}: {self.records.organisation.services_name} complaints"
             config.site_name = Markup.escape(name)
         if not config.site_url and self.records.organisation.site.get("url"):
             # Gives the sitemap and canonical links their addresses. The theme writes it into an

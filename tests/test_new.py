@@ -53,7 +53,7 @@ def test_a_new_record_fails_until_its_todos_are_filled_in(repo: Path) -> None:
         return f"{relative}:{line}:{len(field) + 3}: {field}: still says TODO: "
 
     assert problems(repo) == [
-        at("kind") + "choose one of complaint, request-for-service, enquiry, concern",
+        at("kind") + "choose one of complaint, informal-complaint, enquiry, request-for-service",
         at("disposition") + "choose one of accepted, withdrawn, ineligible",
         at("service_area") + "choose one of chester-rural, hospitals",
         at("subject") + "choose one of lack-of-support, standard-of-care",

@@ -191,7 +191,7 @@ def test_the_overview_table_is_html_with_links_after_markdown(pages: dict[str, s
     html = markdown.markdown(str(pages["tracker/index.md"]).split("---\n", 2)[2],
                              extensions=["md_in_html", "tables", "attr_list"])
     assert '<a href="actions/ACT-2018-01.md">ACT-2018-01</a>' in html
-    assert '<th data-sort="text" scope="col">Action</th>' in html
+    assert '<th data-key="action" data-sort="text" scope="col">Action</th>' in html
     assert 'data-departments="care-management brokerage"' in html
 
 

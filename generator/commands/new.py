@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.check import RECORDS, schemas_folder
+from generator.check.council import RECORDED_FIELDS
 from generator.check.fields import Schema, alternatives
 from generator.check.rules import FOLDER_DATE, ID_PREFIX, TAXONOMY_REFERENCES, Taxonomy
 from generator.check.schema_files import PLACEHOLDER
@@ -230,6 +231,11 @@ class _Writer:
             then = part.get("then", {})
             for name in then.get("required", ()):
                 conditional.setdefault(name, condition)
+            if schema is self.schema and "service_area" in then.get("required", ()):
+                # Required with the service area, when the council records them (check.council).
+                for name in RECORDED_FIELDS:
+                    if self.taxonomy is None or name in self.taxonomy.recorded:
+                        conditional.setdefault(name, condition)
             forbidden |= set(part.get("else", {}).get("not", {}).get("required", ()))
         # A field only allowed on a condition is left as a note rather than a TODO.
         conditional = {k: v for k, v in conditional.items() if k not in forbidden}

@@ -12,6 +12,7 @@ from generator.figures import (
     acknowledgements,
     complainants,
     compliments,
+    extensions,
     ombudsman,
     outcomes,
     receipt,
@@ -66,28 +67,33 @@ class YearReport:
 Section = Callable[[Records, Sequence[YearBasis]], Table | Sequence[Table] | None]
 
 
-def _sections() -> tuple[Section, ...]:
-    """The section builders, in the order the report shows their tables."""
+def _sections() -> tuple[tuple[Section, str | None], ...]:
+    """The section builders, in the order the report shows their tables, each with what the council
+    must record for it to be shown (`Organisation.records`): a section it does not record is left
+    out, never shown as 0."""
     return (
-        representations.representations_table,
-        outcomes.outcomes_table,
-        service_areas.service_areas_table,
-        subjects.subjects_table,
-        subjects.themes_table,
-        response_times.response_times_table,
-        response_times.response_summary_table,
-        acknowledgements.acknowledgements_table,
-        stages.stages_table,
-        ombudsman.ombudsman_table,
-        ombudsman.ombudsman_summary_table,
-        remedies.ombudsman_remedies_table,
-        remedies.ombudsman_other_remedies_table,
-        receipt.receipt_points_table,
-        receipt.receipt_methods_table,
-        compliments.compliments_table,
-        compliments.compliments_by_team_table,
-        complainants.complainants_table,
-        complainants.advocacy_table,
+        (representations.representations_table, None),
+        (outcomes.outcomes_table, None),
+        (stages.outcomes_by_stage_table, None),
+        (service_areas.service_areas_table, None),
+        (service_areas.service_groups_table, None),
+        (subjects.subjects_table, None),
+        (subjects.themes_table, None),
+        (response_times.response_times_table, None),
+        (response_times.response_summary_table, None),
+        (extensions.extensions_table, None),
+        (acknowledgements.acknowledgements_table, "acknowledgement"),
+        (stages.stages_table, None),
+        (ombudsman.ombudsman_table, None),
+        (ombudsman.ombudsman_summary_table, None),
+        (remedies.ombudsman_remedies_table, None),
+        (remedies.ombudsman_other_remedies_table, None),
+        (receipt.receipt_points_table, "receipt_point"),
+        (receipt.receipt_methods_table, "receipt_method"),
+        (compliments.compliments_table, "compliments"),
+        (compliments.compliments_by_team_table, "compliments"),
+        (complainants.complainants_table, "complainant"),
+        (complainants.advocacy_table, "advocacy"),
     )
 
 
@@ -118,7 +124,9 @@ def year_report(records: Records, year: str, by_year: RecordsByYear | None = Non
 
 def _tables(records: Records, years: Sequence[YearBasis]) -> list[Table]:
     tables: list[Table] = []
-    for section in _sections():
+    for section, recorded in _sections():
+        if recorded is not None and not records.organisation.records(recorded):
+            continue
         built = section(records, years)
         if isinstance(built, Table):
             tables.append(built)

@@ -65,7 +65,8 @@ class Column:
     key: str  # a reporting year such as '2019-20', or a measure such as 'customers'
     heading: str
     year: str | None = None  # the reporting year the column belongs to, if any
-    measure: str = "count"  # what its cells hold: count | share | customers | rate | money | text | mixed
+    # What its cells hold: count | share | customers | rate | money | change | text | mixed.
+    measure: str = "count"
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Row:
     level: int = 0  # 1 for a sub-row, e.g. a sub-subject under its category
     is_total: bool = False
     is_heading: bool = False  # a group heading (e.g. a service-area group): its cells are all None
+    parts: tuple[str, ...] = ()  # a combined row ('upheld in full or in part'): the rows it adds up
 
 
 @dataclass(frozen=True)
