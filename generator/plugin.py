@@ -36,6 +36,7 @@ from generator.githistory import FolderHistory, RecordHistory
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
+from generator.plugin_theme import add_theme_overrides, add_theme_stylesheet
 from generator.records import InvalidRecords, load_records
 from generator.safe_html import SanitisedPages
 from generator.site import (
@@ -103,6 +104,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        add_theme_overrides(config)
         records_dir = self._path(self.config.records)
         started = time.perf_counter()
         try:
@@ -152,6 +154,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             files.append(File.generated(config, site_file.path, content=site_file.content))
         self.generated_pages = {f.path for f in generated if f.is_page}
         self.own_scripts = {Path(f.path).name for f in generated if f.path.endswith(".js")}
+        add_theme_stylesheet(files, config)
         stylesheets = [f.path for f in generated if f.path.endswith(".css")]
         config.extra_css.extend(path for path in stylesheets if path not in config.extra_css)
         if self.config.nav and not config.nav:

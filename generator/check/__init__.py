@@ -25,7 +25,7 @@ from generator.check.fields import Schema
 from generator.check.known import CacheRound, Known
 from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
 from generator.check.paths import RECORDS, named_files, shown_folder, stray_problems
-from generator.check.schema_files import load_schemas
+from generator.check.schema_files import SCHEMAS, load_schemas, schemas_folder
 from generator.load import (
     LINK_REFUSED,
     ORGANISATION_FILE,
@@ -39,8 +39,6 @@ from generator.load import (
 from generator.problems import Problem
 
 __all__ = ["RECORDS", "SCHEMAS", "CheckResult", "check_paths", "schemas_folder"]
-
-SCHEMAS = "schemas"
 
 
 @dataclass
@@ -58,19 +56,6 @@ class CheckResult:
     @property
     def files_with_problems(self) -> int:
         return len({problem.path for problem in self.problems})
-
-
-def schemas_folder(repo_root: Path) -> Path:
-    """The repository's own schemas, or those that came with Candour when it has none."""
-    own = repo_root / SCHEMAS
-    if own.is_dir():
-        return own
-    from importlib import resources  # here: most checks run in a repository with its own schemas
-
-    try:  # installed as a package (the published pre-commit hook): the schemas that came with it
-        return Path(str(resources.files("generator.schemas")))
-    except ModuleNotFoundError:  # run from a checkout of Candour: the schemas beside the package
-        return Path(__file__).resolve().parents[2] / SCHEMAS
 
 
 def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | None = None, *,

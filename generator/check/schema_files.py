@@ -7,10 +7,25 @@ import json
 from pathlib import Path
 
 from generator.check.fields import Schema
+from generator.packaged import packaged_folder
 from generator.problems import Problem
+
+SCHEMAS = "schemas"
 
 KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history")
 PLACEHOLDER = "TODO"  # what `candour new` writes where an officer must choose a value
+
+
+def schemas_folder(repo_root: Path) -> Path:
+    """The repository's own schemas, or those that came with Candour when it has none.
+
+    Candour's own repository keeps them in schemas/; a council's repository normally has none and
+    is checked against the schemas of the Candour version it installed (the published pre-commit
+    hook, `pip install candour`)."""
+    own = repo_root / SCHEMAS
+    if own.is_dir():
+        return own
+    return packaged_folder("schemas")
 
 
 def load_schemas(schemas_root: Path, shown_from: Path) -> tuple[dict[str, Schema], list[Problem]]:

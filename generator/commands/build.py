@@ -17,7 +17,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-CONFIG_FILE = "mkdocs.yml"
+from generator.commands.extras import missing_extra
+from generator.commands.site_settings import CONFIG_FILE, settings_in_use, site_settings
+
+RECORDS = "records"
 AS_OF_VARIABLE = "CANDOUR_AS_OF"
 
 
@@ -38,9 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` with mkdocs.yml or records/, else `start`."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
+        if (folder / CONFIG_FILE).is_file() or (folder / RECORDS).is_dir():
             return folder
     return start
 
@@ -73,21 +77,23 @@ def _stage(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = (args.root or find_root(Path.cwd())).resolve()
-    config_file = root / CONFIG_FILE
-    if not config_file.is_file():
-        print(f"candour build: no {CONFIG_FILE} in {root}; name the repository with --root", file=sys.stderr)
+    if not (root / CONFIG_FILE).is_file() and not (root / RECORDS).is_dir():
+        print(f"candour build: neither {CONFIG_FILE} nor {RECORDS}/ in {root}; run it from the "
+              "repository's top folder, or name it with --root", file=sys.stderr)
+        return 1
+    if missing := missing_extra("site", "candour build"):
+        print(f"candour build: {missing}", file=sys.stderr)
         return 1
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := source_date_epoch(root)):
         os.environ["SOURCE_DATE_EPOCH"] = stamp
     if args.as_of:
         os.environ[AS_OF_VARIABLE] = args.as_of.isoformat()
-    return _build(root, config_file, args.site_dir)
+    return _build(root, args.site_dir)
 
 
-def _build(root: Path, config_file: Path, site_dir: Path | None) -> int:
+def _build(root: Path, site_dir: Path | None) -> int:
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
     logger = logging.getLogger("mkdocs")
@@ -98,13 +104,13 @@ def _build(root: Path, config_file: Path, site_dir: Path | None) -> int:
     target: Path | None = None
     building: Path | None = None
     try:
-        _stage(f"reading {config_file}")
-        config = load_config(config_file=str(config_file))
-        target = (site_dir.resolve() if site_dir else Path(config.site_dir).resolve())
-        building = target.with_name(f"{target.name}.building-{os.getpid()}")
-        config.site_dir = str(building)
-        _stage("checking records, computing figures, writing pages")
-        build(config)
+        _stage(f"reading {settings_in_use(root)}")
+        with site_settings(root) as config:
+            target = (site_dir.resolve() if site_dir else Path(config.site_dir).resolve())
+            building = target.with_name(f"{target.name}.building-{os.getpid()}")
+            config.site_dir = str(building)
+            _stage("checking records, computing figures, writing pages")
+            build(config)
     except (MkDocsException, Abort, OSError) as error:
         if building is not None:
             shutil.rmtree(building, ignore_errors=True)
