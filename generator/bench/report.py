@@ -46,6 +46,7 @@ TRACKER_ROWS = (
     ("tracker: history read from git", "tracker_history_s"),
     ("tracker: every page, packs included", "tracker_pages_s"),
     ("tracker: history and pages", "tracker_s"),
+    ("tracker: the same, CPU seconds", "tracker_cpu_s"),
 )
 
 

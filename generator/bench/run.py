@@ -117,7 +117,7 @@ def _tracker_stage(stages: Stages, plan: Path, repeats: int, bar: ProgressBar, r
             failures["tracker"] = failure
             return
         runs.append(found)
-    for key in ("tracker_history_s", "tracker_pages_s", "tracker_s", "tracker_load_s"):
+    for key in ("tracker_history_s", "tracker_pages_s", "tracker_s", "tracker_load_s", "tracker_cpu_s"):
         result[key] = round(statistics.median(run[key] for run in runs), 3)
         result[key.replace("_s", "_runs_s")] = [run[key] for run in runs]
     result.update({key: runs[0][key] for key in ("tracker_files", "tracker_versions", "tracker_packs")})
