@@ -42,6 +42,7 @@ class PublishedCaseStudy:
 class PublishedQuote:
     team: str  # display name
     quote: str
+    compliment_id: str = ""  # for the quote's edit link
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def _area_name(organisation: Organisation, area_id: str | None) -> str:
 def quotes(records: Records, basis: YearBasis) -> tuple[PublishedQuote, ...]:
     """Quotes from the year's compliments that may be published, oldest first."""
     received = sorted(basis.compliments, key=lambda c: (c.received, c.id))
-    return tuple(PublishedQuote(_area_name(records.organisation, c.team), c.quote)
+    return tuple(PublishedQuote(_area_name(records.organisation, c.team), c.quote, c.id)
                  for c in received if c.quote)
 
 
