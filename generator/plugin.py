@@ -33,9 +33,11 @@ from mkdocs.utils import get_relative_url
 
 from generator.cms.admin import EditorError, admin_files, site_source
 from generator.githistory import FolderHistory, RecordHistory
+from generator.last_good_site import LastGoodSite
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
+from generator.plugin_theme import add_theme_overrides, add_theme_stylesheet
 from generator.records import InvalidRecords, load_records
 from generator.safe_html import SanitisedPages
 from generator.site import (
@@ -46,6 +48,7 @@ from generator.site import (
     site_files_and_charts,
     site_nav,
 )
+from generator.site_folder import SiteFolderRefused, check_site_folder, mark
 from generator.sitefiles import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.candour")
@@ -93,17 +96,29 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.made_before = MadeBefore()
         self.record_history: RecordHistory | None = None
         self.charts: PendingCharts | None = None  # being drawn from on_files until on_env
+        self.last_good: LastGoodSite | None = None  # under `mkdocs serve`, what rebuilds go through
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
         self.serving = command == "serve"  # then records are remembered between rebuilds
+        self.dirty = dirty
 
     def _path(self, option: str) -> Path:
         return (self.root / option).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        add_theme_overrides(config)
         records_dir = self._path(self.config.records)
+        if self.last_good is not None and self.last_good.building is not None:
+            config.site_dir = str(self.last_good.building)  # a serve rebuild, beside the site served
+        # MkDocs empties site_dir next: never the repository, its sources or a folder of other files.
+        sources = [records_dir, self._path(self.config.schemas), Path(config.docs_dir)]
+        try:
+            check_site_folder(Path(config.site_dir), repository=self.root, sources=sources)
+        except SiteFolderRefused as refused:
+            raise PluginError(f"candour: will not build into site_dir: {refused}. Nothing was built or "
+                              "deleted.") from None
         started = time.perf_counter()
         try:
             self.records = load_records(records_dir.parent, remember=getattr(self, "serving", False))
@@ -113,7 +128,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         if self.config.site_name_from_organisation:
             # The theme writes the site name into its HTML unescaped in places: escape it once
             # here, as markup, so the places that escape it leave it as it is.
-            name = f"{self.records.organisation.name}: adult social care complaints"
+            name = f"{self.records.organisation.name}: {self.records.organisation.services_name} complaints"
             config.site_name = Markup.escape(name)
         if not config.site_url and self.records.organisation.site.get("url"):
             # Gives the sitemap and canonical links their addresses. The theme writes it into an
@@ -152,6 +167,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             files.append(File.generated(config, site_file.path, content=site_file.content))
         self.generated_pages = {f.path for f in generated if f.is_page}
         self.own_scripts = {Path(f.path).name for f in generated if f.path.endswith(".js")}
+        add_theme_stylesheet(files, config)
         stylesheets = [f.path for f in generated if f.path.endswith(".css")]
         config.extra_css.extend(path for path in stylesheets if path not in config.extra_css)
         if self.config.nav and not config.nav:
@@ -167,6 +183,9 @@ class CandourPlugin(BasePlugin[CandourConfig]):
                 files.get_file_from_path(chart.path).content_string = chart.content  # type: ignore[union-attr]
             self.charts = None
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        mark(Path(config.site_dir))  # so a later build knows this folder is a site Candour built
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.charts is not None:
@@ -208,6 +227,10 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         return self.sanitised.page(self.page_blocks.restore(html, page, files), self.own_scripts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # A dirty build adds to the site it serves: that is left as MkDocs does it.
+        if builder is not None and not getattr(self, "dirty", False):
+            self.last_good = LastGoodSite(builder, Path(config.site_dir))
+            server.builder = self.last_good.rebuild  # MkDocs' reload loop calls server.builder
         for option in (self.config.records, self.config.schemas):
             folder = self._path(option)
             if folder.is_dir():

@@ -3,9 +3,11 @@ tests: each commit is dated with GIT_AUTHOR_DATE and GIT_COMMITTER_DATE."""
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +78,85 @@ def wales_organisation(**more: Any) -> dict[str, Any]:
 
 def git_available() -> bool:
     return shutil.which("git") is not None
+
+
+COMMITTEE = "Social Services Scrutiny Committee"
+MEETINGS = [
+    {"date": "2021-06-09", "name": COMMITTEE},
+    {"date": "2021-03-10", "name": COMMITTEE},
+    {"date": "2021-09-08", "name": COMMITTEE},
+    {"date": "2022-01-12", "name": COMMITTEE},  # still to come on the as-of date
+]
+AS_OF = date(2021, 10, 1)
+
+LETTERS = {
+    "id": "ACT-2020-01", "plan": "learning-2023-24", "theme": "communication",
+    "lead_officer": "Head of Adult Services", "raised": "2021-01-04",
+    "issue": "Families were not told how long an assessment would take.",
+    "actions": [{"action": "Give an expected assessment date in every acknowledgement letter.",
+                 "departments": ["social-services"], "timescale": "2021-04"}],
+    "status": "not-started",
+}
+LEAFLET = {
+    "id": "ACT-2020-02", "plan": "learning-2023-24", "theme": "communication", "raised": "2021-01-04",
+    "issue": "The leaflet did not say how to complain in Welsh.",
+    "actions": [{"action": "Publish the leaflet in Welsh and English.", "departments": ["social-services"],
+                 "timescale": "2021-06"}],
+    "status": "not-started",
+}
+
+
+def letters_council(root: Path) -> GitRecords:
+    """The Welsh fixture council's action plan, changed commit by commit through 2021 (the story
+    the tracker's tests tell: see tests/test_tracker_history.py)."""
+    repo = GitRecords(root, wales_organisation(meetings=MEETINGS))
+    letters = copy.deepcopy(LETTERS)
+    letters_path = repo.action(letters, "2020-21")
+    leaflet_path = repo.action(LEAFLET, "2020-21")
+    repo.commit("2021-01-05", "Records for the action plan")  # the first commit: the history starts
+
+    letters["status"] = "in-progress"
+    letters["reviews"] = [{"date": "2021-02-01", "note": "Draft letter written."}]
+    repo.action(letters, "2020-21")
+    repo.commit("2021-02-01", "Mrs Example asked for this")  # a message never published
+
+    letters["actions"][0]["revisions"] = [
+        {"timescale": "2021-07", "reason": "Waiting for the new letter template.", "agreed": "2021-04-19"}]
+    repo.action(letters, "2020-21")
+    repo.commit("2021-04-20")
+
+    # Reformatting only: another order of fields, flow style and a comment. Nothing a councillor reads.
+    (repo.root / letters_path).write_text(
+        "# Letters action\n" + _flow(letters), encoding="utf-8")
+    repo.commit("2021-05-01", "Tidy the YAML")
+
+    letters["actions"].append({"action": "Check a sample of letters each month.",
+                               "departments": ["social-services"], "timescale": "2021-09"})
+    repo.action(letters, "2020-21")
+    repo.commit("2021-05-10")
+
+    letters["actions"][0]["completed"] = "2021-06-30"
+    letters["actions"][1]["departments"] = ["commissioning"]
+    repo.action(letters, "2020-21")
+    repo.commit("2021-07-01")
+
+    # The leaflet's date raised is corrected into 2021-22: it moves folder and takes that year's id.
+    moved = {**LEAFLET, "id": "ACT-2021-01", "raised": "2021-04-12"}
+    repo.move(leaflet_path, "records/actions/2021-22/ACT-2021-01.yaml")
+    repo.action(moved, "2021-22")
+    repo.commit("2021-07-15", "Move the leaflet action")
+
+    letters["status"] = "complete"
+    letters["completed"] = "2021-07-30"
+    repo.action(letters, "2020-21")
+    repo.commit("2021-08-01")
+
+    repo.action({**LEAFLET, "id": "ACT-2021-02", "raised": "2021-08-16", "theme": "communication",
+                 "issue": "Phone calls were not returned."}, "2021-22")
+    repo.commit("2021-08-20")
+    return repo
+
+
+def _flow(values: dict[str, Any]) -> str:
+    reordered = {key: values[key] for key in sorted(values)}
+    return yaml.safe_dump(reordered, default_flow_style=True, width=200)

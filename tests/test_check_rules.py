@@ -351,7 +351,8 @@ def test_a_broken_organisation_file_skips_the_taxonomy_checks(repo: Path) -> Non
     edit(repo, ORGANISATION, "jurisdiction: england", "jurisdiction: englnd")
     edit(repo, CASE, "service_area: chester-rural", "service_area: nowhere")
     assert problems(repo) == [
-        f"{ORGANISATION}:3:15: jurisdiction: 'englnd' is not one of england, wales (did you mean 'england'?)"
+        f"{ORGANISATION}:3:15: jurisdiction: 'englnd' is not one of england, wales, scotland, "
+        "northern-ireland (did you mean 'england'?)"
     ]
 
 

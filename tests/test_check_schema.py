@@ -20,10 +20,10 @@ def test_the_small_repository_is_valid(repo: Path) -> None:
 
 
 def test_an_unknown_choice_names_the_choices_and_the_nearest(repo: Path) -> None:
-    edit(repo, CASE, "outcome: partially-upheld", "outcome: uphold")
+    edit(repo, CASE, "disposition: accepted", "disposition: acepted")
     assert problems(repo) == [
-        f"{CASE}:15:14: stages[0].outcome: 'uphold' is not one of upheld, partially-upheld, not-upheld "
-        "(did you mean 'upheld'?)"
+        f"{CASE}:3:14: disposition: 'acepted' is not one of accepted, withdrawn, ineligible "
+        "(did you mean 'accepted'?)"
     ]
 
 
@@ -124,8 +124,8 @@ def test_an_unknown_history_row_points_at_the_row_name(repo: Path) -> None:
     history = "records/history/HIST-2018-19.yaml"
     edit(repo, history, "outcomes: {rows: {upheld: 1,", "outcomes: {rows: {uphold: 1,")
     assert problems(repo) == [
-        f"{history}:4:19: outcomes.rows.uphold: is not one of upheld, partially-upheld, not-upheld, "
-        "outstanding (did you mean 'upheld'?)"
+        f"{history}:4:19: outcomes.rows.uphold: 'uphold' is not an outcome listed under taxonomies.outcomes, "
+        "or outstanding (did you mean 'upheld'?)"
     ]
 
 

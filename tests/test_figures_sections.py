@@ -153,10 +153,16 @@ def test_two_stage_procedure_reports_each_stage() -> None:
     stages = column(table(found, "stages"), "2019-20")
     assert stages["stage-1"] == 3
     assert stages["stage-1:within-target"] == Share(2, 3)
-    assert (stages["stage-1:upheld"], stages["stage-1:not-upheld"], stages["stage-1:open"]) == (1, 2, 0)
+    assert stages["stage-1:open"] == 0
     assert stages["stage-2"] == 2
+    assert (stages["stage-2:escalated"], stages["stage-2:direct"]) == (2, 0)
     assert stages["stage-2:within-target"] == Share(1, 1)
-    assert (stages["stage-2:partially-upheld"], stages["stage-2:open"]) == (1, 1)
+    assert stages["stage-2:open"] == 1
+    outcomes = column(table(found, "outcomes_by_stage"), "2019-20")
+    assert (outcomes["stage-1:upheld"], outcomes["stage-1:not-upheld"]) == (Share(1, 3), Share(2, 3))
+    assert outcomes["stage-1:upheld-in-full-or-in-part"] == Share(1, 3)
+    assert outcomes["stage-2:partially-upheld"] == outcomes["stage-2:outstanding"] == Share(1, 2)
+    assert outcomes["total"] == 5  # three stage 1s and two stage 2s
     # Outcomes and response times describe the first stage.
     assert column(table(found, "outcomes"), "2019-20")["upheld"] == Share(1, 3)
 

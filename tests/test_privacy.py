@@ -34,6 +34,36 @@ SUMMARY = "summary: Family said support at home stopped without notice."
         ("name", "Mrs Smith said the carers were late."),
         ("name", "Seen by Dr. Jones at the hospital."),
         ("name", "Mr A Patel complained on behalf of his mother."),
+        # Issue 12, point 5: the spellings the scan used to miss.
+        ("full-name", "Peter Walsh rang about the visit."),
+        ("full-name", "My mum, Edith Morgan, was not told."),
+        ("full-name", "Pieter van der Berg signed it."),
+        ("full-name", "The letter was signed PETER WALSH."),
+        ("address", "Lives at 34 Station Road now."),
+        ("address", "The visit was to Flat 5, 9 Park Street."),
+        ("address", "Lives at 34 station road now."),
+        ("address", "Moved to 4 Heol y Parc."),
+        ("name", "mrs smith said the carers were late."),
+        ("name", "MRS SMITH said the carers were late."),
+        ("name", "Mister Jones wrote."),
+        ("name", "Cllr Jones raised it."),
+        ("name", "Lady Smith wrote."),
+        ("name", "Professor Evans advised."),
+        ("name", "Mr van der Berg complained."),
+        ("name", "Mrs Öztürk asked for an interpreter."),
+        ("name", "Mr J.R. Hartley complained."),
+        ("name", "Mr J.R. rang."),
+        ("name", "Dr Al-Rashid gave evidence."),
+        ("phone", "Call her on 07700.900.123."),
+        ("phone", "Her number is +44-7700-900123."),
+        ("phone", "International: 0044 7700 900123."),
+        ("nhs-number", "NHS no. 943 476-5919."),
+        ("ni-number", "NI number AB-12-34-56-C."),
+        ("ni-number", "NI number AB-12-34-56 without the letter."),
+        ("date-of-birth", "She was born on the 3rd of May 1950."),
+        ("date-of-birth", "He was born May 1950."),
+        ("email", "Email jörg.müller@bücher.example for the son."),
+        ("email", "Reply to 用户@例子.广告 please."),
     ],
 )
 def test_each_kind_is_found(kind: str, text: str) -> None:
@@ -52,6 +82,20 @@ def test_each_kind_is_found(kind: str, text: str) -> None:
         "The Lord Mayor visited the 2nd floor of the care home.",
         "Ward code E05000001 and team 3A.",
         "Staff at the MS Society were consulted.",
+        # Issue 12, point 5: ordinary service text must still pass.
+        "The Care Act 2014 sets out the duty to assess.",
+        "Hospital Social Work Team reviewed the discharge.",
+        "The Local Government and Social Care Ombudsman found fault.",
+        "Public Services Ombudsman for Wales; Scottish Public Services Ombudsman.",
+        "On Monday the Direct Payments team rang; on Friday 3 March the review was held.",
+        "Domiciliary Care, Residential Care Home and Supported Living providers.",
+        "Mental Capacity Act and Deprivation of Liberty Safeguards.",
+        "Grace Period ended; May Day bank holiday; Victoria Ward; Rose Court care home.",
+        "Queen Elizabeth Hospital and St Mary's Hospital sent notes.",
+        "Sue Ryder and Marie Curie nurses; Milton Keynes City Council.",
+        "Mr X complained; Mrs Y supported him; Mr and Mrs Z agreed.",
+        "The lady next door and the councillor raised it; miss the deadline.",
+        "Moved 2 miles down the road; within 5 working days close the case.",
     ],
 )
 def test_placeholders_and_ordinary_text_are_left_alone(text: str) -> None:
@@ -158,3 +202,53 @@ def test_published_quotes_are_scanned(repo: Path) -> None:
     edit(repo, compliment, "quote: Thank you", "quote: Dear Mrs Patel, thank you")
     found = problems(repo)
     assert len(found) == 1 and found[0].startswith(f"{compliment}:4:8: quote: looks like a title")
+
+
+def test_a_name_without_a_title_names_its_kind_and_position_but_never_the_text(repo: Path) -> None:
+    text = "Family said support stopped; Edith Morgan rang to complain."
+    edit(repo, CASE, SUMMARY, f"summary: {text}")
+    found = problems(repo)
+    assert found == [
+        f"{CASE}:17:10: summary: looks like a first name and surname at column 39 of this line; remove it "
+        "(records must be anonymised). If it is not personal data, record that under privacy_accepted "
+        f"(field: summary, kind: full-name, text_hash: {text_hash(text)})"
+    ]
+    assert "Morgan" not in found[0]
+
+
+def test_a_street_address_names_its_kind_and_position_but_never_the_text(repo: Path) -> None:
+    text = "Carers went to 34 Station Road instead."
+    edit(repo, CASE, SUMMARY, f"summary: {text}")
+    assert problems(repo) == [
+        f"{CASE}:17:10: summary: looks like a street address at column 25 of this line; remove it "
+        "(records must be anonymised). If it is not personal data, record that under privacy_accepted "
+        f"(field: summary, kind: address, text_hash: {text_hash(text)})"
+    ]
+
+
+def test_a_kind_found_again_in_a_field_is_one_problem_that_counts_the_rest(repo: Path) -> None:
+    text = "Mrs Smith rang; Mr Jones wrote; Dr Patel agreed; ring 07700 900123."
+    edit(repo, CASE, SUMMARY, f"summary: {text}")
+    assert problems(repo) == [
+        f"{CASE}:17:10: summary: looks like a title followed by a name at column 10 of this line, and 2 more "
+        "like it in this field; remove them (records must be anonymised). If it is not personal data, "
+        f"record that under privacy_accepted (field: summary, kind: name, text_hash: {text_hash(text)})",
+        f"{CASE}:17:10: summary: looks like a UK phone number at column 64 of this line; remove it "
+        "(records must be anonymised). If it is not personal data, record that under privacy_accepted "
+        f"(field: summary, kind: phone, text_hash: {text_hash(text)})",
+    ]
+
+
+def test_a_name_without_a_title_is_accepted_like_any_other_finding(repo: Path) -> None:
+    text = "Florence Nightingale Ward and Mary Ward were short of staff."
+    edit(repo, CASE, SUMMARY, f"summary: {text}")
+    found = problems(repo)
+    assert len(found) == 1 and "looks like a first name and surname" in found[0]
+    edit(
+        repo,
+        CASE,
+        f"summary: {text}",
+        f"summary: {text}\nprivacy_accepted:\n  - field: summary\n    kind: full-name\n"
+        f'    text_hash: "{text_hash(text)}"\n    reason: Both are hospital wards.',
+    )
+    assert problems(repo) == []

@@ -108,8 +108,8 @@ def test_github_annotations(
     assert code == 1
     assert out.splitlines()[0] == (
         "::error file=records/cases/2019-20/C-2019-0001.yaml,line=15,col=14,title=candour validate%3A "
-        "stages[0].outcome::'uphold' is not one of upheld, partially-upheld, not-upheld "
-        "(did you mean 'upheld'?)"
+        "stages[0].outcome::'uphold' is not listed under taxonomies.outcomes in "
+        "records/organisation.yaml (did you mean 'upheld'?)"
     )
     assert not summary.exists()  # ten problems or fewer: the annotations are enough
 

@@ -25,7 +25,8 @@ from generator.check.fields import Schema
 from generator.check.known import CacheRound, Known
 from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
 from generator.check.paths import RECORDS, named_files, shown_folder, stray_problems
-from generator.check.schema_files import load_schemas
+from generator.check.schema_files import SCHEMAS, load_schemas, schemas_folder
+from generator.check.wording import with_field_shown
 from generator.load import (
     LINK_REFUSED,
     ORGANISATION_FILE,
@@ -39,8 +40,6 @@ from generator.load import (
 from generator.problems import Problem
 
 __all__ = ["RECORDS", "SCHEMAS", "CheckResult", "check_paths", "schemas_folder"]
-
-SCHEMAS = "schemas"
 
 
 @dataclass
@@ -58,19 +57,6 @@ class CheckResult:
     @property
     def files_with_problems(self) -> int:
         return len({problem.path for problem in self.problems})
-
-
-def schemas_folder(repo_root: Path) -> Path:
-    """The repository's own schemas, or those that came with Candour when it has none."""
-    own = repo_root / SCHEMAS
-    if own.is_dir():
-        return own
-    from importlib import resources  # here: most checks run in a repository with its own schemas
-
-    try:  # installed as a package (the published pre-commit hook): the schemas that came with it
-        return Path(str(resources.files("generator.schemas")))
-    except ModuleNotFoundError:  # run from a checkout of Candour: the schemas beside the package
-        return Path(__file__).resolve().parents[2] / SCHEMAS
 
 
 def check_paths(repo_root: Path, paths: list[Path] | None = None, today: date | None = None, *,
@@ -130,8 +116,8 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     if named is not None:
         problems = [p for p in problems if p.path in named]
     # Ties keep the order found: the personal-data findings in a field stay in reading order.
-    ordered = sorted(dict.fromkeys(problems + found.whole_repository),
-                     key=lambda p: (p.path, p.line, p.column))
+    problems = [with_field_shown(problem) for problem in problems + found.whole_repository]
+    ordered = sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line, p.column))
     not_kept = known.count - len(known.kept) if named is None else sum(s in named for s in known.shown())
     return CheckResult(ordered, notes, found.records, found.in_scope + not_kept)
 

@@ -8,8 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.check.repository import Repository, as_list, value_at, year_written
+from generator.check.wording import shown
+from generator.counting import NOT_RECORDED, OUTCOME_STAGE, outcome_row, representation_row
 from generator.load import RecordFile
 from generator.problems import Problem
+
+# History tables whose rows overlap, so that they do not add up to a total.
+OVERLAPPING = frozenset({"stages"})
 
 
 def _tables(values: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -18,13 +23,21 @@ def _tables(values: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
             yield name, table
 
 
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def history_sums(record: RecordFile) -> Iterator[Problem]:
+    """Each table's rows add up to its total, unless a row was not published (null: never added
+    as 0) or the record says the published table did not add up. Rows named `<stage>:<outcome>`
+    are parts of their stage's row, and a stages table's stages overlap: neither is added."""
     faulted = {value_at(fault, "table") for fault in as_list(record.values.get("faults"))}
     for name, table in _tables(record.values):
         total = table.get("total")
-        if not isinstance(total, int) or isinstance(total, bool):
+        rows = {key: value for key, value in table["rows"].items() if ":" not in str(key)}
+        if not _is_count(total) or name in OVERLAPPING or any(value is None for value in rows.values()):
             continue
-        counts = [v for v in table["rows"].values() if isinstance(v, int) and not isinstance(v, bool)]
+        counts = [v for v in rows.values() if _is_count(v)]
         counts += [
             v
             for k, v in table.items()
@@ -87,19 +100,14 @@ def _computed_tables(sources: dict[str, list[RecordFile]]) -> dict[str, tuple[Co
     tables: dict[str, tuple[Counter[str], int, str]] = {}
     cases = [r.values for r in sources["case"]]
     if cases:
-        representations: Counter[str] = Counter()
-        for case in cases:
-            disposition = case.get("disposition")
-            if disposition in ("withdrawn", "ineligible"):
-                representations[disposition] += 1
-            else:
-                representations["complaints" if case.get("kind") == "complaint" else case.get("kind")] += 1
+        representations = Counter(representation_row(c.get("kind"), c.get("disposition")) for c in cases)
         tables["representations"] = (representations, len(cases), "case")
         complaints = [c for c in cases if c.get("kind") == "complaint" and c.get("disposition") == "accepted"]
         outcomes: Counter[str] = Counter()
         for complaint in complaints:
-            last = value_at(complaint, "stages", -1) if complaint.get("stages") else None
-            outcomes[value_at(last, "outcome") or "outstanding"] += 1
+            counted = value_at(complaint, "stages", OUTCOME_STAGE)  # the stage the site's table counts
+            answered = value_at(counted, "responded") is not None
+            outcomes[outcome_row(answered, value_at(counted, "outcome"))] += 1
         tables["outcomes"] = (outcomes, len(complaints), "case")
         for table, field_ in (
             ("service_areas", "service_area"),
@@ -108,7 +116,8 @@ def _computed_tables(sources: dict[str, list[RecordFile]]) -> dict[str, tuple[Co
             ("receipt_methods", "receipt_method"),
             ("complainants", "complainant"),
         ):
-            tables[table] = (Counter(str(c.get(field_)) for c in complaints), len(complaints), "case")
+            counted_by = Counter(str(c.get(field_) or NOT_RECORDED) for c in complaints)
+            tables[table] = (counted_by, len(complaints), "case")
     compliments = [r.values for r in sources["compliment"]]
     if compliments:
         tables["compliments"] = (
@@ -133,7 +142,7 @@ def _compare_table(
             )
     for row, count in sorted(rows.items()):
         if row not in published["rows"] and count:
-            yield history.problem((table, "rows"), f"has no row '{row}', but {source} give {count}")
+            yield history.problem((table, "rows"), f"has no row {shown(row)}, but {source} give {count}")
     if published.get("total") != total:
         yield history.problem(
             (table, "total"), (f"the history record says {published.get('total')}, but {source} give {total}")

@@ -19,6 +19,7 @@ from typing import Any
 from generator.check import rules
 from generator.check.fields import Pattern, Schema
 from generator.check.schema_files import PLACEHOLDER
+from generator.counting import OUTCOME_STAGE
 from generator.load import Location, RecordError, RecordFile, Stamp, read_record, value_positions
 from generator.problems import Problem, field_name
 
@@ -61,9 +62,12 @@ def compact(values: Any, kind: str = "", history_years: frozenset[str] = frozens
     if kind == "action":
         kept.pop("actions", None)  # an action's steps, not references to actions: no rule reads them
     stages = values.get("stages")
-    if in_history and isinstance(stages, list) and stages:
-        last = stages[-1]
-        kept["stages"] = [{"outcome": last.get("outcome")} if isinstance(last, dict) else last]
+    if in_history and isinstance(stages, list) and len(stages) > OUTCOME_STAGE:
+        # The stage whose outcome the outcomes table counts, as much of it as that needs.
+        counted = stages[OUTCOME_STAGE]
+        kept["stages"] = [*([None] * OUTCOME_STAGE), {
+            "outcome": counted.get("outcome"), "responded": counted.get("responded"),
+        } if isinstance(counted, dict) else counted]
     raised_by = values.get("raised_by")
     if isinstance(raised_by, dict) and "cases" in raised_by:
         kept["raised_by"] = {"cases": raised_by["cases"]}

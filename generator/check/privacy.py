@@ -4,10 +4,16 @@ Which fields are free text comes from the schemas (`x-free-text: true`). What wa
 repeated in a message: an officer is told the kind of data and where it is, nothing more.
 A reviewed false alarm is accepted by a `privacy_accepted` entry holding the fingerprint of the
 exact text reviewed, so an edit to that text brings the scan back.
+
+The detectors live by family: `privacy_numbers` (emails, phone, NHS and National Insurance
+numbers, postcodes), `privacy_birth`, `privacy_addresses` and `privacy_names` (with the name
+lexicon in `privacy_lexicon` and the words of service text in `privacy_words`). `findings` is
+what any other text is scanned with.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterator
@@ -16,9 +22,18 @@ from typing import Any
 
 import yaml
 
+from generator.check import privacy_addresses as addresses
+from generator.check import privacy_birth as birth
+from generator.check import privacy_names as names
+from generator.check import privacy_numbers as numbers
 from generator.check.fields import Pattern, Schema, field_patterns, values_at
+from generator.check.privacy_numbers import nhs_number_is_valid
 from generator.load import Location, RecordFile
 from generator.problems import Problem, field_name
+
+__all__ = [
+    "LABELS", "Finding", "PrivacyScan", "findings", "free_text_fields", "nhs_number_is_valid", "text_hash",
+]
 
 # The organisation's own public contact details are meant to be published.
 NOT_SCANNED = ("contact",)
@@ -40,137 +55,87 @@ LABELS = {
     "ni-number": "a National Insurance number",
     "postcode": "a UK postcode",
     "date-of-birth": "a date of birth",
+    "address": "a street address",
     "name": "a title followed by a name",
+    "full-name": "a first name and surname",
 }
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-
-# Digits in UK groupings, with spaces, hyphens or brackets, starting 0 or +44.
-_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s()-]{7,14}\d(?![\w])")
-_PHONE_PREFIXES = ("01", "02", "03", "05", "07", "08")
-
-_NHS = re.compile(r"(?<![\w-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-])")
-
-# The first letters of a National Insurance number never use D, F, I, Q, U or V, nor O second.
-_NI = re.compile(
-    r"(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-    r"\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![A-Za-z0-9])",
-    re.IGNORECASE,
-)
-
-_POSTCODE = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}(?![A-Za-z0-9])", re.IGNORECASE
-)
-_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$", re.IGNORECASE)
-
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_DATE = (
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{4}}|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-)
-_BIRTH_WORDS = r"(?:born|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday)"
-_BIRTH_AFTER = re.compile(rf"\b{_BIRTH_WORDS}(?:\W+\w+){{0,3}}?\W+({_DATE})", re.IGNORECASE)
-_BIRTH_BEFORE = re.compile(rf"({_DATE})\W+(?:\w+\W+){{0,2}}?\(?{_BIRTH_WORDS}\b", re.IGNORECASE)
-
-_TITLE_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Revd|Sir|Dame)\.?\s+(?:[A-Z]\.?\s+){0,2}"
-    r"([A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?)"
-)
-_PLACEHOLDER_NAME = re.compile(r"^x+$", re.IGNORECASE)
-
-
-def _emails(text: str) -> Iterator[tuple[int, int]]:
-    for match in _EMAIL.finditer(text):
-        yield match.span()
-
-
-def _phones(text: str) -> Iterator[tuple[int, int]]:
-    for match in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if digits.startswith("44"):
-            digits = "0" + digits[2:].removeprefix("0")
-        if len(digits) in (10, 11) and digits.startswith(_PHONE_PREFIXES):
-            yield match.span()
-
-
-def nhs_number_is_valid(digits: str) -> bool:
-    """The NHS number's modulus 11 check: weights 10 down to 2, check digit 11 - remainder."""
-    if len(digits) != 10 or not digits.isdigit():
-        return False
-    weighted = zip(digits[:9], range(10, 1, -1), strict=True)
-    remainder = sum(int(digit) * weight for digit, weight in weighted) % 11
-    check = 11 - remainder
-    if check == 11:
-        check = 0
-    return check != 10 and check == int(digits[9])
-
-
-def _nhs_numbers(text: str) -> Iterator[tuple[int, int]]:
-    for match in _NHS.finditer(text):
-        if nhs_number_is_valid(match[1] + match[3] + match[4]):
-            yield match.span()
-
-
-def _ni_numbers(text: str) -> Iterator[tuple[int, int]]:
-    for match in _NI.finditer(text):
-        yield match.span()
-
-
-def _postcodes(text: str) -> Iterator[tuple[int, int]]:
-    for match in _POSTCODE.finditer(text):
-        if not _ORDINAL.search(match.group()):
-            yield match.span()
-
-
-def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
-    for pattern in (_BIRTH_AFTER, _BIRTH_BEFORE):
-        for match in pattern.finditer(text):
-            yield match.span(1)
-
-
-def _names(text: str) -> Iterator[tuple[int, int]]:
-    for match in _TITLE_NAME.finditer(text):
-        if not _PLACEHOLDER_NAME.match(match[1]):
-            yield match.span()
-
+Detector = Callable[[str], Iterator[tuple[int, int]]]
 
 # Most specific first: an NHS number is reported as that, not also as a phone number.
-DETECTORS: tuple[tuple[str, Callable[[str], Iterator[tuple[int, int]]]], ...] = (
-    ("email", _emails),
-    ("nhs-number", _nhs_numbers),
-    ("ni-number", _ni_numbers),
-    ("date-of-birth", _dates_of_birth),
-    ("phone", _phones),
-    ("postcode", _postcodes),
-    ("name", _names),
+DETECTORS: tuple[tuple[str, Detector], ...] = (
+    ("email", numbers.emails),
+    ("nhs-number", numbers.nhs_numbers),
+    ("ni-number", numbers.ni_numbers),
+    ("date-of-birth", birth.dates_of_birth),
+    ("phone", numbers.phones),
+    ("postcode", numbers.postcodes),
+    ("address", addresses.addresses),
+    ("name", names.titled_names),
+    ("full-name", names.full_names),
 )
 
-
-# Cheap tests first: every detector but the name's needs a digit or an @, a date of birth a word
-# for birth; most free text has neither, so most texts are searched once instead of eight times.
+# Cheap tests first: every detector but the names' needs a digit or an @, a date of birth a word
+# for birth, a name a title or a capitalised first name among its words; most free text has none
+# of these, so most texts are not searched at all, and the rest only by the detectors they need.
 _DIGIT_OR_AT = re.compile(r"[\d@]")
-_BIRTH_WORD = re.compile(_BIRTH_WORDS, re.IGNORECASE)
+_BIRTH_WORD = re.compile(birth.BIRTH_WORDS, re.IGNORECASE)
+_NEEDS_DIGITS = frozenset(kind for kind, _ in DETECTORS) - {"name", "full-name"}
 
 
-def _detectors(text: str) -> tuple[tuple[str, Callable[[str], Iterator[tuple[int, int]]]], ...]:
-    if not _DIGIT_OR_AT.search(text):
-        return tuple(each for each in DETECTORS if each[0] == "name")
-    if not _BIRTH_WORD.search(text):
-        return tuple(each for each in DETECTORS if each[0] != "date-of-birth")
-    return DETECTORS
+@functools.cache
+def _chosen(
+    digits: bool, birth_word: bool, title: bool, first_name: bool
+) -> tuple[tuple[str, Detector], ...]:
+    """The detectors a text needs, from what the cheap tests found in it."""
+    skipped = set() if digits else set(_NEEDS_DIGITS)
+    if not birth_word:
+        skipped.add("date-of-birth")
+    if not title:
+        skipped.add("name")
+    if not first_name:
+        skipped.add("full-name")
+    return tuple(each for each in DETECTORS if each[0] not in skipped)
+
+
+def _detectors(text: str) -> tuple[tuple[str, Detector], ...]:
+    words = names.words_of(text)
+    digits = _DIGIT_OR_AT.search(text) is not None
+    return _chosen(
+        digits,
+        digits and _BIRTH_WORD.search(text) is not None,
+        names.may_hold_title(words),
+        names.may_hold_full_name(words),
+    )
 
 
 def findings(text: str) -> list[Finding]:
-    """Everything in `text` that looks like personal data, in order, overlaps reported once."""
+    """Everything in `text` that looks like personal data, in order, overlaps reported once (as
+    the most specific kind). Linear in the text: each detector is, and the spans found are merged
+    in one pass per detector."""
     found: list[Finding] = []
     for kind, detect in _detectors(text):
-        for start, end in detect(text):
-            if not any(start < other.end and other.start < end for other in found):
-                found.append(Finding(kind, start, end))
-    return sorted(found, key=lambda finding: finding.start)
+        spans = sorted(detect(text), key=lambda span: (span[0], -span[1]))
+        if spans:
+            found = _merged(found, kind, spans)
+    return found
+
+
+def _merged(found: list[Finding], kind: str, spans: list[tuple[int, int]]) -> list[Finding]:
+    """`found` (in order, none overlapping) with each span that overlaps nothing before it."""
+    merged: list[Finding] = []
+    index = 0
+    for start, end in spans:
+        while index < len(found) and found[index].end <= start:
+            merged.append(found[index])
+            index += 1
+        if merged and merged[-1].end > start:
+            continue
+        if index < len(found) and found[index].start < end:
+            continue
+        merged.append(Finding(kind, start, end))
+    merged.extend(found[index:])
+    return merged
 
 
 def text_hash(text: str) -> str:
@@ -203,17 +168,27 @@ class PrivacyScan:
                 if not found:
                     continue
                 name, fingerprint = field_name(location), text_hash(value)
-                for finding in found:
+                for finding, more in _first_of_each_kind(found):
                     entry = accepted.get((name, finding.kind))
                     if entry is not None and fingerprint in entry:
                         continue
                     nodes = nodes or _Nodes(record.text)
                     problems.append(
-                        _problem(
-                            record, location, value, finding, fingerprint, nodes, stale=entry is not None
-                        )
+                        _problem(record, location, value, finding, more, fingerprint, nodes,
+                                 stale=entry is not None)
                     )
         return problems
+
+
+def _first_of_each_kind(found: list[Finding]) -> list[tuple[Finding, int]]:
+    """The first finding of each kind in a field, in reading order, and how many more there are:
+    one problem a kind (an acceptance covers a field and a kind), however often it recurs."""
+    first: dict[str, Finding] = {}
+    counts: dict[str, int] = {}
+    for finding in found:
+        first.setdefault(finding.kind, finding)
+        counts[finding.kind] = counts.get(finding.kind, 0) + 1
+    return [(finding, counts[kind] - 1) for kind, finding in first.items()]
 
 
 def _accepted(values: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
@@ -231,6 +206,7 @@ def _problem(
     location: Location,
     value: str,
     finding: Finding,
+    more: int,
     fingerprint: str,
     nodes: _Nodes,
     *,
@@ -244,14 +220,19 @@ def _problem(
         at = f"at column {where[1]} of this line"
     else:
         at = f"at line {where[0]}, column {where[1]}"
+    also = f", and {more} more like it in this field" if more else ""
     message = (
-        f"looks like {LABELS[finding.kind]} {at}; remove it (records must be anonymised). "
+        f"looks like {LABELS[finding.kind]} {at}{also}; remove {'them' if more else 'it'} "
+        "(records must be anonymised). "
         f"If it is not personal data, record that under privacy_accepted "
         f"(field: {field_name(location)}, kind: {finding.kind}, text_hash: {fingerprint})"
     )
     if stale:
         message += "; the privacy_accepted entry for this field was for earlier text"
     return Problem(record.shown_as, line, column, field_name(location), message)
+
+
+_WORDS_TO_PLACE = 8
 
 
 class _Nodes:
@@ -271,7 +252,8 @@ class _Nodes:
             return None
         source = self.text[node.start_mark.index : node.end_mark.index]
         # Folded and multi-line text joins lines with spaces: let any run of spaces match any.
-        words = value[finding.start : finding.end].split()
+        # Its first few words are enough to place it (a finding can be as long as the field).
+        words = value[finding.start : finding.end].split()[:_WORDS_TO_PLACE]
         if not words:
             return None
         match = re.search(r"\s+".join(re.escape(word) for word in words), source)

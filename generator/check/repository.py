@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.fields import Pattern, Schema, field_patterns
+from generator.counting import group_id, response_bands
 from generator.load import RecordFile
+from generator.nations import RECORDABLE, first_stage_target, stage_ids
 from generator.years import reporting_year
 
 ORGANISATION_SHOWN = "records/organisation.yaml"
@@ -56,6 +58,9 @@ class Taxonomy:
     """The ids the organisation file defines, by taxonomy name, in the file's order."""
 
     ids: dict[str, list[str]]
+    # What the council records (`recorded` in organisation.yaml): each section unless it says false.
+    recorded: frozenset[str] = frozenset(RECORDABLE)
+    kinds: tuple[str, ...] | None = None  # the kinds of representation listed, if the file lists them
 
     @classmethod
     def from_values(cls, values: dict[str, Any]) -> Taxonomy:
@@ -73,12 +78,20 @@ class Taxonomy:
             for sub in as_list(value_at(category, "subjects"))
             if isinstance(value_at(sub, "id"), str)
         ]
-        ids["stages"] = [
-            stage["id"]
-            for stage in as_list(value_at(values, "procedure", "stages"))
-            if isinstance(value_at(stage, "id"), str)
-        ]
-        return cls(ids)
+        ids["stages"] = stage_ids(values)
+        ids["service_groups"] = list(dict.fromkeys(
+            group_id(area["group"]) for area in as_list(taxonomies.get("service_areas"))
+            if isinstance(area, dict) and isinstance(area.get("group"), str)))
+        target = first_stage_target(values)
+        ids["response_bands"] = [key for key, _, _ in response_bands(target)] if target else []
+        recorded = value_at(values, "recorded")
+        recorded = recorded if isinstance(recorded, dict) else {}
+        listed = value_at(values, "representations")
+        kinds = None
+        if isinstance(listed, dict):
+            kinds = ("complaint", *(kind for kind in listed if kind != "complaint"))
+        shown = frozenset(section for section in RECORDABLE if recorded.get(section) is not False)
+        return cls(ids, shown, kinds)
 
 
 @dataclass

@@ -3,7 +3,9 @@
 - `identity`: ids and file names, year folders, ids used twice;
 - `dates`: dates in order, none in the future, real timescales;
 - `references`: to the organisation's lists and between records, stages in the procedure's order;
-- `history`: history tables that add up and agree with the records of their year.
+- `history`: history tables that add up and agree with the records of their year;
+- `council`: what follows from the organisation file (ids kept for the report's own rows, the
+  sections the council records, the kinds of representation it lists).
 
 What they all read (`Taxonomy`, `Repository`) is in `repository`. A new rule goes into the module
 of its family, and is called from `record_problems` (rules about one record) or from the check's
@@ -12,6 +14,7 @@ pass across records (`check.across`).
 
 from __future__ import annotations
 
+from generator.check.council import council_problems
 from generator.check.dates import dates_in_order, future_dates, timescales
 from generator.check.history import history_agreement, history_sums
 from generator.check.identity import FOLDER_DATE, ID_PREFIX, duplicate_ids, identity
@@ -48,6 +51,7 @@ def record_problems(record: RecordFile, repository: Repository, *, references: b
     if repository.taxonomy is not None:
         problems += taxonomy_references(record, repository.taxonomy)
         problems += stage_order(record, repository.taxonomy)
+    problems += council_problems(record, repository.taxonomy)
     if record.kind == "history":
         problems += history_sums(record)
     return problems

@@ -2,7 +2,8 @@
 
 A thin wrapper over `mkdocs build` on the repository's `mkdocs.yml` (strict: a warning fails the
 build). The site is built into a folder beside the target and swapped in at the end, so a failed
-build leaves the previous site as it was.
+build leaves the previous site as it was. Only a new folder, or one Candour built, is replaced
+(see `generator.site_folder`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,19 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-CONFIG_FILE = "mkdocs.yml"
+from generator.commands.extras import missing_extra
+from generator.commands.site_settings import CONFIG_FILE, settings_in_use, site_settings
+from generator.site_folder import (
+    SiteFolderRefused,
+    check_site_folder,
+    new_marked_folder,
+    remove_leftovers,
+    replace_site,
+)
+
+RECORDS = "records"
 AS_OF_VARIABLE = "CANDOUR_AS_OF"
 
 
@@ -38,9 +50,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` with mkdocs.yml or records/, else `start`."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
+        if (folder / CONFIG_FILE).is_file() or (folder / RECORDS).is_dir():
             return folder
     return start
 
@@ -73,21 +86,47 @@ def _stage(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = (args.root or find_root(Path.cwd())).resolve()
-    config_file = root / CONFIG_FILE
-    if not config_file.is_file():
-        print(f"candour build: no {CONFIG_FILE} in {root}; name the repository with --root", file=sys.stderr)
+    if not (root / CONFIG_FILE).is_file() and not (root / RECORDS).is_dir():
+        print(f"candour build: neither {CONFIG_FILE} nor {RECORDS}/ in {root}; run it from the "
+              "repository's top folder, or name it with --root", file=sys.stderr)
+        return 1
+    if missing := missing_extra("site", "candour build"):
+        print(f"candour build: {missing}", file=sys.stderr)
         return 1
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := source_date_epoch(root)):
         os.environ["SOURCE_DATE_EPOCH"] = stamp
     if args.as_of:
         os.environ[AS_OF_VARIABLE] = args.as_of.isoformat()
-    return _build(root, config_file, args.site_dir)
+    return _build(root, args.site_dir)
 
 
-def _build(root: Path, config_file: Path, site_dir: Path | None) -> int:
+def _sources(root: Path, config: Any) -> list[Path]:
+    """The folders the site is built from, which no site folder may be or hold."""
+    sources = [Path(config.docs_dir), root / RECORDS, root / "schemas"]
+    candour = config.plugins.get("candour")
+    if candour is not None:  # records and schemas named in mkdocs.yml
+        sources += [root / candour.config.records, root / candour.config.schemas]
+    return sources
+
+
+def _site_folder(root: Path, config: Any, site_dir: Path | None) -> Path | None:
+    """Where the site goes, or None (with the reason printed) when that folder must not be replaced."""
+    target = site_dir if site_dir is not None else Path(config.site_dir)
+    try:
+        folder = check_site_folder(target, repository=root, sources=_sources(root, config))
+    except SiteFolderRefused as refused:
+        named = "--site-dir" if site_dir is not None else f"site_dir in {CONFIG_FILE}"
+        print(f"candour build: will not build into {named}: {refused}. Nothing was built or deleted.",
+              file=sys.stderr)
+        return None
+    for leftover in remove_leftovers(folder):
+        print(f"  removed {leftover.name}, left half-built by a build that was stopped")
+    return folder
+
+
+def _build(root: Path, site_dir: Path | None) -> int:
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
     logger = logging.getLogger("mkdocs")
@@ -98,13 +137,16 @@ def _build(root: Path, config_file: Path, site_dir: Path | None) -> int:
     target: Path | None = None
     building: Path | None = None
     try:
-        _stage(f"reading {config_file}")
-        config = load_config(config_file=str(config_file))
-        target = (site_dir.resolve() if site_dir else Path(config.site_dir).resolve())
-        building = target.with_name(f"{target.name}.building-{os.getpid()}")
-        config.site_dir = str(building)
-        _stage("checking records, computing figures, writing pages")
-        build(config)
+        _stage(f"reading {settings_in_use(root)}")
+        with site_settings(root) as config:
+            target = _site_folder(root, config, site_dir)
+            if target is None:
+                return 1
+            # Marked before anything goes in, so the next build can clear it away should this one be killed.
+            building = new_marked_folder(target.with_name(f"{target.name}.building-{os.getpid()}"))
+            config.site_dir = str(building)
+            _stage("checking records, computing figures, writing pages")
+            build(config)
     except (MkDocsException, Abort, OSError) as error:
         if building is not None:
             shutil.rmtree(building, ignore_errors=True)
@@ -123,15 +165,7 @@ def _build(root: Path, config_file: Path, site_dir: Path | None) -> int:
     finally:
         logger.removeHandler(handler)
     assert target is not None and building is not None
-    _swap(building, target)
+    replace_site(building, target)
     _stage(f"site ready in {target} ({time.perf_counter() - started:.1f} s)")
     return 0
 
-
-def _swap(building: Path, target: Path) -> None:
-    """Put the new site where the old one was, as two renames on the same file system."""
-    retired = target.with_name(f"{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(retired)
-    building.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ParamSpec, TypeVar
 
-from generator.model import Case, Compliment, History, OmbudsmanCase, PublishedTable, Records
+from generator.model import Case, CaseStage, Compliment, History, OmbudsmanCase, PublishedTable, Records
 from generator.years import previous_years, reporting_year
 
-COMPARED_YEARS = 2  # every table shows the year and the two before it
+COMPARED_YEARS = 2  # every table shows the year and up to two before it
 CASES = "cases"
 HISTORY = "history"
 NOT_REPORTED = "none"
@@ -44,7 +44,16 @@ class YearBasis:
     compliments: tuple[Compliment, ...] = ()  # received in the year, in records order
     ombudsman_received: tuple[OmbudsmanCase, ...] = ()  # in records order
     ombudsman_decided: tuple[OmbudsmanCase, ...] = ()  # by date decided, then id
+    # Every stage of a formal complaint received in the year, whichever year the complaint was
+    # first received in (a Stage 2 this year of a complaint made last year counts this year).
+    stages: tuple[tuple[Case, CaseStage], ...] = ()
     _remembered: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def has_figures(self) -> bool:
+        """The year has records or history: a report can compare it."""
+        return bool(self.cases or self.history or self.compliments or self.ombudsman_received
+                    or self.ombudsman_decided or self.stages)
 
     @property
     def source(self) -> str:
@@ -101,6 +110,10 @@ class RecordsByYear:
             records.ombudsman_cases,
             lambda case: reporting_year(case.decided) if case.decided is not None else None,
         )
+        self._stages = _by_year(
+            ((case, stage) for case in records.cases if case.is_complaint for stage in case.stages),
+            lambda pair: pair[1].year,
+        )
         self._histories: dict[str, History] = {}
         for history in records.histories:
             self._histories.setdefault(history.year, history)  # the first, as a search would find
@@ -115,14 +128,17 @@ class RecordsByYear:
                 tuple(self._compliments.get(year, ())),
                 tuple(self._received.get(year, ())),
                 tuple(sorted(self._decided.get(year, ()), key=lambda case: (case.decided, case.id))),
+                tuple(sorted(self._stages.get(year, ()), key=lambda pair: (pair[0].id, pair[1].started))),
             )
         return self._bases[year]
 
     def compared(self, year: str) -> tuple[YearBasis, ...]:
-        """The year and the two before it, newest first."""
-        return tuple(self.basis(label) for label in previous_years(year, COMPARED_YEARS))
+        """The year and up to two years before it, newest first: only years with records or history
+        (no column of n/a for the years before the records begin)."""
+        earlier = [self.basis(label) for label in previous_years(year, COMPARED_YEARS)[1:]]
+        return (self.basis(year), *(basis for basis in earlier if basis.has_figures))
 
 
 def compared(records: Records, year: str) -> tuple[YearBasis, ...]:
-    """The year and the two before it, newest first (for one report; a build shares a RecordsByYear)."""
+    """The year and up to two before it, newest first (for one report; a build shares a RecordsByYear)."""
     return RecordsByYear(records).compared(year)

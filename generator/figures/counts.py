@@ -13,12 +13,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from generator.counting import NOT_RECORDED, TOTAL
 from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
-from generator.figures.table import Cell, Column, Row, Share, Table
+from generator.figures.table import Cell, Change, Column, Percent, Row, Share, Table
 from generator.model import Case, Term
 
-TOTAL = "total"
-NOT_RECORDED = "not-recorded"
 Item = TypeVar("Item")
 
 
@@ -32,6 +31,7 @@ class RowSpec:
     label: str
     level: int = 0
     is_heading: bool = False
+    parts: tuple[str, ...] = ()  # a combined row: the keys of the rows it adds up, outside any sum
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,12 @@ class Tally:
     counts: Mapping[str, int | None] = field(default_factory=dict)
     total: int | None = None
     faults: tuple[str, ...] = ()  # what the history record says is wrong with the published table
+    percentages: Mapping[str, Percent] = field(default_factory=dict)  # printed without counts
+
+    def cell(self, key: str) -> Cell:
+        """A row's count, or the percentage a report printed instead of it."""
+        count = self.count(key)
+        return self.percentages.get(key) if count is None else count
 
     def count(self, key: str) -> int | None:
         if self.source == CASES:
@@ -62,7 +68,10 @@ def tally_published(basis: YearBasis, table: str) -> Tally:
     published = basis.published(table)
     if published is None:
         return Tally(basis.year, NOT_REPORTED)
-    return Tally(basis.year, HISTORY, dict(published.rows), published.total, basis.faults(table))
+    percentages = {key: Percent(value, published.base) for key, value in published.percentages.items()
+                   if value is not None}
+    total = published.total if published.total is not None else published.base
+    return Tally(basis.year, HISTORY, dict(published.rows), total, basis.faults(table), percentages)
 
 
 def not_recorded_row(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[RowSpec]:
@@ -82,7 +91,7 @@ class ColumnSpec:
 
 def count_column(tally: Tally) -> ColumnSpec:
     def cell(key: str) -> Cell:
-        return tally.total if key == TOTAL else tally.count(key)
+        return tally.total if key == TOTAL else tally.cell(key)
 
     return ColumnSpec(Column(tally.year, tally.year, tally.year, "count"), cell)
 
@@ -95,10 +104,23 @@ def shares_column(tally: Tally) -> ColumnSpec:
             return tally.total
         part = tally.count(key)
         if part is None or not tally.total:
-            return part
+            return tally.cell(key)
         return Share(part, tally.total)
 
     return ColumnSpec(Column(tally.year, tally.year, tally.year, "share"), cell)
+
+
+def change_column(before: Tally, after: Tally) -> ColumnSpec:
+    """The change of each row from one year to the next, as a signed percentage of the year before
+    (None where either year did not report the row, or the year before had none)."""
+
+    def cell(key: str) -> Cell:
+        old = before.total if key == TOTAL else before.count(key)
+        new = after.total if key == TOTAL else after.count(key)
+        return Change(old, new) if old and new is not None else None
+
+    heading = f"Change on {before.year}"
+    return ColumnSpec(Column(f"change {before.year} to {after.year}", heading, None, "change"), cell)
 
 
 # The table ----------------------------------------------------------------------------------
@@ -128,7 +150,7 @@ def build_table(
 
 def _row(spec: RowSpec, columns: Sequence[ColumnSpec]) -> Row:
     cells = tuple(None if spec.is_heading else col.cell(spec.key) for col in columns)
-    return Row(spec.key, spec.label, cells, level=spec.level, is_heading=spec.is_heading)
+    return Row(spec.key, spec.label, cells, level=spec.level, is_heading=spec.is_heading, parts=spec.parts)
 
 
 def structure(specs: Sequence[RowSpec]) -> tuple[list[str], dict[str, list[str]]]:
@@ -141,6 +163,8 @@ def structure(specs: Sequence[RowSpec]) -> tuple[list[str], dict[str, list[str]]
     children: dict[str, list[str]] = {}
     parent: str | None = None
     for spec in specs:
+        if spec.parts:
+            continue  # a combined row repeats others: it is in no sum
         if spec.is_heading:
             parent = None
         elif spec.level == 0 or parent is None:
@@ -171,21 +195,24 @@ def check_adds_up(table_id: str, specs: Sequence[RowSpec], tally: Tally) -> None
 
 
 def history_notes(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[str]:
-    """A note for each year shown as published whose rows do not add up, or whose record says so.
+    """For each year shown as published: the faults its history record states, as the officer wrote
+    them, and a note when its rows, every one published, do not add up to its total.
 
-    A year that published only its total (no rows) has nothing to add up and gets no note.
+    A row not published (None) is never added as 0, so a table with one has no sum to check; nor
+    does a year that published only its total.
     """
     tops, _ = structure(specs)
     notes = []
     for tally in tallies:
-        if tally.source != HISTORY or tally.total is None or all(tally.count(key) is None for key in tops):
-            continue  # nothing published to add up
-        added = rows_sum(tops, tally)
-        if added != tally.total:
+        if tally.source != HISTORY:
+            continue
+        published = [tally.count(key) for key in tops if key in tally.counts]
+        complete = bool(published) and all(count is not None for count in published)
+        added = sum(count or 0 for count in published)
+        if tally.total is not None and complete and added != tally.total:
             notes.append(f"{tally.year} as published: the rows add up to {added} "
                          f"but the published total was {tally.total}.")
-        else:
-            notes.extend(f"{tally.year} as published: {fault}" for fault in tally.faults)
+        notes.extend(f"{tally.year} as published: {fault}" for fault in tally.faults)
     return notes
 
 

@@ -85,7 +85,11 @@ def _groups(table: Table) -> list[tuple[int | None, list[int]]]:
     top: list[int] = []
     children: dict[int, list[int]] = defaultdict(list)
     parent: int | None = None
+    combined: list[tuple[int | None, list[int]]] = []
     for index, row in enumerate(table.rows):
+        if row.parts:  # it adds up rows of its own: one more sum a hidden count must not leak from
+            combined.append((index, [i for i, other in enumerate(table.rows) if other.key in row.parts]))
+            continue
         if row.is_total:
             continue
         if row.is_heading:
@@ -95,7 +99,7 @@ def _groups(table: Table) -> list[tuple[int | None, list[int]]]:
             parent = index if row.level == 0 else None
         else:
             children[parent].append(index)
-    return [(total, top), *children.items()]
+    return [(total, top), *children.items(), *combined]
 
 
 def _secondary(table: Table, hidden: set[Position]) -> bool:

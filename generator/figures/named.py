@@ -9,16 +9,20 @@ the value None. The names, and what each means (`FIGURE_NAMES` holds the same li
 - `complaints_change`: the change in formal complaints on the year before (a signed percentage).
 - `representations`: every representation considered (complaints and everything else).
 - `requests_for_service`: representations treated as requests for service.
+- `enquiries`, `informal_complaints`: representations that were enquiries, or informal complaints.
 - `withdrawn`: representations withdrawn or not pursued.
 - `ineligible`: representations refused as ineligible and redirected.
 - `upheld`, `partially_upheld`, `not_upheld`: complaints with that first-stage outcome.
+- `upheld_in_full_or_part`: complaints upheld or partially upheld (every outcome the council
+  counts as upheld in full or in part), and `upheld_in_full_or_part_share` as a share of complaints,
+  computed from the counts.
 - `outstanding`: complaints still awaiting their first-stage outcome.
 - `upheld_share`, `partially_upheld_share`, `not_upheld_share`: those outcomes as a share of complaints.
 - `within_target_share`: share of first-stage responses sent within the response target.
 - `median_working_days`: median working days to the first-stage response.
 - `still_open`: complaints with no first-stage response yet.
 - `acknowledged_in_time_share`: share of complaints acknowledged within the acknowledgement target.
-- `customers`: customers served by adult social care in the year.
+- `customers`: customers served by the services the report covers, in the year.
 - `complaints_per_1000`: formal complaints per 1,000 customers served.
 - `ombudsman_received`: cases the ombudsman received in the year.
 - `ombudsman_decided`: decisions the ombudsman made in the year.
@@ -45,11 +49,15 @@ FIGURE_NAMES: dict[str, str] = {
     "complaints_change": "Change in formal complaints on the year before",
     "representations": "Every representation considered",
     "requests_for_service": "Representations treated as requests for service",
+    "enquiries": "Representations that were enquiries",
+    "informal_complaints": "Representations that were informal complaints",
     "withdrawn": "Representations withdrawn or not pursued",
     "ineligible": "Representations refused as ineligible and redirected",
     "upheld": "Complaints upheld",
     "partially_upheld": "Complaints partially upheld",
     "not_upheld": "Complaints not upheld",
+    "upheld_in_full_or_part": "Complaints upheld in full or in part",
+    "upheld_in_full_or_part_share": "Complaints upheld in full or in part, as a share of complaints",
     "outstanding": "Complaints still awaiting an outcome",
     "upheld_share": "Complaints upheld, as a share of complaints",
     "partially_upheld_share": "Complaints partially upheld, as a share of complaints",
@@ -58,7 +66,7 @@ FIGURE_NAMES: dict[str, str] = {
     "median_working_days": "Median working days to the first-stage response",
     "still_open": "Complaints with no first-stage response yet",
     "acknowledged_in_time_share": "Complaints acknowledged within the target, as a share of complaints",
-    "customers": "Customers served by adult social care in the year",
+    "customers": "Customers served by the services the report covers, in the year",
     "complaints_per_1000": "Formal complaints per 1,000 customers served",
     "ombudsman_received": "Cases the ombudsman received in the year",
     "ombudsman_decided": "Decisions the ombudsman made in the year",
@@ -77,11 +85,15 @@ CELLS: dict[str, tuple[str, str, str]] = {
     "complaints_previous": ("representations", "complaints", "previous"),
     "representations": ("representations", "total", "year"),
     "requests_for_service": ("representations", "request-for-service", "year"),
+    "enquiries": ("representations", "enquiry", "year"),
+    "informal_complaints": ("representations", "informal-complaint", "year"),
     "withdrawn": ("representations", "withdrawn", "year"),
     "ineligible": ("representations", "ineligible", "year"),
     "upheld": ("outcomes", "upheld", "year"),
     "partially_upheld": ("outcomes", "partially-upheld", "year"),
     "not_upheld": ("outcomes", "not-upheld", "year"),
+    "upheld_in_full_or_part": ("outcomes", "upheld-in-full-or-in-part", "year"),
+    "upheld_in_full_or_part_share": ("outcomes", "upheld-in-full-or-in-part", "year"),
     "outstanding": ("outcomes", "outstanding", "year"),
     "upheld_share": ("outcomes", "upheld", "year"),
     "partially_upheld_share": ("outcomes", "partially-upheld", "year"),
@@ -131,7 +143,8 @@ def change(before: Cell, after: Cell) -> Change | None:
 
 def named_figures(records: Records, years: Sequence[YearBasis], tables: Sequence[Table]) -> dict[str, Cell]:
     """Every name in FIGURE_NAMES with its value for the first of `years` (None if not reported)."""
-    year, previous = years[0].year, years[1].year
+    year = years[0].year
+    previous = years[1].year if len(years) > 1 else "none"  # the first year of records has no year before
     columns = {"year": year, "previous": previous}
     figures: dict[str, Cell] = {}
     for name, (table_id, row_key, column) in CELLS.items():

@@ -1,12 +1,14 @@
-"""Table: outcomes of the year's formal complaints at the first stage, each with its share."""
+"""Table: outcomes of the year's formal complaints at the stage `counting.OUTCOME_STAGE` names, each
+with its share, and the complaints upheld in full or in part (shares computed from the counts,
+never by adding two rounded shares)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.counting import NOT_RECORDED, OUTCOME_STAGE, OUTSTANDING, UPHELD_IN_FULL_OR_PART, outcome_row
 from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import (
-    NOT_RECORDED,
     RowSpec,
     Tally,
     build_table,
@@ -15,32 +17,36 @@ from generator.figures.counts import (
     tally_published,
 )
 from generator.figures.table import Table
-from generator.model import Case, CaseStage, Records
-
-OUTSTANDING = "outstanding"
+from generator.model import Case, CaseStage, Organisation, Records
 
 
 def first_stage(case: Case) -> CaseStage | None:
     return case.stages[0] if case.stages else None
 
 
-def is_open(case: Case) -> bool:
-    """Still awaiting its first-stage response."""
-    stage = first_stage(case)
-    return stage is None or stage.responded is None
+def counted_stage(case: Case) -> CaseStage | None:
+    """The stage whose outcome the outcomes table counts."""
+    return case.stages[OUTCOME_STAGE] if len(case.stages) > OUTCOME_STAGE else None
 
 
 def outcome_key(case: Case) -> str:
-    stage = first_stage(case)
-    if stage is None or stage.responded is None:
-        return OUTSTANDING
-    return stage.outcome or NOT_RECORDED
+    stage = counted_stage(case)
+    return outcome_row(stage is not None and stage.responded is not None, stage.outcome if stage else None)
 
 
-def tally(basis: YearBasis) -> Tally:
+def with_upheld_in_full_or_part(organisation: Organisation, tally: Tally) -> Tally:
+    """Add the combined row: the sum of the upheld outcomes' counts, when each of them is known."""
+    parts = [tally.count(outcome) for outcome in sorted(organisation.upheld_outcomes)]
+    if not parts or any(part is None for part in parts):
+        return tally
+    counts = {**tally.counts, UPHELD_IN_FULL_OR_PART: sum(part or 0 for part in parts)}
+    return Tally(tally.year, tally.source, counts, tally.total, tally.faults)
+
+
+def tally(organisation: Organisation, basis: YearBasis) -> Tally:
     if basis.source != CASES:
-        return tally_published(basis, "outcomes")
-    return tally_items(basis.year, basis.complaints, outcome_key)
+        return with_upheld_in_full_or_part(organisation, tally_published(basis, "outcomes"))
+    return with_upheld_in_full_or_part(organisation, tally_items(basis.year, basis.complaints, outcome_key))
 
 
 def still_open_notes(tallies: Sequence[Tally], key: str, what: str) -> list[str]:
@@ -55,15 +61,26 @@ def still_open_notes(tallies: Sequence[Tally], key: str, what: str) -> list[str]
     return notes
 
 
+def combined_row(organisation: Organisation) -> list[RowSpec]:
+    """'Upheld in full or in part' after the outcomes it combines, when there are two or more."""
+    upheld = [term.id for term in organisation.outcomes if term.id in organisation.upheld_outcomes]
+    if len(upheld) < 2:
+        return []
+    return [RowSpec(UPHELD_IN_FULL_OR_PART, "Upheld in full or in part", parts=tuple(upheld))]
+
+
 def outcomes_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
-    tallies = [basis.once("outcomes", tally, basis) for basis in years]
+    tallies = [basis.once("outcomes", tally, organisation, basis) for basis in years]
     specs = [RowSpec(term.id, term.name) for term in organisation.outcomes]
     specs.append(RowSpec(OUTSTANDING, "Still outstanding"))
     if any(t.source == CASES and t.count(NOT_RECORDED) for t in tallies):
         specs.append(RowSpec(NOT_RECORDED, "Responded, outcome not recorded"))
+    specs += combined_row(organisation)
+    stage = organisation.stages[OUTCOME_STAGE].name if len(organisation.stages) > 1 else None
+    title = f"Outcomes of formal complaints at {stage}" if stage else "Outcomes of formal complaints"
     return build_table(
-        "outcomes", "Outcomes of formal complaints", "Outcome", specs,
+        "outcomes", title, "Outcome", specs,
         [shares_column(t) for t in tallies], tallies,
         definition="outcome", notes=still_open_notes(tallies, OUTSTANDING, "their outcome is not yet known"),
     )

@@ -12,6 +12,7 @@ from generator.figures import (
     acknowledgements,
     complainants,
     compliments,
+    extensions,
     ombudsman,
     outcomes,
     receipt,
@@ -25,6 +26,7 @@ from generator.figures import (
 from generator.figures.basis import RecordsByYear, YearBasis
 from generator.figures.disclosure import suppressed
 from generator.figures.named import named_figures
+from generator.figures.plans import PublishedPlan, plans_published, published_with
 from generator.figures.table import Cell, Table
 from generator.model import Action, Organisation, Records
 
@@ -41,6 +43,7 @@ class PublishedCaseStudy:
 class PublishedQuote:
     team: str  # display name
     quote: str
+    compliment_id: str = ""  # for the quote's edit link
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class YearReport:
     case_studies: tuple[PublishedCaseStudy, ...]
     quotes: tuple[PublishedQuote, ...]
     actions_raised: tuple[Action, ...]  # learning actions raised in the year
+    plans_published: tuple[PublishedPlan, ...] = ()  # plans agreed with this report
 
     def table(self, table_id: str) -> Table:
         for table in self.tables:
@@ -66,28 +70,33 @@ class YearReport:
 Section = Callable[[Records, Sequence[YearBasis]], Table | Sequence[Table] | None]
 
 
-def _sections() -> tuple[Section, ...]:
-    """The section builders, in the order the report shows their tables."""
+def _sections() -> tuple[tuple[Section, str | None], ...]:
+    """The section builders, in the order the report shows their tables, each with what the council
+    must record for it to be shown (`Organisation.records`): a section it does not record is left
+    out, never shown as 0."""
     return (
-        representations.representations_table,
-        outcomes.outcomes_table,
-        service_areas.service_areas_table,
-        subjects.subjects_table,
-        subjects.themes_table,
-        response_times.response_times_table,
-        response_times.response_summary_table,
-        acknowledgements.acknowledgements_table,
-        stages.stages_table,
-        ombudsman.ombudsman_table,
-        ombudsman.ombudsman_summary_table,
-        remedies.ombudsman_remedies_table,
-        remedies.ombudsman_other_remedies_table,
-        receipt.receipt_points_table,
-        receipt.receipt_methods_table,
-        compliments.compliments_table,
-        compliments.compliments_by_team_table,
-        complainants.complainants_table,
-        complainants.advocacy_table,
+        (representations.representations_table, None),
+        (outcomes.outcomes_table, None),
+        (stages.outcomes_by_stage_table, None),
+        (service_areas.service_areas_table, None),
+        (service_areas.service_groups_table, None),
+        (subjects.subjects_table, None),
+        (subjects.themes_table, None),
+        (response_times.response_times_table, None),
+        (response_times.response_summary_table, None),
+        (extensions.extensions_table, None),
+        (acknowledgements.acknowledgements_table, "acknowledgement"),
+        (stages.stages_table, None),
+        (ombudsman.ombudsman_table, None),
+        (ombudsman.ombudsman_summary_table, None),
+        (remedies.ombudsman_remedies_table, None),
+        (remedies.ombudsman_other_remedies_table, None),
+        (receipt.receipt_points_table, "receipt_point"),
+        (receipt.receipt_methods_table, "receipt_method"),
+        (compliments.compliments_table, "compliments"),
+        (compliments.compliments_by_team_table, "compliments"),
+        (complainants.complainants_table, "complainant"),
+        (complainants.advocacy_table, "advocacy"),
     )
 
 
@@ -113,12 +122,15 @@ def year_report(records: Records, year: str, by_year: RecordsByYear | None = Non
         case_studies=case_studies(records, years[0]),
         quotes=quotes(records, years[0]),
         actions_raised=actions_raised(records, years[0]),
+        plans_published=plans_published(records, year),
     )
 
 
 def _tables(records: Records, years: Sequence[YearBasis]) -> list[Table]:
     tables: list[Table] = []
-    for section in _sections():
+    for section, recorded in _sections():
+        if recorded is not None and not records.organisation.records(recorded):
+            continue
         built = section(records, years)
         if isinstance(built, Table):
             tables.append(built)
@@ -158,16 +170,18 @@ def _area_name(organisation: Organisation, area_id: str | None) -> str:
 def quotes(records: Records, basis: YearBasis) -> tuple[PublishedQuote, ...]:
     """Quotes from the year's compliments that may be published, oldest first."""
     received = sorted(basis.compliments, key=lambda c: (c.received, c.id))
-    return tuple(PublishedQuote(_area_name(records.organisation, c.team), c.quote)
+    return tuple(PublishedQuote(_area_name(records.organisation, c.team), c.quote, c.id)
                  for c in received if c.quote)
 
 
 def actions_raised(records: Records, basis: YearBasis) -> tuple[Action, ...]:
-    """Learning actions raised in the year, or raised by (or linked from) the year's cases."""
+    """Learning actions raised in the year, or raised by (or linked from) the year's cases; the
+    actions of a plan published with a report are listed with that plan instead."""
     case_ids = {case.id for case in basis.cases}
     linked = {action_id for case in basis.cases for action_id in case.actions}
+    with_a_report = {plan.id for plan in records.organisation.plans if published_with(plan)}
     return tuple(sorted(
-        (action for action in records.actions
-         if action.year == basis.year or action.id in linked or case_ids & set(action.raised_by_cases)),
+        (action for action in records.actions if action.plan not in with_a_report and (
+            action.year == basis.year or action.id in linked or case_ids & set(action.raised_by_cases))),
         key=lambda action: action.id,
     ))

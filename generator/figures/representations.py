@@ -1,13 +1,14 @@
-"""Table: every representation considered, by what became of it (formal complaint, request for
-service, withdrawn, ineligible and redirected), with the ineligible ones by where they were sent."""
+"""Table: every representation considered, by what became of it: each kind the council records
+(formal complaints accepted, informal complaints, enquiries, requests for service), withdrawn, and
+ineligible and redirected (with where they were sent)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.counting import COMPLAINTS, INELIGIBLE, NOT_RECORDED, WITHDRAWN, representation_row
 from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import (
-    NOT_RECORDED,
     RowSpec,
     Tally,
     build_table,
@@ -18,22 +19,10 @@ from generator.figures.counts import (
 from generator.figures.table import Table
 from generator.model import Case, Organisation, Records
 
-COMPLAINTS = "complaints"
-WITHDRAWN = "withdrawn"
-INELIGIBLE = "ineligible"
-# Kinds a published table always lists; enquiries and concerns get rows only when there are some.
-MAIN_ROWS = (
-    RowSpec(COMPLAINTS, "Formal complaints accepted"),
-    RowSpec("request-for-service", "Requests for service"),
-)
-OCCASIONAL_ROWS = (RowSpec("enquiry", "Enquiries"), RowSpec("concern", "Concerns resolved informally"))
-
 
 def representation_key(case: Case) -> str:
     """The row a case counts in: withdrawn and ineligible whatever its kind, else its kind."""
-    if case.disposition in (WITHDRAWN, INELIGIBLE):
-        return case.disposition
-    return COMPLAINTS if case.kind == "complaint" else case.kind
+    return representation_row(case.kind, case.disposition)
 
 
 def redirection_key(case: Case) -> str | None:
@@ -52,9 +41,20 @@ def tally(basis: YearBasis) -> Tally:
     return Tally(basis.year, CASES, counts, counted.total)
 
 
+def kind_rows(organisation: Organisation, tallies: Sequence[Tally]) -> list[RowSpec]:
+    """A row for each kind the council records; when its file lists none, formal complaints and
+    requests for service always, and any other kind in a year that has some."""
+    rows = []
+    for kind in organisation.kinds:
+        key = COMPLAINTS if kind.id == "complaint" else kind.id
+        used = any(t.count(key) for t in tallies)
+        if organisation.kinds_listed or kind.id in ("complaint", "request-for-service") or used:
+            rows.append(RowSpec(key, f"{kind.name} accepted" if kind.id == "complaint" else kind.name))
+    return rows
+
+
 def row_specs(organisation: Organisation, tallies: Sequence[Tally]) -> list[RowSpec]:
-    occasional = [spec for spec in OCCASIONAL_ROWS if any(t.count(spec.key) for t in tallies)]
-    specs = [*MAIN_ROWS, *occasional, RowSpec(WITHDRAWN, "Withdrawn or not pursued"),
+    specs = [*kind_rows(organisation, tallies), RowSpec(WITHDRAWN, "Withdrawn or not pursued"),
              RowSpec(INELIGIBLE, "Ineligible or redirected")]
     if any(tally.source == CASES for tally in tallies):
         routes = organisation.redirections

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from generator.figures.basis import CASES, NOT_REPORTED, YearBasis
+from generator.counting import group_id
+from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
 from generator.figures.counts import (
     TOTAL,
     ColumnSpec,
     RowSpec,
     Tally,
     build_table,
+    change_column,
     count_column,
     not_recorded_row,
+    shares_column,
     tally_items,
     tally_published,
 )
@@ -21,36 +23,73 @@ from generator.figures.table import Cell, Column, Rate, Table
 from generator.model import Organisation, Records, ServiceArea
 
 
-def tally(basis: YearBasis) -> Tally:
+def tally(organisation: Organisation, basis: YearBasis) -> Tally:
     if basis.source != CASES:
-        return tally_published(basis, "service_areas")
-    return tally_items(basis.year, basis.complaints, lambda case: case.service_area)
+        return with_groups(organisation, published_with_groups(organisation, basis))
+    counted = tally_items(basis.year, basis.complaints, lambda case: case.service_area)
+    return with_groups(organisation, counted)
 
 
-def slug(name: str) -> str:
-    """'Prevention and Wellbeing' -> 'prevention-and-wellbeing', for a row key that reads well in CSV."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+def group_key(group: str) -> str:
+    """'Prevention and Wellbeing' -> 'group:prevention-and-wellbeing', a row key that reads well in CSV."""
+    return f"group:{group_id(group)}"
 
 
 def row_specs(organisation: Organisation) -> list[RowSpec]:
-    """Areas in taxonomy order; each group of areas under a heading row with the group's name."""
+    """Areas in taxonomy order, each group of areas under a row with the group's name: with two
+    groups or more (adults, children) that row is the group's subtotal, else a heading."""
     specs: list[RowSpec] = []
     group: str | None = None
+    subtotals = len(organisation.service_groups) > 1
     for area in organisation.service_areas:
         if area.group and area.group != group:
-            specs.append(RowSpec(f"group:{slug(area.group)}", area.group, is_heading=True))
+            specs.append(RowSpec(group_key(area.group), area.group, is_heading=not subtotals))
         group = area.group
-        specs.append(RowSpec(area.id, area.name))
+        specs.append(RowSpec(area.id, area.name, level=1 if subtotals and area.group else 0))
     return specs
 
 
+def published_with_groups(organisation: Organisation, basis: YearBasis) -> Tally:
+    """A history year's service areas, with its published service groups (keyed by group id)."""
+    areas = tally_published(basis, "service_areas")
+    groups = tally_published(basis, "service_groups")
+    if groups.source != HISTORY:
+        return areas
+    published = [group for group in organisation.service_groups if group_id(group) in groups.counts]
+    counts = {**areas.counts, **{group_key(group): groups.count(group_id(group)) for group in published}}
+    if areas.source == HISTORY:
+        return Tally(basis.year, HISTORY, counts, areas.total, areas.faults)
+    return Tally(basis.year, HISTORY, counts, groups.total, groups.faults)
+
+
+def with_groups(organisation: Organisation, tally: Tally) -> Tally:
+    """Add each group's subtotal: the sum of its areas, when each area's count is known."""
+    if len(organisation.service_groups) < 2:
+        return tally
+    counts = dict(tally.counts)
+    for group in organisation.service_groups:
+        if group_key(group) in counts:
+            continue  # a history record published it
+        parts = [tally.count(area.id) for area in organisation.service_areas if area.group == group]
+        counts[group_key(group)] = None if any(part is None for part in parts) else sum(
+            part or 0 for part in parts)
+    return Tally(tally.year, tally.source, counts, tally.total, tally.faults)
+
+
 def area_customers(organisation: Organisation, year: str) -> dict[str, int | None]:
-    return {area.id: area.customers.get(year) for area in organisation.service_areas}
+    """Customers served by each area in the year, and by each group when every area's is known."""
+    served = {area.id: area.customers.get(year) for area in organisation.service_areas}
+    for group in organisation.service_groups:
+        parts = [served[area.id] for area in organisation.service_areas if area.group == group]
+        served[group_key(group)] = None if any(part is None for part in parts) else sum(
+            part or 0 for part in parts)
+    return served
 
 
 def total_customers(organisation: Organisation, basis: YearBasis) -> int | None:
     """Customers served in the year: the sum over areas where known, else the history record's figure."""
-    known = [count for count in area_customers(organisation, basis.year).values() if count is not None]
+    known = [area.customers[basis.year] for area in organisation.service_areas
+             if area.customers.get(basis.year) is not None]
     if known:
         return sum(known)
     return basis.history.customers if basis.history else None
@@ -92,7 +131,7 @@ def area_notes(areas: Sequence[ServiceArea]) -> list[str]:
 
 def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
-    tallies = [basis.once("service_areas", tally, basis) for basis in years]
+    tallies = [basis.once("service_areas", tally, organisation, basis) for basis in years]
     columns = [customers_column(organisation, years[0]), *(count_column(t) for t in tallies)]
     columns += [rate_column(organisation, basis, t) for basis, t in zip(years, tallies, strict=True)
                 if t.source != NOT_REPORTED and total_customers(organisation, basis) is not None]
@@ -110,3 +149,21 @@ def complaints_per_1000(organisation: Organisation, basis: YearBasis, tally: Tal
         return None
     return Rate(tally.total, total_customers(organisation, basis))
 
+
+
+def service_groups_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
+    """Formal complaints by service group (adults, children), each with its share and the change
+    on the year before; left out unless the areas are in two groups or more."""
+    organisation = records.organisation
+    if len(organisation.service_groups) < 2:
+        return None
+    tallies = [basis.once("service_areas", tally, organisation, basis) for basis in years]
+    specs = [RowSpec(group_key(group), group) for group in organisation.service_groups]
+    tallies = [Tally(t.year, t.source, t.counts, t.total, t.faults) for t in tallies]
+    columns = [shares_column(t) for t in tallies]
+    if len(tallies) > 1:
+        columns.append(change_column(tallies[1], tallies[0]))
+    return build_table(
+        "service_groups", "Formal complaints by service group", "Service group", specs, columns, tallies,
+        definition="service-area",
+    )

@@ -1,71 +1,79 @@
-"""Table: each stage of a two-stage procedure (Wales): complaints that reached it, how many were
-answered within that stage's target, and its outcomes. Left out for a single-stage procedure."""
+"""Tables of a procedure with more than one stage (Wales, Scotland, England's children's procedure):
+
+- the stages table: complaints received at each stage in the year, how they reached it (escalated
+  from the stage before, or straight to it), how many of each stage's responses were within that
+  stage's target, how many are still open, and the complaints the ombudsman received;
+- outcomes by stage: each stage's outcomes with their shares, and upheld in full or in part.
+
+A stage is counted in the reporting year in which it was received, whichever year the complaint
+was first received in; a complaint that reached two stages is counted at each.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.counting import OMBUDSMAN_ROW, OUTSTANDING, TOTAL, UPHELD_IN_FULL_OR_PART, outcome_row
 from generator.figures.basis import CASES, YearBasis
-from generator.figures.counts import (
-    ColumnSpec,
-    RowSpec,
-    TotalsDoNotAddUp,
-    build_table,
-    tally_published,
-)
+from generator.figures.counts import ColumnSpec, RowSpec, Tally, build_table, shares_column, tally_published
 from generator.figures.table import Cell, Column, Share, Table
-from generator.model import Case, CaseStage, Organisation, Records, Stage
+from generator.model import DIRECT, ESCALATED, Case, CaseStage, Organisation, Records, Stage
 from generator.workingdays import Region, working_days_between
 
 OPEN = "open"
+STAGES_NOTE = ("A complaint that reached more than one stage is counted at each stage it reached, in the "
+               "year that stage was received, so the stages do not add up to the number of complaints.")
 
 
-def reached(cases: Sequence[Case], stage: Stage) -> list[CaseStage]:
-    return [step for case in cases for step in case.stages if step.stage == stage.id]
+def received_at(basis: YearBasis, stage: Stage) -> list[tuple[Case, CaseStage]]:
+    return [(case, step) for case, step in basis.stages if step.stage == stage.id]
+
+
+def stage_days(step: CaseStage, region: Region) -> int | None:
+    return working_days_between(step.started, step.responded, region) if step.responded else None
 
 
 def stage_cells(organisation: Organisation, stage: Stage, steps: Sequence[CaseStage]) -> dict[str, Cell]:
     region = Region.of(organisation)
     responded = [step for step in steps if step.responded is not None]
-    in_time = [step for step in responded
-               if working_days_between(step.started, step.responded, region) <= stage.respond_working_days]
+    in_time = [step for step in responded if (stage_days(step, region) or 0) <= stage.respond_working_days]
     cells: dict[str, Cell] = {
         stage.id: len(steps),
+        f"{stage.id}:{ESCALATED}": sum(1 for step in steps if step.route == ESCALATED),
+        f"{stage.id}:{DIRECT}": sum(1 for step in steps if step.route == DIRECT),
         f"{stage.id}:within-target": Share(len(in_time), len(responded)) if responded else None,
         f"{stage.id}:{OPEN}": len(steps) - len(responded),
     }
-    for outcome in organisation.outcomes:
-        cells[f"{stage.id}:{outcome.id}"] = sum(1 for step in responded if step.outcome == outcome.id)
-    check_stage(stage, cells, [f"{stage.id}:{o.id}" for o in organisation.outcomes])
     return cells
-
-
-def check_stage(stage: Stage, cells: dict[str, Cell], outcome_keys: Sequence[str]) -> None:
-    """Every complaint that reached a stage is open or has one of the outcomes."""
-    parts = [cells[f"{stage.id}:{OPEN}"], *(cells[key] for key in outcome_keys)]
-    if sum(part for part in parts if isinstance(part, int)) != cells[stage.id]:
-        raise TotalsDoNotAddUp(
-            f"stages: {stage.id} outcomes and open cases do not add up to {cells[stage.id]}")
 
 
 def stage_column(organisation: Organisation, basis: YearBasis) -> ColumnSpec:
     cells: dict[str, Cell] = {}
-    if basis.source == CASES:
+    if basis.source == CASES or basis.stages:
         for stage in organisation.stages:
-            cells |= stage_cells(organisation, stage, reached(basis.complaints, stage))
+            cells |= stage_cells(organisation, stage, [step for _, step in received_at(basis, stage)])
+        cells[OMBUDSMAN_ROW] = len(basis.ombudsman_received)
+    else:
+        published = tally_published(basis, "stages")
+        cells = {key: published.count(key) for key in published.counts}
+        if basis.history and basis.history.ombudsman_received is not None:
+            cells.setdefault(OMBUDSMAN_ROW, basis.history.ombudsman_received)
     return ColumnSpec(Column(basis.year, basis.year, basis.year, "mixed"), cells.get)
 
 
 def row_specs(organisation: Organisation) -> list[RowSpec]:
     specs = []
-    for stage in organisation.stages:
+    for index, stage in enumerate(organisation.stages):
+        specs.append(RowSpec(stage.id, f"{stage.name}: complaints received"))
+        if index:
+            specs += [RowSpec(f"{stage.id}:{ESCALATED}", "Escalated from the stage before", level=1),
+                      RowSpec(f"{stage.id}:{DIRECT}", "Came straight to this stage", level=1)]
         specs += [
-            RowSpec(stage.id, f"{stage.name}: complaints"),
             RowSpec(f"{stage.id}:within-target",
                     f"Answered within {stage.respond_working_days} working days (share of answers)", level=1),
-            *(RowSpec(f"{stage.id}:{o.id}", o.name, level=1) for o in organisation.outcomes),
             RowSpec(f"{stage.id}:{OPEN}", "Still open", level=1),
         ]
+    specs.append(RowSpec(OMBUDSMAN_ROW, f"Complaints the {organisation.ombudsman_name} received"))
     return specs
 
 
@@ -73,10 +81,68 @@ def stages_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
     organisation = records.organisation
     if len(organisation.stages) < 2:
         return None
-    tallies = [tally_published(basis, "stages") for basis in years]
     columns = [basis.once("stages", stage_column, organisation, basis) for basis in years]
     return build_table(
         "stages", "Complaints at each stage of the procedure", "Stage", row_specs(organisation),
-        columns, tallies, definition="stages",
+        columns, [], definition="stages", notes=[STAGES_NOTE],
         chart=None, total_label=None, adds_up=False,
+    )
+
+
+# Outcomes by stage ----------------------------------------------------------------------------
+
+def stage_outcomes(organisation: Organisation, basis: YearBasis) -> Tally:
+    """Each stage's outcomes in the year as rows `<stage>:<outcome>`; the total is every stage
+    received, and each stage's own count is its row `<stage>`."""
+    if basis.source != CASES and not basis.stages:
+        return tally_published(basis, "outcomes_by_stage")
+    counts: dict[str, int | None] = {}
+    upheld = organisation.upheld_outcomes
+    for stage in organisation.stages:
+        steps = [step for _, step in received_at(basis, stage)]
+        counts[stage.id] = len(steps)
+        for step in steps:
+            key = f"{stage.id}:{outcome_row(step.responded is not None, step.outcome)}"
+            counts[key] = (counts.get(key) or 0) + 1
+        counts[f"{stage.id}:{UPHELD_IN_FULL_OR_PART}"] = sum(
+            1 for step in steps if step.responded is not None and step.outcome in upheld)
+    return Tally(basis.year, CASES, counts, sum(1 for _ in basis.stages))
+
+
+def stage_share_column(organisation: Organisation, tally: Tally) -> ColumnSpec:
+    """Each outcome as a share of the complaints received at its stage."""
+    plain = shares_column(tally)  # for its column
+
+    def cell(key: str) -> Cell:
+        if key == TOTAL:
+            return tally.total
+        stage = key.split(":", 1)[0]
+        part, whole = tally.count(key), tally.count(stage)
+        if ":" not in key:
+            return part
+        if part is None or not whole:
+            return part
+        return Share(part, whole)
+
+    return ColumnSpec(plain.column, cell)
+
+
+def outcomes_by_stage_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
+    organisation = records.organisation
+    if len(organisation.stages) < 2:
+        return None
+    tallies = [basis.once("outcomes_by_stage", stage_outcomes, organisation, basis) for basis in years]
+    upheld = [term.id for term in organisation.outcomes if term.id in organisation.upheld_outcomes]
+    specs = []
+    for stage in organisation.stages:
+        specs.append(RowSpec(stage.id, stage.name))
+        specs += [RowSpec(f"{stage.id}:{term.id}", term.name, level=1) for term in organisation.outcomes]
+        specs.append(RowSpec(f"{stage.id}:{OUTSTANDING}", "Still outstanding", level=1))
+        if len(upheld) > 1:
+            specs.append(RowSpec(f"{stage.id}:{UPHELD_IN_FULL_OR_PART}", "Upheld in full or in part",
+                                 level=1, parts=tuple(f"{stage.id}:{outcome}" for outcome in upheld)))
+    return build_table(
+        "outcomes_by_stage", "Outcomes at each stage", "Stage and outcome", specs,
+        [stage_share_column(organisation, t) for t in tallies], tallies, definition="outcome",
+        notes=[STAGES_NOTE], total_label="Stages received", chart=None,
     )

@@ -48,6 +48,15 @@ class Days:
 
 
 @dataclass(frozen=True)
+class Percent:
+    """A percentage as an earlier report printed it, of `base`, when it printed no count: shown as
+    published, never turned back into a count."""
+
+    value: Decimal
+    base: int | None
+
+
+@dataclass(frozen=True)
 class Suppressed:
     """A small count withheld so that no one can be identified (shown as c), or a figure that
     would give it away: see `generator.figures.disclosure`."""
@@ -55,9 +64,10 @@ class Suppressed:
     share: bool = False  # it was a share, so open data keeps a percentage column for it
 
 
-# A cell is a count, a share, a rate, money, a change, days, text, suppressed, or None for
+# A cell is a count, a share, a rate, money, a change, days, a published percentage, text,
+# suppressed, or None for
 # "not reported that year".
-Cell = int | Share | Rate | Money | Change | Days | Suppressed | str | None
+Cell = int | Share | Rate | Money | Change | Days | Percent | Suppressed | str | None
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,8 @@ class Column:
     key: str  # a reporting year such as '2019-20', or a measure such as 'customers'
     heading: str
     year: str | None = None  # the reporting year the column belongs to, if any
-    measure: str = "count"  # what its cells hold: count | share | customers | rate | money | text | mixed
+    # What its cells hold: count | share | customers | rate | money | change | text | mixed.
+    measure: str = "count"
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,7 @@ class Row:
     level: int = 0  # 1 for a sub-row, e.g. a sub-subject under its category
     is_total: bool = False
     is_heading: bool = False  # a group heading (e.g. a service-area group): its cells are all None
+    parts: tuple[str, ...] = ()  # a combined row ('upheld in full or in part'): the rows it adds up
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from generator.nations import NATIONS, Nation, default_stages, services_wording
+from generator.nations import NATIONS, RECORDABLE, Nation, default_stages, services_wording
 
-# The sections a council may not record; each is recorded unless `recorded` says otherwise.
-RECORDABLE = ("receipt_point", "receipt_method", "complainant", "advocacy", "acknowledgement", "compliments")
 # The kinds of representation a case can be, in the order the representations table lists them.
 KINDS = ("complaint", "informal-complaint", "enquiry", "request-for-service")
 KIND_NAMES = {
@@ -109,6 +107,7 @@ class Organisation:
     services_name: str = "adult social care"  # what the report covers, in running text
     title: str = "Adult social care complaints and compliments"
     kinds: tuple[Kind, ...] = tuple(Kind(kind, KIND_NAMES[kind]) for kind in KINDS)
+    kinds_listed: bool = False  # the file lists the kinds it records (`representations`)
     recorded: frozenset[str] = frozenset(RECORDABLE)
 
     def term(self, taxonomy: str, term_id: str) -> Term:
@@ -172,11 +171,14 @@ def _stages(values: list[dict[str, Any]], targets: dict[str, Any]) -> tuple[Stag
     return tuple(stages)
 
 
-def _kinds(values: dict[str, Any]) -> tuple[Kind, ...]:
+def _kinds(values: dict[str, Any] | None) -> tuple[Kind, ...]:
+    """The kinds the council records, as it names them: those its file lists (formal complaints
+    always), or every kind when it lists none."""
+    listed = values or {}
     return tuple(
-        Kind(kind, (values.get(kind) or {}).get("name", KIND_NAMES[kind]),
-             (values.get(kind) or {}).get("definition"))
-        for kind in KINDS
+        Kind(kind, (listed.get(kind) or {}).get("name", KIND_NAMES[kind]),
+             (listed.get(kind) or {}).get("definition"))
+        for kind in KINDS if not listed or kind in listed or kind == "complaint"
     )
 
 
@@ -239,6 +241,7 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         services=services,
         services_name=services_name,
         title=report.get("title") or f"{sentence(services_name)} complaints and compliments",
-        kinds=_kinds(values.get("representations", {})),
+        kinds=_kinds(values.get("representations")),
+        kinds_listed="representations" in values,
         recorded=frozenset(section for section in RECORDABLE if recorded.get(section, True) is not False),
     )

@@ -54,6 +54,7 @@ def statement(organisation: Organisation) -> str:
     return render(
         "accessibility.md.j2",
         name=organisation.name,
+        services=organisation.services_name,
         site_url=site.get("url", ""),
         team=organisation.contact.get("team", "complaints team"),
         contact_lines=contact_lines(organisation.contact),

@@ -84,7 +84,7 @@ def charted_rows(table: Table) -> list[Row]:
     rows: list[Row] = []
     parent_counted = False
     for row in table.rows:
-        if row.is_total:
+        if row.is_total or row.parts:  # a combined row repeats bars already drawn
             continue
         if row.is_heading:
             parent_counted = False

@@ -188,6 +188,8 @@ def pages_of_kind(root: Path, kind: str) -> list[str]:
         "facet": [first_page_under(root, "tracker/themes")],
         "action": [first_page_under(root, "tracker/actions")],
         "changes": ["tracker/changes/"],
+        "meetings": ["tracker/meetings/"],
+        "pack": [first_page_under(root, "tracker/meetings")],
         "404": [NOT_FOUND_PATH],
         "officers": ["officers/"],
         "records-guide": [first_page_under(root, "records-guide")],
@@ -201,7 +203,8 @@ def pages_of_kind(root: Path, kind: str) -> list[str]:
 
 PAGE_KINDS = (
     "home", "report", "print", "methodology", "downloads", "accessibility",
-    "tracker", "facet", "action", "changes", "404", "officers", "records-guide", "figures",
+    "tracker", "facet", "action", "changes", "meetings", "pack", "404", "officers", "records-guide",
+    "figures",
 )
 
 
