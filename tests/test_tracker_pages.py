@@ -167,13 +167,15 @@ def test_an_action_page_shows_status_reason_reviews_and_history(pages: dict[str,
     assert "C\\-2019\\-0007" in page and "Cost issues" in page
 
 
-def test_no_edit_link_without_a_repository() -> None:
+def test_only_the_editors_edit_link_without_a_repository() -> None:
     bare = organisation_from({"name": "Council", "jurisdiction": "england",
                               "taxonomies": {"action_themes": [{"id": "financial", "name": "Financial"}]}})
     files = tracker_files(Records(organisation=bare, actions=ACTIONS[:1]), as_of=AS_OF, changed_since=SINCE,
                           record_history=NO_HISTORY)
     page = next(f.content for f in files if f.path == "tracker/actions/ACT-2018-01.md")
-    assert "Edit this record" not in str(page)
+    # The records editor needs no repository on the page (make edit runs it locally): no GitHub link.
+    assert "(../../admin/index.html#/collections/actions-2018-19/entries/ACT-2018-01)" in str(page)
+    assert "github" not in str(page).lower()
 
 
 def test_text_from_records_reaches_the_reader_inert(pages: dict[str, str | bytes]) -> None:

@@ -35,6 +35,9 @@ def _build(root: Path, *, directory_urls: bool) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(file.content) if isinstance(file.content, str) else target.write_bytes(file.content)
     (root / "docs" / "index.md").write_text("# Home\n\n[Tracker](tracker/index.md)\n")
+    # Each action links to the records editor, which the plugin adds to every site (generator.cms).
+    (root / "docs" / "admin").mkdir()
+    (root / "docs" / "admin" / "index.html").write_text("<!doctype html><title>Records editor</title>\n")
     hook = Path(__file__).with_name("blocks_hook.py")
     (root / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower(), hook=hook))
     build(load_config(config_file=str(root / "mkdocs.yml"), strict=True))  # a warning fails it

@@ -13,6 +13,7 @@ what any other text is scanned with.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterator
@@ -73,20 +74,39 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     ("name", names.titled_names),
     ("full-name", names.full_names),
 )
-_WORDS_ONLY = ("name", "full-name")
 
 # Cheap tests first: every detector but the names' needs a digit or an @, a date of birth a word
-# for birth; most free text has neither, so most texts are searched only for names.
+# for birth, a name a title or a capitalised first name among its words; most free text has none
+# of these, so most texts are not searched at all, and the rest only by the detectors they need.
 _DIGIT_OR_AT = re.compile(r"[\d@]")
 _BIRTH_WORD = re.compile(birth.BIRTH_WORDS, re.IGNORECASE)
+_NEEDS_DIGITS = frozenset(kind for kind, _ in DETECTORS) - {"name", "full-name"}
+
+
+@functools.cache
+def _chosen(
+    digits: bool, birth_word: bool, title: bool, first_name: bool
+) -> tuple[tuple[str, Detector], ...]:
+    """The detectors a text needs, from what the cheap tests found in it."""
+    skipped = set() if digits else set(_NEEDS_DIGITS)
+    if not birth_word:
+        skipped.add("date-of-birth")
+    if not title:
+        skipped.add("name")
+    if not first_name:
+        skipped.add("full-name")
+    return tuple(each for each in DETECTORS if each[0] not in skipped)
 
 
 def _detectors(text: str) -> tuple[tuple[str, Detector], ...]:
-    if not _DIGIT_OR_AT.search(text):
-        return tuple(each for each in DETECTORS if each[0] in _WORDS_ONLY)
-    if not _BIRTH_WORD.search(text):
-        return tuple(each for each in DETECTORS if each[0] != "date-of-birth")
-    return DETECTORS
+    words = names.words_of(text)
+    digits = _DIGIT_OR_AT.search(text) is not None
+    return _chosen(
+        digits,
+        digits and _BIRTH_WORD.search(text) is not None,
+        names.may_hold_title(words),
+        names.may_hold_full_name(words),
+    )
 
 
 def findings(text: str) -> list[Finding]:

@@ -17,6 +17,7 @@ once, and only those that are first names are looked at one by one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -71,6 +72,36 @@ _PARTICLE = rf"(?:(?:{'|'.join(sorted(PARTICLES))})[\s-]{{1,3}}){{0,3}}"
 _RUN = re.compile(rf"{_NOT_AFTER}{_CAPITAL}(?:(?:\.?\s{{1,3}}|\.|-){_PARTICLE}{_CAPITAL})+")
 _RUN_WORD = re.compile(_WORD)
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$", re.IGNORECASE)
+
+
+# What can stand between words: a text is split on these (and spaces) to see at once whether it
+# holds a title or a first name at all, before any pattern is searched for.
+_BETWEEN_WORDS = str.maketrans(dict.fromkeys(".,;:!?()[]{}<>\"/\\|*+=&_-", " "))
+_TITLE_FORMS = frozenset(
+    {form for title in _ANY_CASE_TITLES for form in (title, title.capitalize(), title.upper())}
+    | {form for title in _CAPITALISED_TITLES for form in (title.capitalize(), title.upper())}
+)
+
+
+def words_of(text: str) -> set[str]:
+    """The words of a text as written, split at spaces and punctuation: "Mr." gives "Mr"."""
+    return set(text.translate(_BETWEEN_WORDS).split())
+
+
+def may_hold_title(words: set[str]) -> bool:
+    return not _TITLE_FORMS.isdisjoint(words)
+
+
+def may_hold_full_name(words: set[str]) -> bool:
+    """Whether a capitalised first name is among the words (most service text has none)."""
+    return not _capitalised_first_names().isdisjoint(words)
+
+
+@functools.cache
+def _capitalised_first_names() -> frozenset[str]:
+    """Every first name as it starts a name, "Peter" or "PETER"; never a little word ("An")."""
+    names = lexicon().first_names - STOPWORDS
+    return frozenset({name.capitalize() for name in names} | {name.upper() for name in names})
 
 
 def _folded(word: str) -> str:

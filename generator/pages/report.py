@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from generator.cms.links import record_address
 from generator.figures.report import YearReport
 from generator.figures.table import Table
 from generator.model import Action, Organisation
@@ -160,11 +161,14 @@ def report_pages(
         "report": report, "organisation": organisation, "period": period(report.year),
         "opening": Markup(commentary.text(OPENING) if commentary else ""),
         "sections": sections(report, commentary, definitions),
-        "actions": actions, "to_root": TO_ROOT, "pages": pages,
-        "quotes": render_block("html/quotes.html.j2", quotes=report.quotes) if report.quotes else None,
+        "actions": actions, "to_root": TO_ROOT, "pages": pages, "edit_record": _case_in_editor,
+        "quotes": render_block("html/quotes.html.j2", quotes=report.quotes, edit_record=_compliment_in_editor)
+        if report.quotes else None,
         "case_studies": [(study, render_block("html/case_study.html.j2", study=study))
                          for study in report.case_studies],
         "actions_table": render_block("html/learning.html.j2", actions=actions) if actions else None,
+        "plans": [(published.plan, render_block("html/learning.html.j2", actions=learning_actions(
+            published.actions, organisation, pages))) for published in report.plans_published],
     }
     folder = report_folder(report.year)
     included = {path: Markup(demoted(text, TO_ROOT)) for path, text in hand_written.items()}
@@ -172,6 +176,17 @@ def report_pages(
         SiteFile(f"{folder}/index.md", render("report.md.j2", printable=False, included={}, **context)),
         SiteFile(f"{folder}/print.md", render("report.md.j2", printable=True, included=included, **context)),
     ]
+
+
+def _case_in_editor(case_id: str) -> str | None:
+    """A case in the site's records editor (admin/), from a report page."""
+    address = record_address("case", case_id)
+    return f"{TO_ROOT}{address}" if address else None
+
+
+def _compliment_in_editor(compliment_id: str) -> str | None:
+    address = record_address("compliment", compliment_id) if compliment_id else None
+    return f"{TO_ROOT}{address}" if address else None
 
 
 def demoted(markdown: str, to_root: str) -> str:

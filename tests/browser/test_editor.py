@@ -9,6 +9,7 @@ C-2023-0001 to C-2023-0006.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -48,7 +49,8 @@ def officer(chromium, editor: Editor) -> Iterator[object]:  # type: ignore[no-un
 
 def validate(repo: Path, branch: str, where: Path) -> subprocess.CompletedProcess[str]:
     """`candour validate` on a checkout of the branch, as the pull request's check runs it."""
-    subprocess.run(["git", "-C", str(repo), "worktree", "add", "-q", "--detach", str(where), branch], check=True)
+    subprocess.run(["git", "-C", str(repo), "worktree", "add", "-q", "--detach", str(where), branch],
+                   check=True)
     return subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=where, capture_output=True,
                           text=True, timeout=300, check=False)
 
@@ -131,3 +133,28 @@ def test_the_editor_asks_nothing_of_any_other_host(editor: Editor, officer) -> N
     page.get_by_text("CPL-2023-").first.wait_for()
     assert editor.hosts, "no request was recorded"
     assert editor.hosts <= editor.allowed, sorted(editor.hosts - editor.allowed)
+
+
+def test_the_published_site_serves_the_editor_and_its_edit_links_open_it(chromium, server) -> None:  # type: ignore[no-untyped-def]
+    """The demo site as built: admin/ is there, Decap starts from the site's own files (offering
+    GitHub sign-in when no local backend runs), and an edit link on a report opens the record."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)
+    hosts: set[str] = set()
+    context.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    try:
+        page = context.new_page()
+        page.goto(server.url("reports/2019-20/"))
+        link = page.get_by_role("link", name="Edit this case study").first
+        href = link.get_attribute("href") or ""
+        assert "admin/#/collections/cases-2019-20/entries/C-2019-" in href
+        link.click()
+        # GitHub's sign-in, or the local backend's if one happens to run on this machine's 8081.
+        page.get_by_role("button", name=re.compile(r"^Login")).first.wait_for()
+        assert "#/collections/cases-2019-20/entries/C-2019-" in page.url
+        page.screenshot(path=str(SHOTS / "sign-in.png"))
+    finally:
+        context.close()
+    # Opened from 127.0.0.1, Decap looks for a local backend on the same machine; on the council's
+    # own host it does not.
+    assert hosts <= {server.base.split("/")[2], "127.0.0.1:8081"}, sorted(hosts)
