@@ -6,7 +6,11 @@ Parsing uses PyYAML's C loader."""
 
 from __future__ import annotations
 
+import contextlib
+import math
+import re
 import sys
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import yaml
@@ -14,6 +18,7 @@ import yaml
 from generator.problems import Problem
 
 Location = tuple[str | int, ...]
+_PLAIN_KEY = re.compile(r"[a-z][a-z0-9_]{0,39}|\d{4}-\d{2}")
 
 
 class _RecordLoader(yaml.CSafeLoader):
@@ -38,20 +43,57 @@ class _RecordLoader(yaml.CSafeLoader):
                     None, None, "a field name must be a word, not a list or block", key_node.start_mark
                 )
             # Built only for its errors (a tag, a merge key `<<`), then forgotten so it is not an alias.
-            self.construct_object(key_node, deep=True)
+            with contextlib.suppress(NumberRefused):  # a field name stays text, whatever number it looks like
+                self.construct_object(key_node, deep=True)
             self.constructed_objects.pop(key_node, None)
             key = key_node.value
             if key in mapping:
+                # Named only when it is a plain field name: a key may hold anything, personal data too.
+                named = f"the field '{key}'" if _PLAIN_KEY.fullmatch(key) else "this field"
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"the field '{key}' is given twice in the same block: keep one",
-                    key_node.start_mark,
+                    None, None, f"{named} is given twice in the same block: keep one", key_node.start_mark,
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
 
+class NumberRefused(yaml.constructor.ConstructorError):
+    """A number no record can hold: not finite (`.nan`, `.inf`, `1.0e+309`), or with more digits
+    than any figure has (a 5000-digit number cannot even be turned into text by Python)."""
+
+    def __init__(self, node: yaml.ScalarNode, value: float | None = None) -> None:
+        written = node.value if len(node.value) <= 24 else node.value[:20] + "…"
+        if value is None:
+            why = f"has more digits than any figure in a record (at most {MAX_DIGITS})"
+        elif math.isnan(value):
+            why = "is not a number"
+        else:
+            why = "is infinite, or too large for a number"
+        super().__init__(None, None, f"{written} {why}: write the figure in digits, such as 12 or 1250.50",
+                         node.start_mark)
+
+
+MAX_DIGITS = 18  # digits of a number as written: past a billion billion, no figure of a council
+
+
+def checked_number(node: yaml.ScalarNode, make: Callable[[yaml.ScalarNode], Any]) -> Any:
+    """The number a scalar node holds, or NumberRefused; its digits are counted before it is made."""
+    if sum(character.isdigit() for character in node.value) > MAX_DIGITS:
+        raise NumberRefused(node)
+    value = make(node)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise NumberRefused(node, value)
+    return value
+
+
 _RecordLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+_RecordLoader.add_constructor(
+    "tag:yaml.org,2002:int", lambda loader, node: checked_number(node, loader.construct_yaml_int)
+)
+_RecordLoader.add_constructor(
+    "tag:yaml.org,2002:float", lambda loader, node: checked_number(node, loader.construct_yaml_float)
 )
 
 
@@ -89,8 +131,8 @@ _constructor = yaml.constructor.SafeConstructor()
 _SCALARS = {
     "tag:yaml.org,2002:bool": lambda node: _constructor.bool_values[node.value.lower()],
     "tag:yaml.org,2002:null": lambda node: None,
-    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+    "tag:yaml.org,2002:int": lambda node: checked_number(node, _constructor.construct_yaml_int),
+    "tag:yaml.org,2002:float": lambda node: checked_number(node, _constructor.construct_yaml_float),
     "tag:yaml.org,2002:timestamp": lambda node: node.value,  # dates stay as written
 }
 
@@ -129,7 +171,18 @@ def parse_record(text: str) -> Any:
             return _plain(yaml.compose(text, Loader=_PlainLoader))
         except (_NotPlain, yaml.YAMLError, RecursionError):
             pass
-    return yaml.load(text, Loader=_RecordLoader)
+    values = yaml.load(text, Loader=_RecordLoader)
+    if "&" in text:
+        _refuse_anchors(text)
+    return values
+
+
+def _refuse_anchors(text: str) -> None:
+    """An anchor (&name) is refused even when no alias uses it: the loader sees only aliases."""
+    for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+        if isinstance(token, yaml.AnchorToken):
+            raise yaml.constructor.ConstructorError(
+                None, None, "anchors and aliases (& and *) are not allowed in records", token.start_mark)
 
 
 def syntax_problem(shown: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -141,7 +194,8 @@ def syntax_problem(shown: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     found = text[mark.index] if mark and mark.index < len(text) else ""
     if found == "\t" or "tab" in problem or "\\t" in problem:
         advice = "a tab character is not allowed in YAML; indent with spaces"
-    elif "aliases" in problem or "given twice" in problem or "field name" in problem:
+    elif isinstance(error, NumberRefused) or "aliases" in problem or "given twice" in problem or (
+            "field name" in problem):
         advice = problem
     elif "quoted scalar" in context and error.context_mark:
         # The end of the file is where the parser gave up; the open quote is where to look.

@@ -33,6 +33,7 @@ from mkdocs.utils import get_relative_url
 
 from generator.cms.admin import EditorError, admin_files, site_source
 from generator.githistory import FolderHistory, RecordHistory
+from generator.last_good_site import LastGoodSite
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
@@ -47,6 +48,7 @@ from generator.site import (
     site_files_and_charts,
     site_nav,
 )
+from generator.site_folder import SiteFolderRefused, check_site_folder, mark
 from generator.sitefiles import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.candour")
@@ -94,10 +96,12 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.made_before = MadeBefore()
         self.record_history: RecordHistory | None = None
         self.charts: PendingCharts | None = None  # being drawn from on_files until on_env
+        self.last_good: LastGoodSite | None = None  # under `mkdocs serve`, what rebuilds go through
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps one plugin across `serve` rebuilds (charts stay drawn)."""
         self.serving = command == "serve"  # then records are remembered between rebuilds
+        self.dirty = dirty
 
     def _path(self, option: str) -> Path:
         return (self.root / option).resolve()
@@ -106,6 +110,15 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         add_theme_overrides(config)
         records_dir = self._path(self.config.records)
+        if self.last_good is not None and self.last_good.building is not None:
+            config.site_dir = str(self.last_good.building)  # a serve rebuild, beside the site served
+        # MkDocs empties site_dir next: never the repository, its sources or a folder of other files.
+        sources = [records_dir, self._path(self.config.schemas), Path(config.docs_dir)]
+        try:
+            check_site_folder(Path(config.site_dir), repository=self.root, sources=sources)
+        except SiteFolderRefused as refused:
+            raise PluginError(f"candour: will not build into site_dir: {refused}. Nothing was built or "
+                              "deleted.") from None
         started = time.perf_counter()
         try:
             self.records = load_records(records_dir.parent, remember=getattr(self, "serving", False))
@@ -171,6 +184,9 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             self.charts = None
         return env
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        mark(Path(config.site_dir))  # so a later build knows this folder is a site Candour built
+
     def on_build_error(self, *, error: Exception) -> None:
         if self.charts is not None:
             self.charts.abandon()
@@ -211,6 +227,10 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         return self.sanitised.page(self.page_blocks.restore(html, page, files), self.own_scripts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # A dirty build adds to the site it serves: that is left as MkDocs does it.
+        if builder is not None and not getattr(self, "dirty", False):
+            self.last_good = LastGoodSite(builder, Path(config.site_dir))
+            server.builder = self.last_good.rebuild  # MkDocs' reload loop calls server.builder
         for option in (self.config.records, self.config.schemas):
             folder = self._path(option)
             if folder.is_dir():

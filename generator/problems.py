@@ -3,7 +3,26 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
+
+# Characters that do something to a terminal or to the order text is shown in, rather than show:
+# controls (an ANSI escape can clear or hide the output), format characters (a right-to-left
+# override), and line and paragraph separators.
+_NOT_SHOWN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    """Text with every character that would act on the terminal written as an escape (`\\x1b`)."""
+    if text.isprintable():
+        return text  # the usual case, decided in C
+    return "".join(_escaped(character) if unicodedata.category(character) in _NOT_SHOWN else character
+                   for character in text)
+
+
+def _escaped(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -15,6 +34,14 @@ class Problem:
     column: int
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        # Paths, field names and messages may carry text from a record or a file name: nothing of it
+        # reaches a terminal, a CI log or a page able to act on them.
+        for name in ("path", "field", "message"):
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.isprintable():
+                object.__setattr__(self, name, printable(value))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"

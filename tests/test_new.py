@@ -106,15 +106,47 @@ def test_ids_count_on_from_the_highest_in_any_folder(repo: Path) -> None:
     assert new_command.next_id(repo / "records/ombudsman", "ombudsman", "2019-20") == "OMB-2019-02"
 
 
-def test_a_file_is_never_overwritten(
+def test_a_file_is_never_overwritten_and_the_next_free_id_is_taken(
     repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    existing = repo / "records/cases/2019-20/C-2019-0001.yaml"
-    before = existing.read_bytes()
+    """As when another `candour new` took the id between looking and writing (issue 12, point 11)."""
+    existing = {path: path.read_bytes() for path in (repo / "records/cases/2019-20").iterdir()}
     monkeypatch.setattr(new_command, "next_id", lambda *_: "C-2019-0001")
-    assert main(["new", "case", "--year", "2019-20", "--root", str(repo)]) == 1
-    assert "already exists; it has not been changed" in capsys.readouterr().err
-    assert existing.read_bytes() == before
+    assert main(["new", "case", "--year", "2019-20", "--root", str(repo)]) == 0
+    assert capsys.readouterr().out.strip().endswith("records/cases/2019-20/C-2019-0003.yaml")
+    assert {path: path.read_bytes() for path in existing} == existing
+    made = yaml.safe_load((repo / "records/cases/2019-20/C-2019-0003.yaml").read_text(encoding="utf-8"))
+    assert made["id"] == "C-2019-0003"
+    assert sorted(p.name for p in (repo / "records/cases/2019-20").iterdir()) == [
+        "C-2019-0001.yaml", "C-2019-0002.yaml", "C-2019-0003.yaml"]  # no partial file left
+
+
+def _start_one(root: str) -> str:
+    return str(new_command.create(Path(root), "case", year="2019-20", today=date(2020, 1, 6)))
+
+
+def test_concurrent_runs_each_take_a_free_id(repo: Path) -> None:
+    """Eight `candour new` at once, in eight processes, all looking when none has written yet."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(8) as pool:
+        made = pool.map(_start_one, [str(repo)] * 8)
+    names = sorted(Path(path).name for path in made)
+    assert names == [f"C-2019-{number:04d}.yaml" for number in range(3, 11)]
+    for path in made:
+        assert yaml.safe_load(Path(path).read_text(encoding="utf-8"))["id"] == Path(path).stem
+    assert sorted(p.name for p in (repo / "records/cases/2019-20").iterdir()) == [
+        "C-2019-0001.yaml", "C-2019-0002.yaml", *names]
+
+
+def test_a_free_id_in_another_years_folder_is_not_taken_twice(repo: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    stray = repo / "records/cases/2020-21/C-2019-0003.yaml"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("id: C-2019-0003\n", encoding="utf-8")
+    monkeypatch.setattr(new_command, "next_id", lambda *_: "C-2019-0002")
+    made = new_command.create(repo, "case", year="2019-20", today=date(2020, 1, 6))
+    assert made.name == "C-2019-0004.yaml"
 
 
 @pytest.mark.parametrize(
@@ -126,6 +158,8 @@ def test_a_file_is_never_overwritten(
         ),
         (["--received", "01/04/2020"], "--received '01/04/2020' is not a date written YYYY-MM-DD"),
         (["--year", "2019-21"], "'2019-21' is not a reporting year such as 2019-20"),
+        (["--year", "9999-00"], "9999-00 has not begun (this reporting year is "),
+        (["--year", "1899-00"], "1899-00 is before 1990: give the reporting year the record belongs to"),
     ],
 )
 def test_refusals_are_explained(

@@ -193,9 +193,10 @@ def test_a_build_that_crashes_leaves_the_previous_site_and_no_half_built_one(
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous site", encoding="utf-8")
+    (site / ".candour-site").write_text("built by Candour", encoding="utf-8")
 
     def crash(config: object) -> None:
-        Path(config.site_dir).mkdir()  # type: ignore[attr-defined]
+        (Path(config.site_dir) / "index.html").write_text("half")  # type: ignore[attr-defined]
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(mkdocs.commands.build, "build", crash)

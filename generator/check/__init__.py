@@ -26,6 +26,7 @@ from generator.check.known import CacheRound, Known
 from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
 from generator.check.paths import RECORDS, named_files, shown_folder, stray_problems
 from generator.check.schema_files import SCHEMAS, load_schemas, schemas_folder
+from generator.check.wording import with_field_shown
 from generator.load import (
     LINK_REFUSED,
     ORGANISATION_FILE,
@@ -115,8 +116,8 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     if named is not None:
         problems = [p for p in problems if p.path in named]
     # Ties keep the order found: the personal-data findings in a field stay in reading order.
-    ordered = sorted(dict.fromkeys(problems + found.whole_repository),
-                     key=lambda p: (p.path, p.line, p.column))
+    problems = [with_field_shown(problem) for problem in problems + found.whole_repository]
+    ordered = sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line, p.column))
     not_kept = known.count - len(known.kept) if named is None else sum(s in named for s in known.shown())
     return CheckResult(ordered, notes, found.records, found.in_scope + not_kept)
 

@@ -10,8 +10,8 @@ from typing import Any
 from jsonschema.exceptions import ValidationError, best_match
 
 from generator.check.fields import Schema, describe
-from generator.check.schema_files import PLACEHOLDER
-from generator.check.wording import TYPE_WORDS, is_number, kind_of_value, shown
+from generator.check.schema_files import CEILING, PLACEHOLDER
+from generator.check.wording import TYPE_WORDS, is_number, kind_of_value, number_shown, shown
 from generator.load import Location, RecordFile
 from generator.problems import Problem, did_you_mean, field_name
 
@@ -240,6 +240,11 @@ class Explanation:
         )
 
     def _maximum(self, location: Location, error: ValidationError) -> Iterator[Problem]:
+        if error.validator_value == CEILING:
+            yield self.record.problem(location, (
+                f"{number_shown(error.instance)} is far larger than any figure in a council's records "
+                f"(at most {CEILING:,}): check the number"))
+            return
         yield self.record.problem(
             location, f"{error.instance} is too large: the most allowed is {error.validator_value}"
         )

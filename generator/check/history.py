@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.check.repository import Repository, as_list, value_at, year_written
+from generator.check.wording import shown
 from generator.counting import NOT_RECORDED, OUTCOME_STAGE, outcome_row, representation_row
 from generator.load import RecordFile
 from generator.problems import Problem
@@ -141,7 +142,7 @@ def _compare_table(
             )
     for row, count in sorted(rows.items()):
         if row not in published["rows"] and count:
-            yield history.problem((table, "rows"), f"has no row '{row}', but {source} give {count}")
+            yield history.problem((table, "rows"), f"has no row {shown(row)}, but {source} give {count}")
     if published.get("total") != total:
         yield history.problem(
             (table, "total"), (f"the history record says {published.get('total')}, but {source} give {total}")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.check.repository import Repository, day, value_at
+from generator.check.wording import name_shown, shown
 from generator.load import RecordFile
 from generator.problems import Problem
 from generator.years import reporting_year, year_start
@@ -23,7 +24,7 @@ def identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
     if isinstance(record_id, str) and record_id != stem and kind != "organisation":
         yield record.problem(
             ("id",),
-            f"'{record_id}' does not match the file name {record.file_name}: "
+            f"{shown(record_id)} does not match the file name {name_shown(record.file_name)}: "
             f"the id and the file name must be the same",
         )
     if kind == "history":
@@ -42,7 +43,7 @@ def identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
         start = year_start(folder)
     except ValueError:
         yield record.problem(
-            (), f"is in the folder '{folder}', which is not a reporting year such as 2019-20"
+            (), f"is in the folder {shown(folder)}, which is not a reporting year such as 2019-20"
         )
         return
     date_field = FOLDER_DATE[kind]
@@ -61,8 +62,8 @@ def identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
         yield record.problem(
             ("id",),
             (
-                f"'{record_id}' has the year {id_year[1]}, but the file is in the {folder} folder: an id "
-                f"starts with the first year of its reporting year ({ID_PREFIX[kind]}-{start}-...)"
+                f"{shown(record_id)} has the year {id_year[1]}, but the file is in the {folder} folder: "
+                f"an id starts with the first year of its reporting year ({ID_PREFIX[kind]}-{start}-...)"
             ),
         )
 
@@ -73,8 +74,8 @@ def history_year(record: RecordFile) -> Iterator[Problem]:
         return
     try:
         year_start(year)
-    except ValueError as error:
-        yield record.problem(("year",), str(error))
+    except ValueError:
+        yield record.problem(("year",), f"{shown(year)} is not a reporting year such as 2019-20")
         return
     expected = f"HIST-{year}"
     if record.file_stem != expected:
@@ -105,5 +106,5 @@ def duplicate_ids(records: list[RecordFile], named: set[str] | None = None) -> I
         for record in sharing:
             others = ", ".join(other.shown_as for other in sharing if other is not record)
             yield record.problem(
-                ("id",), f"'{record_id}' is also the id of {others}: every id must be unique"
+                ("id",), f"{shown(record_id)} is also the id of {others}: every id must be unique"
             )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from generator.check.fields import Pattern, values_at
 from generator.check.repository import ORGANISATION_SHOWN, Repository, Taxonomy, as_list, value_at
 from generator.check.schema_files import PLACEHOLDER
+from generator.check.wording import shown
 from generator.load import RecordFile
 from generator.problems import Problem, did_you_mean
 
@@ -70,7 +71,7 @@ def taxonomy_references(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Prob
                 guess = did_you_mean(value, ids)
                 if not guess and ids and len(ids) <= 12:
                     guess = f": choose one of {', '.join(ids)}"
-                yield record.problem(location, f"'{value}' is not listed under {where}" + guess)
+                yield record.problem(location, f"{shown(value)} is not listed under {where}" + guess)
     if record.kind == "history":
         yield from _history_row_references(record, taxonomy)
 
@@ -84,7 +85,7 @@ def _history_row_references(record: RecordFile, taxonomy: Taxonomy) -> Iterator[
                 yield record.problem(
                     (table, "rows", row),
                     (
-                        f"'{row}' is not listed under taxonomies.{name} in {ORGANISATION_SHOWN}"
+                        f"{shown(row)} is not listed under taxonomies.{name} in {ORGANISATION_SHOWN}"
                         + did_you_mean(row, ids)
                     ),
                     key=True,
@@ -118,7 +119,8 @@ def record_references(record: RecordFile, repository: Repository) -> Iterator[Pr
             nearby = sorted(other for other in known if other[:-4] == value[:-4] or len(known) < 2000)
             yield record.problem(
                 location,
-                f"'{value}' is not the id of any {RECORD_NAMES[target]} record" + did_you_mean(value, nearby),
+                f"{shown(value)} is not the id of any {RECORD_NAMES[target]} record"
+                + did_you_mean(value, nearby),
             )
 
 

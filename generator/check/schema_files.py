@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from generator.check.fields import Schema
 from generator.packaged import packaged_folder
@@ -14,6 +15,7 @@ SCHEMAS = "schemas"
 
 KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history")
 PLACEHOLDER = "TODO"  # what `candour new` writes where an officer must choose a value
+CEILING = 1_000_000_000  # no count or amount in a council's records comes near a billion
 
 
 def schemas_folder(repo_root: Path) -> Path:
@@ -52,5 +54,21 @@ def load_schemas(schemas_root: Path, shown_from: Path) -> tuple[dict[str, Schema
         except ValueError as error:
             problems.append(Problem(shown, 1, 1, "", f"is not a JSON Schema: {error}"))
             continue
-        schemas[kind] = schema
+        schemas[kind] = with_ceiling(schema)
     return schemas, problems
+
+
+def with_ceiling(schema: Any) -> Any:
+    """The schema with every number's `maximum` at most CEILING: a count or an amount past it is a
+    slip of the keyboard, and would be published as written. The schema's own lower maximum stands."""
+    if isinstance(schema, list):
+        return [with_ceiling(each) for each in schema]
+    if not isinstance(schema, dict):
+        return schema
+    ceiled = {key: with_ceiling(value) for key, value in schema.items()}
+    types = schema.get("type")
+    named = types if isinstance(types, list) else [types]
+    if "integer" in named or "number" in named:
+        given = schema.get("maximum")
+        ceiled["maximum"] = CEILING if not isinstance(given, int | float) else min(given, CEILING)
+    return ceiled

@@ -2,7 +2,8 @@
 
 A thin wrapper over `mkdocs build` on the repository's `mkdocs.yml` (strict: a warning fails the
 build). The site is built into a folder beside the target and swapped in at the end, so a failed
-build leaves the previous site as it was.
+build leaves the previous site as it was. Only a new folder, or one Candour built, is replaced
+(see `generator.site_folder`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,17 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from generator.commands.extras import missing_extra
 from generator.commands.site_settings import CONFIG_FILE, settings_in_use, site_settings
+from generator.site_folder import (
+    SiteFolderRefused,
+    check_site_folder,
+    new_marked_folder,
+    remove_leftovers,
+    replace_site,
+)
 
 RECORDS = "records"
 AS_OF_VARIABLE = "CANDOUR_AS_OF"
@@ -92,6 +101,30 @@ def run(args: argparse.Namespace) -> int:
     return _build(root, args.site_dir)
 
 
+def _sources(root: Path, config: Any) -> list[Path]:
+    """The folders the site is built from, which no site folder may be or hold."""
+    sources = [Path(config.docs_dir), root / RECORDS, root / "schemas"]
+    candour = config.plugins.get("candour")
+    if candour is not None:  # records and schemas named in mkdocs.yml
+        sources += [root / candour.config.records, root / candour.config.schemas]
+    return sources
+
+
+def _site_folder(root: Path, config: Any, site_dir: Path | None) -> Path | None:
+    """Where the site goes, or None (with the reason printed) when that folder must not be replaced."""
+    target = site_dir if site_dir is not None else Path(config.site_dir)
+    try:
+        folder = check_site_folder(target, repository=root, sources=_sources(root, config))
+    except SiteFolderRefused as refused:
+        named = "--site-dir" if site_dir is not None else f"site_dir in {CONFIG_FILE}"
+        print(f"candour build: will not build into {named}: {refused}. Nothing was built or deleted.",
+              file=sys.stderr)
+        return None
+    for leftover in remove_leftovers(folder):
+        print(f"  removed {leftover.name}, left half-built by a build that was stopped")
+    return folder
+
+
 def _build(root: Path, site_dir: Path | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
@@ -106,8 +139,11 @@ def _build(root: Path, site_dir: Path | None) -> int:
     try:
         _stage(f"reading {settings_in_use(root)}")
         with site_settings(root) as config:
-            target = (site_dir.resolve() if site_dir else Path(config.site_dir).resolve())
-            building = target.with_name(f"{target.name}.building-{os.getpid()}")
+            target = _site_folder(root, config, site_dir)
+            if target is None:
+                return 1
+            # Marked before anything goes in, so the next build can clear it away should this one be killed.
+            building = new_marked_folder(target.with_name(f"{target.name}.building-{os.getpid()}"))
             config.site_dir = str(building)
             _stage("checking records, computing figures, writing pages")
             build(config)
@@ -129,15 +165,7 @@ def _build(root: Path, site_dir: Path | None) -> int:
     finally:
         logger.removeHandler(handler)
     assert target is not None and building is not None
-    _swap(building, target)
+    replace_site(building, target)
     _stage(f"site ready in {target} ({time.perf_counter() - started:.1f} s)")
     return 0
 
-
-def _swap(building: Path, target: Path) -> None:
-    """Put the new site where the old one was, as two renames on the same file system."""
-    retired = target.with_name(f"{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(retired)
-    building.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +30,8 @@ FOLDERS = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 ID_DIGITS = {"case": 4, "compliment": 4, "ombudsman": 2, "action": 2}
 WIDTH = 96
 LONGEST_LIST = 15  # longer lists of ids are left to the organisation file
+ATTEMPTS = 1000  # ids tried past the next free one, when others are taken at the same moment
+EARLIEST_YEAR = 1990  # social services complaints procedures date from the NHS and Community Care Act 1990
 
 
 class NewRecordError(Exception):
@@ -73,17 +77,44 @@ def create(
             f"there is no records/ folder in {root}; run it from the repository's top folder"
         )
     when, label = _date_and_year(year, received, today or date.today())
-    folder = root / RECORDS / FOLDERS[kind] / label
-    record_id = next_id(root / RECORDS / FOLDERS[kind], kind, label)
-    text = scaffold(kind, record_id, when, _schema(root, kind), _taxonomy(root))
+    kind_folder = root / RECORDS / FOLDERS[kind]
+    folder = kind_folder / label
+    schema, taxonomy = _schema(root, kind), _taxonomy(root)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{record_id}.yaml"
+    first = next_id(kind_folder, kind, label)
+    prefix, number = first[:-ID_DIGITS[kind]], int(first[-ID_DIGITS[kind]:])
+    # Another `candour new` may take the same id at the same moment: the file is made whole and put
+    # in place only if no file has that name (a hard link does both at once), else the next id is tried.
+    for attempt in range(ATTEMPTS):
+        record_id = f"{prefix}{number + attempt:0{ID_DIGITS[kind]}d}"
+        if any(kind_folder.glob(f"*/{record_id}.yaml")):
+            continue  # that id is in another year's folder: ids are unique across the kind
+        path = folder / f"{record_id}.yaml"
+        if _put_in_place(path, scaffold(kind, record_id, when, schema, taxonomy)):
+            return path
+    raise NewRecordError(f"no free id found after {first} in {ATTEMPTS} tries; nothing has been written")
+
+
+def _put_in_place(path: Path, text: str) -> bool:
+    """Write the record at `path` unless a file is there already; never overwrite, never leave
+    half a record for another reader to see."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
     try:
-        with path.open("x", encoding="utf-8") as out:
-            out.write(text)
-    except FileExistsError:
-        raise NewRecordError(f"{path} already exists; it has not been changed") from None
-    return path
+        partial.write_text(text, encoding="utf-8")
+        try:
+            os.link(partial, path)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links: create it exclusively instead
+            try:
+                with path.open("x", encoding="utf-8") as out:
+                    out.write(text)
+            except FileExistsError:
+                return False
+            return True
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _date_and_year(year: str | None, received: str | None, today: date) -> tuple[date | None, str]:
@@ -98,6 +129,13 @@ def _date_and_year(year: str | None, received: str | None, today: date) -> tuple
             year_start(year)
         except ValueError as error:
             raise NewRecordError(str(error)) from None
+        current = reporting_year(today)
+        if year_start(year) > year_start(current):
+            raise NewRecordError(
+                f"{year} has not begun (this reporting year is {current}): give a year that has")
+        if year_start(year) < EARLIEST_YEAR:
+            raise NewRecordError(
+                f"{year} is before {EARLIEST_YEAR}: give the reporting year the record belongs to")
         if when is not None and reporting_year(when) != year:
             raise NewRecordError(f"{when} falls in the reporting year {reporting_year(when)}, not {year}")
         return when, year

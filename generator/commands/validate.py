@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.check import RECORDS, CheckResult, check_paths
-from generator.problems import Problem
+from generator.problems import Problem, printable
 
 SUMMARY_LIMIT = 10  # more problems than this also get a table in the GitHub job summary
 
@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         return _validate(args)
     except Exception as error:  # a bug in candour, never in the records: say so, no traceback
         print(
-            f"candour validate: internal error ({type(error).__name__}: {error}). This is a bug in "
+            f"candour validate: internal error ({type(error).__name__}: {printable(str(error))}). "
+            "This is a bug in "
             "candour, not a problem in your records; please report it.",
             file=sys.stderr,
         )
@@ -70,7 +71,7 @@ def _validate(args: argparse.Namespace) -> int:
     paths = [path if path.is_absolute() else Path.cwd() / path for path in args.paths] or None
     result = check_paths(root, paths, keep_values=False, cache=True)
     for note in result.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {printable(note)}", file=sys.stderr)  # a note may name a path given
     if args.format == "github":
         _print_github(result)
     else:
