@@ -7,6 +7,7 @@ refuse a year for figures the site itself shows, nor accept one it would show di
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 # Row keys Candour gives rows of its own in tables whose other rows are an organisation's ids.
@@ -52,3 +53,23 @@ def representation_row(kind: str | None, disposition: str | None) -> str:
     if disposition in (WITHDRAWN, INELIGIBLE):
         return str(disposition)
     return COMPLAINTS if kind == "complaint" else str(kind)
+
+
+def group_id(name: str) -> str:
+    """A service group's name as an id, for history records and row keys: 'Adults' -> 'adults'."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+BANDS = 6  # response-time bands: five of the target's width, then everything longer
+
+
+def response_bands(target: int) -> tuple[tuple[str, str, int | None], ...]:
+    """The response-time bands for a stage's target in working days: (row key, label, most days in
+    the band; None for the last). A 20-day target gives 0-20, 21-40, ... 81-100 and over 100."""
+    bands: list[tuple[str, str, int | None]] = [(f"0-{target}", f"{target} working days or less", target)]
+    for band in range(1, BANDS - 1):
+        low, high = band * target + 1, (band + 1) * target
+        bands.append((f"{low}-{high}", f"{low} to {high} working days", high))
+    last = (BANDS - 1) * target
+    bands.append((f"over-{last}", f"Over {last} working days", None))
+    return tuple(bands)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -73,12 +74,12 @@ class FolderHistory:
     root: Path | None = None  # the repository's folder the paths are relative to
     first_commit: str | None = None  # the commit that first recorded any of them: the history starts
 
-    @property
+    @cached_property
     def start(self) -> date | None:
         """The first day git has any version of these records, or None without history."""
         return min((lineage.versions[0].date for lineage in self.lineages), default=None)
 
-    @property
+    @cached_property
     def latest(self) -> date | None:
         return max((v.date for lineage in self.lineages for v in lineage.versions), default=None)
 

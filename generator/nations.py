@@ -108,3 +108,19 @@ def stage_ids(values: dict[str, Any]) -> list[str]:
             return []
         stages = list(default_stages(jurisdiction, services if isinstance(services, list) else ["adults"]))
     return [stage["id"] for stage in stages if hasattr(stage, "get") and isinstance(stage.get("id"), str)]
+
+
+def first_stage_target(values: dict[str, Any]) -> int | None:
+    """The first stage's response target in working days, from an organisation file's values
+    (checked or not): its own, else the file's `targets`, else its nation's."""
+    procedure = values.get("procedure") if isinstance(values, dict) else None
+    stages = procedure.get("stages") if isinstance(procedure, dict) else None
+    first = stages[0] if isinstance(stages, list) and stages and isinstance(stages[0], dict) else None
+    target = first.get("respond_working_days") if first else None
+    if isinstance(target, int) and not isinstance(target, bool) and target > 0:
+        return target
+    if first is None and isinstance(values, dict) and values.get("jurisdiction") in NATIONS:
+        services = values.get("services")
+        return int(default_stages(values["jurisdiction"], services if isinstance(services, list) else [])[0]
+                   ["respond_working_days"])
+    return None

@@ -113,3 +113,22 @@ def test_peak_memory_adds_up_the_processes_started() -> None:
         memory.reset()
         subprocess.run([sys.executable, "-c", holding], check=True)
         assert memory.peak_mb >= 200 and memory.peak_pss_mb >= 200
+
+
+@pytest.mark.slow
+def test_the_tracker_stage_has_500_valid_actions_and_5000_commits(tmp_path: Path) -> None:
+    import subprocess
+
+    from generator.bench.tracker_history import write_tracker_history
+    from generator.githistory import folder_history
+
+    made = write_tracker_history(tmp_path / "plan")
+    assert (made["actions"], made["commits"]) == (500, 5000)
+    commits = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=tmp_path / "plan",
+                             capture_output=True, text=True, check=True).stdout
+    assert int(commits) == 5000
+    assert check_paths(tmp_path / "plan").problems == []
+    history = folder_history(tmp_path / "plan", "records/actions")
+    assert len(history.lineages) == 500
+    # Every commit changes one action record (the first also adds the organisation file).
+    assert sum(len(lineage.versions) for lineage in history.lineages) == 5000

@@ -124,8 +124,8 @@ def test_an_unknown_history_row_points_at_the_row_name(repo: Path) -> None:
     history = "records/history/HIST-2018-19.yaml"
     edit(repo, history, "outcomes: {rows: {upheld: 1,", "outcomes: {rows: {uphold: 1,")
     assert problems(repo) == [
-        f"{history}:4:19: outcomes.rows.uphold: is not one of upheld, partially-upheld, not-upheld, "
-        "outstanding (did you mean 'upheld'?)"
+        f"{history}:4:19: outcomes.rows.uphold: 'uphold' is not an outcome listed under taxonomies.outcomes, "
+        "or outstanding (did you mean 'upheld'?)"
     ]
 
 

@@ -150,16 +150,55 @@ def test_csv_rates_money_and_thousands():
 # Charts ----------------------------------------------------------------------------------------
 
 def test_chart_shows_counted_rows_of_each_year():
-    data = chart_data(areas_table())
+    table = areas_table()
+    counts = Table(**{**table.__dict__, "columns": table.columns[:4],
+                      "rows": tuple(Row(r.key, r.label, r.cells[:4], r.level, r.is_total, r.is_heading)
+                                    for r in table.rows)})
+    data = chart_data(counts)
     assert data.categories == ("Chester, E. Port & Rural", "Client Finance", "A category")
     assert [series.heading for series in data.series] == list(YEARS)
+    assert [series.year for series in data.series] == list(YEARS)
+    assert [bar.value for bar in data.series[0].bars] == [19, 1, 4]
+    assert data.unit == ""
+
+
+def test_chart_of_a_table_with_rates_for_one_year_alone_is_in_counts():
+    data = chart_data(areas_table())
+    assert [series.heading for series in data.series] == list(YEARS) and data.unit == ""
     assert [bar.value for bar in data.series[0].bars] == [19, 1, 4]
 
 
-def test_chart_of_shares_draws_their_counts():
+def test_chart_of_rates_for_every_year_draws_the_rates_without_a_bar_for_n_a():
+    rates = (Column(f"{y} rate", f"{y} per 1,000 customers", y, "rate") for y in YEARS[:2])
+    columns = (*year_columns(), *rates)
+    years = (YEARS[0], YEARS[1])
+    rows = (
+        Row("chester", "Chester", (19, 12, Rate(19, 3975), Rate(12, 3900))),
+        Row("finance", "Client Finance", (1, 1, Rate(1, None), Rate(1, None))),
+        Row("total", "Total", (20, 13, Rate(20, 3975), Rate(13, 3900)), is_total=True),
+    )
+    table = Table("areas", 3, "Areas", "Area", tuple(c for c in columns if c.year in years), rows)
+    data = chart_data(table)
+    assert data.unit == "Per 1,000 customers"
+    assert [series.heading for series in data.series] == list(years)
+    assert [bar.label for bar in data.series[1].bars] == ["3.1", "n/a"]  # 12 of 3,900; no customers
+    assert data.series[0].bars[0].value == pytest.approx(19000 / 3975)
+    assert data.series[0].bars[1].value is None
+
+
+def test_chart_of_shares_draws_the_shares():
     data = chart_data(outcomes_table())
-    assert [bar.label for bar in data.series[0].bars] == ["8", "14", "12", "1"]
+    assert data.unit == "Per cent of the year's total"
+    assert [bar.label for bar in data.series[0].bars] == ["23%", "40%", "34%", "3%"]  # 8, 14, 12 and 1 of 35
+    assert data.series[0].bars[0].value == pytest.approx(800 / 35)
     assert data.series[2].bars[3].value is None and data.series[2].bars[3].label == "n/a"
+
+
+def test_a_year_with_nothing_reported_is_left_out_of_the_chart():
+    table = outcomes_table()
+    rows = tuple(Row(r.key, r.label, (*r.cells[:2], None), r.level, r.is_total) for r in table.rows)
+    data = chart_data(Table(**{**table.__dict__, "rows": rows}))
+    assert [series.heading for series in data.series] == ["2019-20", "2018-19"]
 
 
 def test_no_chart_when_the_table_asks_for_none():
@@ -171,8 +210,8 @@ def test_no_chart_when_the_table_asks_for_none():
 def test_alt_text_states_every_number():
     alt = chart_alt(outcomes_table())
     assert alt.startswith("Bar chart of table 2, Outcomes of formal complaints.")
-    assert "Upheld: 2019-20 8, 2018-19 11, 2017-18 10" in alt
-    assert "Still outstanding: 2019-20 1, 2018-19 0, 2017-18 n/a" in alt
+    assert "Per cent of the year's total. Upheld: 2019-20 23%, 2018-19 37%, 2017-18 26%" in alt
+    assert "Still outstanding: 2019-20 3%, 2018-19 0%, 2017-18 n/a" in alt
     assert "Total" not in alt
 
 
@@ -188,7 +227,7 @@ def test_same_table_gives_byte_identical_svg():
 
 def test_svg_labels_the_bars_and_keeps_text_as_text():
     svg = chart_svg(outcomes_table())
-    for label in ("Partially upheld", "2019-20", ">14<", ">21<"):
+    for label in ("Partially upheld", "2019-20", ">40%<", ">54%<"):
         assert label in svg
 
 
@@ -206,6 +245,24 @@ def test_svg_keeps_category_names_with_the_axis_and_values_by_the_bars():
     on_axis = {"".join(text.itertext()) for g in axis_groups for text in g.iter(f"{namespace}text")}
     every = ["".join(text.itertext()) for text in svg.iter(f"{namespace}text")]
     assert on_axis == {"Upheld", "Partially upheld", "Not upheld", "Still outstanding"}
-    assert {"8", "14", "12", "1", "n/a"} <= set(every) - on_axis
-    bars = [g for g in svg.iter(f"{namespace}g") if (g.get("id") or "").startswith("patch_")]
-    assert len(bars) >= 3 * 4  # every year's bar for every category, besides the legend's
+    assert {"23%", "40%", "34%", "3%", "n/a"} <= set(every) - on_axis
+
+    def patches(svg: ElementTree.Element) -> int:
+        return len([g for g in svg.iter(f"{namespace}g") if (g.get("id") or "").startswith("patch_")])
+
+    # 2017-18's 'still outstanding' is n/a: it has no bar, where a count of 0 has one
+    table = outcomes_table()
+    rows = tuple(Row(r.key, r.label, (*r.cells[:2], r.cells[2] or Share(0, 39)), r.level, r.is_total)
+                 for r in table.rows)
+    reported = ElementTree.fromstring(chart_svg(Table(**{**table.__dict__, "rows": rows})).encode())
+    assert patches(svg) == patches(reported) - 1
+
+
+def test_a_year_looks_the_same_in_every_report():
+    from generator.views.bar_chart import HATCHES, PALETTE, year_look
+
+    assert year_look(0, "2019-20") == year_look(2, "2019-20")
+    years = ("2021-22", "2020-21", "2019-20", "2018-19")
+    looks = [year_look(order, year) for order, year in enumerate(years)]
+    assert len({colour for colour, _ in looks}) == len({hatch for _, hatch in looks}) == 4
+    assert year_look(1, None) == (PALETTE[1], HATCHES[1])

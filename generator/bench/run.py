@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import statistics
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from generator.bench.council import write_council
 from generator.bench.memory import PeakMemory, largest_child_mb
 from generator.bench.progress import ProgressBar
 from generator.bench.report import target_results
-from generator.bench.stages import Stages, Timing, repeat
+from generator.bench.stages import Stages, Timing, git_log_floor, repeat
 
 ONCE_FROM = 10_000  # check-jsonschema runs once from this many records: it is the slow one
 
@@ -86,6 +87,8 @@ def run_bench(records: int, *, repeats: int = 3, seed: int = 2019, skip: tuple[s
                 result.update(rebuild)
                 if failure:
                     failures["serve rebuild"] = failure
+            if "tracker" not in skip:
+                _tracker_stage(stages, Path(scratch) / "action-plan", repeats, bar, result, failures)
             bar.done()
         result["peak_rss_mb"] = max(peaks.values(), default=memory.peak_mb)
         result["peak_rss_by_stage_mb"] = peaks
@@ -95,3 +98,30 @@ def run_bench(records: int, *, repeats: int = 3, seed: int = 2019, skip: tuple[s
         result["failures"] = failures
         result["targets"] = target_results(result)
     return result
+
+
+def _tracker_stage(stages: Stages, plan: Path, repeats: int, bar: ProgressBar, result: dict[str, Any],
+                   failures: dict[str, str]) -> None:
+    """The tracker on 500 actions and 5,000 commits, whatever the number of records: each part is
+    the median of `repeats` fresh processes, against one `git log` of the same history."""
+    from generator.bench.tracker_history import write_tracker_history
+
+    bar.step("tracker: writing 500 actions and 5,000 commits")
+    made = write_tracker_history(plan)
+    result["tracker_plan"] = made
+    runs: list[dict[str, Any]] = []
+    for _ in range(repeats):
+        bar.step("tracker: history and pages")
+        found, failure = stages.tracker(plan, made["as_of"])
+        if failure:
+            failures["tracker"] = failure
+            return
+        runs.append(found)
+    for key in ("tracker_history_s", "tracker_pages_s", "tracker_s", "tracker_load_s", "tracker_cpu_s"):
+        result[key] = round(statistics.median(run[key] for run in runs), 3)
+        result[key.replace("_s", "_runs_s")] = [run[key] for run in runs]
+    result.update({key: runs[0][key] for key in ("tracker_files", "tracker_versions", "tracker_packs")})
+    floor = repeat(repeats, lambda: git_log_floor(plan))
+    result["tracker_git_log_s"] = floor.median
+    if floor.failed:
+        failures["tracker git log"] = floor.failed

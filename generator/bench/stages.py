@@ -128,6 +128,17 @@ class Stages:
                    "-d", str(self.site)]
         return _timed_run(command, self.council.root, self.env)
 
+    def tracker(self, plan: Path, as_of: str) -> tuple[dict[str, Any], str]:
+        """The tracker of an action plan with a long history (see `tracker_history`), made in its
+        own process: the history read from git and every page, each meeting's pack included."""
+        command = [sys.executable, "-m", "generator.bench.tracker_run", str(plan), as_of]
+        finished = subprocess.run(command, cwd=plan, capture_output=True, text=True, env=self.env,
+                                  check=False)
+        if finished.returncode != 0:
+            tail = finished.stderr.strip().splitlines()[-3:]
+            return {}, f"exit {finished.returncode}: {' / '.join(tail)}"
+        return json.loads(finished.stdout.strip().splitlines()[-1]), ""
+
     def rebuild(self) -> tuple[dict[str, Any], str]:
         """What `mkdocs serve` does after a one-record change, timed inside its own process."""
         command = [sys.executable, "-m", "generator.bench.rebuild", str(self.council.root),
@@ -138,6 +149,13 @@ class Stages:
             tail = finished.stderr.strip().splitlines()[-3:]
             return {}, f"exit {finished.returncode}: {' / '.join(tail)}"
         return json.loads(finished.stdout.strip().splitlines()[-1]), ""
+
+
+def git_log_floor(plan: Path) -> tuple[float, str]:
+    """The least reading the history can cost: one `git log` of the action records, nothing done
+    with its output."""
+    command = ["git", "log", "--first-parent", "--raw", "--no-abbrev", "-z", "--", "records/actions"]
+    return _timed_run(command, plan)
 
 
 def repeat(times: int, stage: Callable[[], tuple[float, str]], before: Callable[[], None] | None = None

@@ -5,6 +5,8 @@
 - A section the council records needs its list (`recorded` and `taxonomies`), and a formal
   complaint needs its field; a section it does not record needs neither.
 - Where the file lists the kinds of representation it records, a case is one of them.
+- A history table counted by outcome, stage, response-time band or service group names this
+  council's own.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.check.repository import ORGANISATION_SHOWN, Taxonomy, as_list, value_at
-from generator.counting import RESERVED_IDS
+from generator.counting import OMBUDSMAN_ROW, OUTSTANDING, RESERVED_IDS, UPHELD_IN_FULL_OR_PART
 from generator.load import RecordFile
-from generator.problems import Problem
+from generator.problems import Problem, did_you_mean
+
+STAGE_PARTS = ("escalated", "direct", "within-target", "open")
 
 # What each field a council may not record holds, and the list its ids come from.
 RECORDED_FIELDS = {
@@ -38,6 +42,8 @@ def council_problems(record: RecordFile, taxonomy: Taxonomy | None) -> Iterator[
     elif record.kind == "case" and taxonomy is not None:
         yield from recorded_fields(record, taxonomy)
         yield from kind_listed(record, taxonomy)
+    elif record.kind == "history" and taxonomy is not None:
+        yield from history_rows(record, taxonomy)
 
 
 def _entries(values: dict, name: str) -> Iterator[tuple[tuple[str | int, ...], object]]:
@@ -104,3 +110,32 @@ def kind_listed(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Problem]:
         f"'{kind}' is not a kind of representation this council records: choose one of "
         f"{', '.join(taxonomy.kinds)}, or list it under representations in {ORGANISATION_SHOWN}"
     ))
+
+
+def history_rows(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Problem]:
+    """The rows of the history tables the report counts by stage, outcome, band or group name
+    the organisation's own: any other row would never be shown."""
+    for table, (allowed, what) in _history_rows(taxonomy).items():
+        rows = value_at(record.values, table, "rows")
+        for row in rows if isinstance(rows, dict) else ():
+            if isinstance(row, str) and row not in allowed:
+                choices = ", ".join(allowed) if len(allowed) <= 12 else f"the ids in {ORGANISATION_SHOWN}"
+                yield record.problem((table, "rows", row), (
+                    f"'{row}' is not {what}" + (did_you_mean(row, allowed) or f": choose one of {choices}")
+                ), key=True)
+
+
+def _history_rows(taxonomy: Taxonomy) -> dict[str, tuple[list[str], str]]:
+    outcomes = [*taxonomy.ids.get("outcomes", []), OUTSTANDING, UPHELD_IN_FULL_OR_PART]
+    stages = taxonomy.ids.get("stages", [])
+    return {
+        "outcomes": (outcomes, "an outcome listed under taxonomies.outcomes, or outstanding"),
+        "response_times": (taxonomy.ids.get("response_bands", []),
+                           "a response-time band of this council's first-stage target"),
+        "service_groups": (taxonomy.ids.get("service_groups", []),
+                           "the id of a service group named under taxonomies.service_areas"),
+        "stages": ([*stages, *(f"{stage}:{part}" for stage in stages for part in STAGE_PARTS), OMBUDSMAN_ROW],
+                   "a stage of procedure.stages, <stage>:escalated, <stage>:direct or ombudsman"),
+        "outcomes_by_stage": ([*stages, *(f"{stage}:{outcome}" for stage in stages for outcome in outcomes)],
+                              "a stage of procedure.stages, or <stage>:<outcome>"),
+    }

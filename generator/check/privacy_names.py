@@ -48,6 +48,7 @@ PARTICLES = frozenset(
 )
 
 _ENDS_A_NAME = SERVICE_WORDS | TITLES  # "Mrs Smith Team", "Mrs Smith Mr Jones"
+_ONLY_PLACES = NAMED_PLACES - SURNAME_PLACES  # "Dr Gray's Hospital", but "Mrs Edith Hall" is a person
 
 _APOSTROPHES = "'\u2019"
 _NOT_AFTER = rf"(?<![\w{_APOSTROPHES}-])"  # a word starts where no letter, digit, ' or - is before it
@@ -141,7 +142,12 @@ def _name_after_title(text: str, title: str, position: int) -> int | None:
             position = match.end()
             continue
         if _is_name_after_title(word, lower_case_title):
-            return _end_of_name(text, match.end())
+            end = _end_of_name(text, match.end(1))
+            following = _NEXT_WORD.match(text, end)
+            # "Dr Gray's Hospital", "Lady Margaret Hall": the place, not the person.
+            if following and following[1][0].isupper() and _folded(following[1]) in _ONLY_PLACES:
+                return None
+            return end
         break
     # "Mr X" is how the ombudsman anonymises; two initials or more are a person's ("Mr J.R.").
     return position if initials >= 2 else None
@@ -160,7 +166,7 @@ def _end_of_name(text: str, position: int) -> int:
         match = _NEXT_WORD.match(text, position)
         if match is None or not match[1][0].isupper() or _folded(match[1]) in _ENDS_A_NAME:
             break
-        position = match.end() if len(match[1]) > 1 else match.start(1) + 1
+        position = match.end(1) if len(match[1]) > 1 else match.end()
     return position
 
 

@@ -114,12 +114,13 @@ NAMED_AFTER_PEOPLE = frozenset({
     ("hywel", "dda"),
 })
 
-# Words after a name that make it the name of a place ("Edith Cavell Ward", "Mary Seacole House").
+# Words after a name that make it the name of a place or a day ("Edith Cavell Ward", "Mary Seacole
+# House", "James Cook University Hospital", "Martin Luther King Day").
 NAMED_PLACES = _words("""
     ward wing house court lodge centre center hospital hospice unit school college academy library
     building suite hall home clinic surgery road street avenue lane close way drive gardens place
-    square park trust foundation fund appeal award memorial
-""")
+    square park trust foundation fund appeal award memorial university infirmary institute room
+    gallery theatre museum stadium arena day week lecture prize""")
 
 # A word before a first name that makes it a saint, a monarch or a building ("St John",
 # "Queen Elizabeth Hospital", "Prince Charles").

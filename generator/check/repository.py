@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.fields import Pattern, Schema, field_patterns
+from generator.counting import group_id, response_bands
 from generator.load import RecordFile
-from generator.nations import RECORDABLE, stage_ids
+from generator.nations import RECORDABLE, first_stage_target, stage_ids
 from generator.years import reporting_year
 
 ORGANISATION_SHOWN = "records/organisation.yaml"
@@ -78,6 +79,11 @@ class Taxonomy:
             if isinstance(value_at(sub, "id"), str)
         ]
         ids["stages"] = stage_ids(values)
+        ids["service_groups"] = list(dict.fromkeys(
+            group_id(area["group"]) for area in as_list(taxonomies.get("service_areas"))
+            if isinstance(area, dict) and isinstance(area.get("group"), str)))
+        target = first_stage_target(values)
+        ids["response_bands"] = [key for key, _, _ in response_bands(target)] if target else []
         recorded = value_at(values, "recorded")
         recorded = recorded if isinstance(recorded, dict) else {}
         listed = value_at(values, "representations")

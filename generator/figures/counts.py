@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from generator.counting import NOT_RECORDED, TOTAL
 from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
-from generator.figures.table import Cell, Change, Column, Row, Share, Table
+from generator.figures.table import Cell, Change, Column, Percent, Row, Share, Table
 from generator.model import Case, Term
 
 Item = TypeVar("Item")
@@ -43,6 +43,12 @@ class Tally:
     counts: Mapping[str, int | None] = field(default_factory=dict)
     total: int | None = None
     faults: tuple[str, ...] = ()  # what the history record says is wrong with the published table
+    percentages: Mapping[str, Percent] = field(default_factory=dict)  # printed without counts
+
+    def cell(self, key: str) -> Cell:
+        """A row's count, or the percentage a report printed instead of it."""
+        count = self.count(key)
+        return self.percentages.get(key) if count is None else count
 
     def count(self, key: str) -> int | None:
         if self.source == CASES:
@@ -62,7 +68,10 @@ def tally_published(basis: YearBasis, table: str) -> Tally:
     published = basis.published(table)
     if published is None:
         return Tally(basis.year, NOT_REPORTED)
-    return Tally(basis.year, HISTORY, dict(published.rows), published.total, basis.faults(table))
+    percentages = {key: Percent(value, published.base) for key, value in published.percentages.items()
+                   if value is not None}
+    total = published.total if published.total is not None else published.base
+    return Tally(basis.year, HISTORY, dict(published.rows), total, basis.faults(table), percentages)
 
 
 def not_recorded_row(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[RowSpec]:
@@ -82,7 +91,7 @@ class ColumnSpec:
 
 def count_column(tally: Tally) -> ColumnSpec:
     def cell(key: str) -> Cell:
-        return tally.total if key == TOTAL else tally.count(key)
+        return tally.total if key == TOTAL else tally.cell(key)
 
     return ColumnSpec(Column(tally.year, tally.year, tally.year, "count"), cell)
 
@@ -95,7 +104,7 @@ def shares_column(tally: Tally) -> ColumnSpec:
             return tally.total
         part = tally.count(key)
         if part is None or not tally.total:
-            return part
+            return tally.cell(key)
         return Share(part, tally.total)
 
     return ColumnSpec(Column(tally.year, tally.year, tally.year, "share"), cell)

@@ -26,6 +26,7 @@ from generator.figures import (
 from generator.figures.basis import RecordsByYear, YearBasis
 from generator.figures.disclosure import suppressed
 from generator.figures.named import named_figures
+from generator.figures.plans import PublishedPlan, plans_published, published_with
 from generator.figures.table import Cell, Table
 from generator.model import Action, Organisation, Records
 
@@ -55,6 +56,7 @@ class YearReport:
     case_studies: tuple[PublishedCaseStudy, ...]
     quotes: tuple[PublishedQuote, ...]
     actions_raised: tuple[Action, ...]  # learning actions raised in the year
+    plans_published: tuple[PublishedPlan, ...] = ()  # plans agreed with this report
 
     def table(self, table_id: str) -> Table:
         for table in self.tables:
@@ -120,6 +122,7 @@ def year_report(records: Records, year: str, by_year: RecordsByYear | None = Non
         case_studies=case_studies(records, years[0]),
         quotes=quotes(records, years[0]),
         actions_raised=actions_raised(records, years[0]),
+        plans_published=plans_published(records, year),
     )
 
 
@@ -172,11 +175,13 @@ def quotes(records: Records, basis: YearBasis) -> tuple[PublishedQuote, ...]:
 
 
 def actions_raised(records: Records, basis: YearBasis) -> tuple[Action, ...]:
-    """Learning actions raised in the year, or raised by (or linked from) the year's cases."""
+    """Learning actions raised in the year, or raised by (or linked from) the year's cases; the
+    actions of a plan published with a report are listed with that plan instead."""
     case_ids = {case.id for case in basis.cases}
     linked = {action_id for case in basis.cases for action_id in case.actions}
+    with_a_report = {plan.id for plan in records.organisation.plans if published_with(plan)}
     return tuple(sorted(
-        (action for action in records.actions
-         if action.year == basis.year or action.id in linked or case_ids & set(action.raised_by_cases)),
+        (action for action in records.actions if action.plan not in with_a_report and (
+            action.year == basis.year or action.id in linked or case_ids & set(action.raised_by_cases))),
         key=lambda action: action.id,
     ))

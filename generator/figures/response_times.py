@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from statistics import median
 
+from generator.counting import response_bands
 from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import (
     ColumnSpec,
@@ -19,19 +20,16 @@ from generator.figures.counts import (
 )
 from generator.figures.outcomes import first_stage, still_open_notes
 from generator.figures.table import Cell, Column, Days, Share, Table
-from generator.model import Case, Records
+from generator.model import Case, Organisation, Records
 from generator.workingdays import Region, working_days_between
 
-# (row key, label, most working days in the band); the last band has no upper limit.
-BANDS: tuple[tuple[str, str, int | None], ...] = (
-    ("0-20", "20 working days or less", 20),
-    ("21-40", "21 to 40 working days", 40),
-    ("41-60", "41 to 60 working days", 60),
-    ("61-80", "61 to 80 working days", 80),
-    ("81-100", "81 to 100 working days", 100),
-    ("over-100", "Over 100 working days", None),
-)
 STILL_OPEN = "still-open"
+Band = tuple[str, str, int | None]  # (row key, label, most working days; None for the last band)
+
+
+def bands_of(organisation: Organisation) -> tuple[Band, ...]:
+    """The bands follow the first stage's response target (20 days: 0-20, 21-40, ... over 100)."""
+    return response_bands(organisation.stages[0].respond_working_days)
 
 
 def response_days(case: Case, region: Region) -> int | None:
@@ -42,10 +40,10 @@ def response_days(case: Case, region: Region) -> int | None:
     return working_days_between(stage.started, stage.responded, region)
 
 
-def band(days: int | None) -> str:
+def band(days: int | None, bands: Sequence[Band]) -> str:
     if days is None:
         return STILL_OPEN
-    return next(key for key, _, most in BANDS if most is None or days <= most)
+    return next(key for key, _, most in bands if most is None or days <= most)
 
 
 def days_taken(basis: YearBasis, region: Region) -> tuple[int | None, ...]:
@@ -57,23 +55,25 @@ def _days_taken(complaints: Sequence[Case], region: Region) -> tuple[int | None,
     return tuple(response_days(case, region) for case in complaints)
 
 
-def tally(basis: YearBasis, region: Region) -> Tally:
-    return basis.once("response_times", _tally, basis, region)
+def tally(basis: YearBasis, region: Region, bands: Sequence[Band]) -> Tally:
+    return basis.once("response_times", _tally, basis, region, bands)
 
 
-def _tally(basis: YearBasis, region: Region) -> Tally:
+def _tally(basis: YearBasis, region: Region, bands: Sequence[Band]) -> Tally:
     if basis.source == CASES:
-        return tally_items(basis.year, days_taken(basis, region), band)
+        return tally_items(basis.year, days_taken(basis, region), lambda days: band(days, bands))
     published = tally_published(basis, "response_times")
     still_open = basis.published("response_times")
     counts = {**published.counts, STILL_OPEN: still_open.extra.get("still_open") if still_open else None}
-    return Tally(published.year, published.source, counts, published.total, published.faults)
+    return Tally(published.year, published.source, counts, published.total, published.faults,
+                 published.percentages)
 
 
 def response_times_table(records: Records, years: Sequence[YearBasis]) -> Table:
     region = Region.of(records.organisation)
-    tallies = [tally(basis, region) for basis in years]
-    specs = [*(RowSpec(key, label) for key, label, _ in BANDS), RowSpec(STILL_OPEN, "Still open")]
+    bands = bands_of(records.organisation)
+    tallies = [tally(basis, region, bands) for basis in years]
+    specs = [*(RowSpec(key, label) for key, label, _ in bands), RowSpec(STILL_OPEN, "Still open")]
     return build_table(
         "response_times", "First-stage response times in working days", "Working days taken", specs,
         [count_column(t) for t in tallies], tallies, definition="response-bands",
@@ -83,15 +83,15 @@ def response_times_table(records: Records, years: Sequence[YearBasis]) -> Table:
 
 # The summary ----------------------------------------------------------------------------------
 
-def within_target(tally: Tally, target: int) -> Share | None:
+def within_target(tally: Tally, target: int, bands: Sequence[Band]) -> Share | None:
     """Responses within the target, as a share of responses, from the bands when they allow it."""
-    edges = [most for _, _, most in BANDS]
+    edges = [most for _, _, most in bands]
     if target not in edges or tally.total is None:
         return None
-    counts = {key: tally.count(key) for key, _, _ in BANDS}
+    counts = {key: tally.count(key) for key, _, _ in bands}
     if any(count is None for count in counts.values()):
         return None
-    inside = sum(counts[key] or 0 for key, _, most in BANDS if most is not None and most <= target)
+    inside = sum(counts[key] or 0 for key, _, most in bands if most is not None and most <= target)
     return Share(inside, sum(count or 0 for count in counts.values()))
 
 
@@ -105,14 +105,15 @@ def median_days(days_taken: Sequence[int | None]) -> Days | None:
     return Days(Decimal(str(median(taken)))) if taken else None
 
 
-def summary_column(basis: YearBasis, tally: Tally, region: Region, target: int) -> ColumnSpec:
+def summary_column(basis: YearBasis, tally: Tally, region: Region, target: int, bands: Sequence[Band]
+                   ) -> ColumnSpec:
     if basis.source == CASES:
         taken = days_taken(basis, region)
         cells: dict[str, Cell] = {
             "within-target": within_target_of_days(taken, target), "median": median_days(taken),
         }
     else:
-        cells = {"within-target": within_target(tally, target), "median": None}
+        cells = {"within-target": within_target(tally, target, bands), "median": None}
     cells[STILL_OPEN] = tally.count(STILL_OPEN)
     return ColumnSpec(Column(basis.year, basis.year, basis.year, "mixed"), cells.get)
 
@@ -120,13 +121,14 @@ def summary_column(basis: YearBasis, tally: Tally, region: Region, target: int) 
 def response_summary_table(records: Records, years: Sequence[YearBasis]) -> Table:
     region = Region.of(records.organisation)
     target = records.organisation.respond_working_days
-    tallies = [tally(basis, region) for basis in years]
+    bands = bands_of(records.organisation)
+    tallies = [tally(basis, region, bands) for basis in years]
     specs = [
         RowSpec("within-target", f"Responded within {target} working days (share of responses)"),
         RowSpec("median", "Median working days to respond"),
         RowSpec(STILL_OPEN, "Still open"),
     ]
-    columns = [basis.once("response_summary", summary_column, basis, t, region, target)
+    columns = [basis.once("response_summary", summary_column, basis, t, region, target, bands)
                for basis, t in zip(years, tallies, strict=True)]
     return build_table(
         "response_summary", "Response times at a glance", "Measure", specs, columns, tallies,

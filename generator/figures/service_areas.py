@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from generator.figures.basis import CASES, NOT_REPORTED, YearBasis
+from generator.counting import group_id
+from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
 from generator.figures.counts import (
     TOTAL,
     ColumnSpec,
@@ -25,18 +25,14 @@ from generator.model import Organisation, Records, ServiceArea
 
 def tally(organisation: Organisation, basis: YearBasis) -> Tally:
     if basis.source != CASES:
-        return with_groups(organisation, tally_published(basis, "service_areas"))
+        return with_groups(organisation, published_with_groups(organisation, basis))
     counted = tally_items(basis.year, basis.complaints, lambda case: case.service_area)
     return with_groups(organisation, counted)
 
 
-def slug(name: str) -> str:
-    """'Prevention and Wellbeing' -> 'prevention-and-wellbeing', for a row key that reads well in CSV."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
 def group_key(group: str) -> str:
-    return f"group:{slug(group)}"
+    """'Prevention and Wellbeing' -> 'group:prevention-and-wellbeing', a row key that reads well in CSV."""
+    return f"group:{group_id(group)}"
 
 
 def row_specs(organisation: Organisation) -> list[RowSpec]:
@@ -51,6 +47,19 @@ def row_specs(organisation: Organisation) -> list[RowSpec]:
         group = area.group
         specs.append(RowSpec(area.id, area.name, level=1 if subtotals and area.group else 0))
     return specs
+
+
+def published_with_groups(organisation: Organisation, basis: YearBasis) -> Tally:
+    """A history year's service areas, with its published service groups (keyed by group id)."""
+    areas = tally_published(basis, "service_areas")
+    groups = tally_published(basis, "service_groups")
+    if groups.source != HISTORY:
+        return areas
+    published = [group for group in organisation.service_groups if group_id(group) in groups.counts]
+    counts = {**areas.counts, **{group_key(group): groups.count(group_id(group)) for group in published}}
+    if areas.source == HISTORY:
+        return Tally(basis.year, HISTORY, counts, areas.total, areas.faults)
+    return Tally(basis.year, HISTORY, counts, groups.total, groups.faults)
 
 
 def with_groups(organisation: Organisation, tally: Tally) -> Tally:

@@ -48,6 +48,15 @@ class Days:
 
 
 @dataclass(frozen=True)
+class Percent:
+    """A percentage as an earlier report printed it, of `base`, when it printed no count: shown as
+    published, never turned back into a count."""
+
+    value: Decimal
+    base: int | None
+
+
+@dataclass(frozen=True)
 class Suppressed:
     """A small count withheld so that no one can be identified (shown as c), or a figure that
     would give it away: see `generator.figures.disclosure`."""
@@ -55,9 +64,10 @@ class Suppressed:
     share: bool = False  # it was a share, so open data keeps a percentage column for it
 
 
-# A cell is a count, a share, a rate, money, a change, days, text, suppressed, or None for
+# A cell is a count, a share, a rate, money, a change, days, a published percentage, text,
+# suppressed, or None for
 # "not reported that year".
-Cell = int | Share | Rate | Money | Change | Days | Suppressed | str | None
+Cell = int | Share | Rate | Money | Change | Days | Percent | Suppressed | str | None
 
 
 @dataclass(frozen=True)

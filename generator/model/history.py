@@ -7,6 +7,7 @@ A total may be None too (the report printed rows without one).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 # Every table a history record may hold, named as the report's tables are.
@@ -24,6 +25,9 @@ class PublishedTable:
     rows: dict[str, int | None]
     total: int | None
     extra: dict[str, int | None] = field(default_factory=dict)
+    # Where the report printed only percentages: each row's percentage, of `base`.
+    percentages: dict[str, Decimal | None] = field(default_factory=dict)
+    base: int | None = None
 
     @property
     def rows_sum(self) -> int:
@@ -59,8 +63,11 @@ def history_from(values: dict[str, Any]) -> History:
         table = values.get(name)
         if table is None:
             continue
-        extra = {k: v for k, v in table.items() if k not in ("rows", "total")}
-        tables[name] = PublishedTable(dict(table.get("rows", {})), table.get("total"), extra)
+        extra = {k: v for k, v in table.items() if k not in ("rows", "total", "percentages", "base")}
+        percentages = {key: None if value is None else Decimal(str(value))
+                       for key, value in table.get("percentages", {}).items()}
+        tables[name] = PublishedTable(dict(table.get("rows", {})), table.get("total"), extra,
+                                      percentages, table.get("base"))
     ombudsman = values.get("ombudsman", {})
     return History(
         id=values["id"], year=values["year"], source=values.get("source", ""),

@@ -1,4 +1,5 @@
-"""The home page (the latest year's headline figures) and the list of every year's report."""
+"""The home page (the latest year's headline figures, or word that there is no report yet) and the
+list of every year's report."""
 
 from __future__ import annotations
 
@@ -55,6 +56,11 @@ def home_page(latest: YearReport, organisation: Organisation, years: Sequence[st
         earlier=[year for year in years if year != latest.year], pages=pages,
     )
     return SiteFile("index.md", text)
+
+
+def waiting_home_page(organisation: Organisation, pages: Collection[str]) -> SiteFile:
+    """The home page of a site with no report yet (a council that has just started)."""
+    return SiteFile("index.md", render("home_waiting.md.j2", organisation=organisation, pages=pages))
 
 
 def reports_index(reports: Sequence[YearReport]) -> SiteFile:

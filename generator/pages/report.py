@@ -167,6 +167,8 @@ def report_pages(
         "case_studies": [(study, render_block("html/case_study.html.j2", study=study))
                          for study in report.case_studies],
         "actions_table": render_block("html/learning.html.j2", actions=actions) if actions else None,
+        "plans": [(published.plan, render_block("html/learning.html.j2", actions=learning_actions(
+            published.actions, organisation, pages))) for published in report.plans_published],
     }
     folder = report_folder(report.year)
     included = {path: Markup(demoted(text, TO_ROOT)) for path, text in hand_written.items()}

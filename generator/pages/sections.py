@@ -18,10 +18,10 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("introduction", "Introduction and our procedure"),
     Section("summary", "Summary of activity", ("representations",)),
-    Section("outcomes", "Outcomes", ("outcomes",)),
-    Section("service-areas", "Complaints by service area", ("service_areas",)),
+    Section("outcomes", "Outcomes", ("outcomes", "outcomes_by_stage")),
+    Section("service-areas", "Complaints by service area", ("service_areas", "service_groups")),
     Section("subjects", "Subjects and themes", ("subjects", "themes")),
-    Section("response-times", "Response times", ("response_times", "response_summary")),
+    Section("response-times", "Response times", ("response_times", "response_summary", "extensions")),
     Section("acknowledgement", "Acknowledgement", ("acknowledgements",)),
     Section("stages", "Stages of the procedure", ("stages",)),
     Section("ombudsman", "The Ombudsman", ("ombudsman_summary", "ombudsman", "ombudsman_remedies")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import lru_cache
 
 ONGOING = "ongoing"
 
@@ -18,6 +19,7 @@ def due_date(timescale: str) -> date | None:
     return date.fromisoformat(timescale)
 
 
+@lru_cache(maxsize=4096)  # a tracker writes the same few hundred days many thousand times
 def long_date(day: date) -> str:
     """'31 March 2020', as the council writes dates."""
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"

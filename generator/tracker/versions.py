@@ -24,6 +24,7 @@ class VersionReader:
         self.history = history
         self._typed: dict[str, Action | None] = {}
         self._checks: tuple[Any, Any] | None = None
+        self._scanned: dict[str, frozenset[str]] = {}  # text -> the kinds of personal data found in it
 
     def action(self, version: Version) -> Action | None:
         """The version as an action, or None: deleted, unreadable, or failing today's checks."""
@@ -45,11 +46,11 @@ class VersionReader:
             return None
         if not isinstance(values, dict):
             return None
-        schema, privacy = self._checkers()
+        schema, fields = self._checkers()
         if schema is None:
             return None
         record = RecordFile(Path(version.path), version.path, KIND, text, values)
-        if not schema.is_valid(record) or privacy.problems(record):
+        if not schema.is_valid(record) or self._holds_personal_data(values, fields):
             return None
         try:
             return action_from(values, version.path)
@@ -60,14 +61,46 @@ class VersionReader:
         """Today's schema check and personal-data scan, built once, when a version is first read."""
         if self._checks is None:
             from generator.check import schemas_folder
-            from generator.check.privacy import PrivacyScan
+            from generator.check.privacy import findings, free_text_fields
             from generator.check.schema import SchemaCheck
             from generator.check.schema_files import load_schemas
 
+            self._findings = findings
             root = self.history.root or Path.cwd()
             schemas, _problems = load_schemas(schemas_folder(root), root)
             if KIND not in schemas:
                 self._checks = (None, None)
             else:
-                self._checks = (SchemaCheck({KIND: schemas[KIND]}), PrivacyScan({KIND: schemas[KIND]}))
+                self._checks = (SchemaCheck({KIND: schemas[KIND]}), free_text_fields(schemas[KIND]))
         return self._checks
+
+    def _holds_personal_data(self, values: dict[str, Any], fields: Any) -> bool:
+        """The personal-data scan of every free-text field, as `candour validate` runs it, with the
+        version's own `privacy_accepted` entries honoured. Most versions repeat their neighbours'
+        texts, so each text is scanned once."""
+        from generator.check.fields import values_at
+        from generator.check.privacy import text_hash
+        from generator.problems import field_name
+
+        accepted = _accepted(values)
+        for pattern in fields:
+            for location, value in values_at(values, pattern):
+                if not isinstance(value, str):
+                    continue
+                kinds = self._scanned.get(value)
+                if kinds is None:
+                    kinds = self._scanned[value] = frozenset(found.kind for found in self._findings(value))
+                name = field_name(location)
+                if any(text_hash(value) not in accepted.get((name, kind), ()) for kind in kinds):
+                    return True
+        return False
+
+
+def _accepted(values: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
+    """(field, kind) -> fingerprints an officer reviewed, from the version's `privacy_accepted`."""
+    accepted: dict[tuple[str, str], set[str]] = {}
+    entries = values.get("privacy_accepted")
+    for entry in entries if isinstance(entries, list) else ():
+        if isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("field", "kind")):
+            accepted.setdefault((entry["field"], entry["kind"]), set()).add(str(entry.get("text_hash")))
+    return accepted

@@ -5,6 +5,11 @@ rectangles for the bars, plain text for the values and the category names. `barh
 and tick labels would draw the same picture, but `barh` works out the data limits again for every
 bar (the chart sets its limits itself) and every tick label brings a tick line, a grid line and a
 second label with it; together they were about a third of the time each chart took.
+
+Drawn for a phone first: the chart is narrow (4.6 inches) with 12-point text, and each category's
+name sits on its own line above its bars rather than beside them, so the bars keep the whole
+width. On a 375 px phone the text is drawn at about 12 CSS px; printed at its own size, at 12 pt.
+A chart grows only in height with more rows, never shrinks its text.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
-from matplotlib.transforms import offset_copy
+from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from generator.views.chart import ChartData, Series, chart_description
 from generator.views.svg_text import with_title
@@ -33,92 +38,110 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#0
 HATCHES = ("", "///", "...", "\\\\\\", "xx", "--", "++")
 EDGE = "#1a1a1a"
 HASH_SALT = "candour"
+FONT_POINTS = 12  # every word on the chart
 STYLE = {
-    "svg.hashsalt": HASH_SALT, "svg.fonttype": "none", "font.size": 10,
+    "svg.hashsalt": HASH_SALT, "svg.fonttype": "none", "font.size": FONT_POINTS,
     "font.family": "sans-serif", "axes.spines.top": False, "axes.spines.right": False,
-    "axes.spines.bottom": False,
+    "axes.spines.bottom": False, "hatch.linewidth": 0.8,
 }
 
-LABEL_WIDTH = 28  # characters a category label wraps at
-CHAR_INCHES = 0.08  # a generous 10-point character width: browsers draw the text in their own fonts
-BAR_INCHES = 0.22
-WIDTH_INCHES = 6.4
-GROUP = 0.8  # of each category's height, shared by its bars
-LABEL_PAD = 3.5  # points between the axis and a category name, as matplotlib pads a tick label
-VALUE_PAD = 2  # points between a bar's end and its value
+WIDTH_INCHES = 4.6
+LABEL_WIDTH = 44  # characters a category name wraps at: the chart's width at 12 points
+LINE_INCHES = 0.22  # one line of a category name
+BAR_INCHES = 0.24  # the room for each year's bar
+GAP_INCHES = 0.14  # between one category's bars and the next one's name
+VALUE_PAD = 3  # points between a bar's end and its value
+LEFT, RIGHT = 0.08, 0.75  # inches beside the bars: the axis line, and room for the longest value
+
+
+def year_look(order: int, year: str | None) -> tuple[str, str]:
+    """A year's colour and hatching, the same in every report (2019-20 always looks the same):
+    any few years in a row differ in both. A column without a year goes by its place."""
+    start = year[:4] if year else ""
+    index = int(start) if start.isdigit() else order
+    return PALETTE[index % len(PALETTE)], HATCHES[index % len(HATCHES)]
 
 
 def render(data: ChartData) -> str:
-    """Horizontal grouped bars, a value label on each, categories top to bottom in table order.
+    """Grouped horizontal bars, categories top to bottom in table order, each bar's value past its
+    end; a year with no figure for a category has no bar, only the words of the table (n/a).
 
-    The layout is worked out from the number of bars and the length of the labels rather than by
-    measuring text (tight_layout), which would draw every chart twice.
+    The layout is worked out from the number of bars and the length of the names rather than by
+    measuring text (tight_layout), which would draw every chart twice. The y axis runs in inches
+    from the top, so each part is placed by its height.
     """
-    labels = [textwrap.fill(name, LABEL_WIDTH) for name in data.categories]
-    lines = sum(max(1, label.count("\n") + 1) for label in labels)
-    plot_height = max(len(labels) * (BAR_INCHES * len(data.series) + 0.15), lines * 0.18)
-    top, bottom = 0.45, 0.1
-    height = plot_height + top + bottom
-    left = 0.25 + CHAR_INCHES * max(len(line) for label in labels for line in label.split("\n"))
+    names = [textwrap.wrap(name, LABEL_WIDTH) or [""] for name in data.categories]
+    block = BAR_INCHES * len(data.series)
+    tops, position = [], 0.0
+    for lines in names:
+        tops.append(position)
+        position += LINE_INCHES * len(lines) + block + GAP_INCHES
+    unit_inches = LINE_INCHES if data.unit else 0.0
+    top, bottom = 0.42 + unit_inches, 0.05
+    height = position + top + bottom
     with matplotlib.rc_context(STYLE):
         figure = Figure(figsize=(WIDTH_INCHES, height))
         figure.set_facecolor("white")
-        figure.subplots_adjust(left=left / WIDTH_INCHES, right=1 - 0.5 / WIDTH_INCHES,
+        figure.subplots_adjust(left=LEFT / WIDTH_INCHES, right=1 - RIGHT / WIDTH_INCHES,
                                top=1 - top / height, bottom=bottom / height)
         axes = figure.add_subplot()
-        firsts = [year_bars(axes, order, item, len(data.series)) for order, item in enumerate(data.series)]
-        axes.add_artist(CategoryNames(axes, labels))
-        axes.set_yticks([])
-        axes.set_ylim(len(labels) - 0.5, -0.5)  # the first category at the top
+        axes.set_ylim(position, 0)  # inches from the top
         biggest = max((bar.value or 0 for item in data.series for bar in item.bars), default=0)
-        axes.set_xlim(0, (biggest or 1) * 1.15)
+        axes.set_xlim(0, biggest or 1)
+        starts = [t + LINE_INCHES * len(lines) for t, lines in zip(tops, names, strict=True)]
+        handles = [year_bars(axes, order, item, starts) for order, item in enumerate(data.series)]
+        axes.add_artist(CategoryNames(axes, names, tops))
+        axes.set_yticks([])
         axes.xaxis.set_visible(False)
-        figure.legend(firsts, [item.heading for item in data.series], loc="upper left",
-                      bbox_to_anchor=(left / WIDTH_INCHES, 1), frameon=False,
-                      ncols=min(len(data.series), 4), fontsize=9, borderaxespad=0.3)
+        legend_top = 1 - unit_inches / height
+        if data.unit:
+            figure.text(LEFT / WIDTH_INCHES, 1 - 0.04 / height, data.unit, ha="left", va="top",
+                        fontsize=FONT_POINTS)
+        figure.legend(handles, [item.heading for item in data.series], loc="upper left",
+                      bbox_to_anchor=(0, legend_top), frameon=False, ncols=min(len(data.series), 3),
+                      fontsize=FONT_POINTS, borderaxespad=0.2, handlelength=1.6, columnspacing=1.2)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     return with_title(buffer.getvalue(), data.title, chart_description(data))
 
 
-def year_bars(axes: Axes, order: int, item: Series, count: int) -> Rectangle:
-    """One year's bars, each with its value written past its end; returns the first, for the legend."""
-    share = GROUP / count
-    thickness = share * 0.9
+def year_bars(axes: Axes, order: int, item: Series, starts: Sequence[float]) -> Rectangle:
+    """One year's bars under each category's name, each with its value written past its end;
+    returns a bar of the year's look, for the legend."""
+    colour, hatch = year_look(order, item.year)
+    thickness = BAR_INCHES * 0.8
     past_end = {
         True: offset_copy(axes.transData, axes.figure, x=VALUE_PAD, y=0, units="points"),
         False: offset_copy(axes.transData, axes.figure, x=-VALUE_PAD, y=0, units="points"),
     }
-    drawn = []
-    for position, bar in enumerate(item.bars):
-        middle = position - GROUP / 2 + share * (order + 0.5)
+    look = {"facecolor": colour, "edgecolor": EDGE, "linewidth": 0.6, "hatch": hatch or None}
+    for start, bar in zip(starts, item.bars, strict=True):
+        middle = start + BAR_INCHES * (order + 0.5)
         length = bar.value if bar.value is not None else 0
-        rectangle = Rectangle((0, middle - thickness / 2), length, thickness,
-                              facecolor=PALETTE[order % len(PALETTE)], edgecolor=EDGE, linewidth=0.6,
-                              hatch=HATCHES[order % len(HATCHES)] or None)
-        axes.add_artist(rectangle)  # not add_patch: that widens the data limits, set by hand here
-        drawn.append(rectangle)
-        (_, low), (end, high) = rectangle.get_bbox().get_points()
+        if bar.value is not None:  # n/a: no bar at all, not one of no length
+            # add_artist, not add_patch: that widens the data limits, set by hand here
+            axes.add_artist(Rectangle((0, middle - thickness / 2), length, thickness, **look))
         rightwards = length >= 0
-        axes.text(end, (low + high) / 2, bar.label, transform=past_end[rightwards],
-                  ha="left" if rightwards else "right", va="center", fontsize=9, clip_on=False)
-    return drawn[0]
+        axes.text(length, middle, bar.label, transform=past_end[rightwards],
+                  ha="left" if rightwards else "right", va="center_baseline", fontsize=FONT_POINTS,
+                  clip_on=False)
+    return Rectangle((0, 0), 1, 1, **look)
 
 
 class CategoryNames(Artist):
-    """The category names left of the axis, placed by the y axis's own tick-label transform.
+    """Each category's name on the line above its bars, from the axis's left edge.
 
     They are drawn in one group named like a tick's, so the SVG still tells the axis's text from
     the values written on the bars.
     """
 
-    def __init__(self, axes: Axes, labels: Sequence[str]) -> None:
+    def __init__(self, axes: Axes, names: Sequence[Sequence[str]], tops: Sequence[float]) -> None:
         super().__init__()
-        where, vertical, horizontal = axes.get_yaxis_text1_transform(LABEL_PAD)
+        where = blended_transform_factory(axes.transAxes, axes.transData)
         self.names = [
-            Text(0, position, label, transform=where, ha=horizontal, va=vertical, fontsize="medium",
-                 clip_on=False)
-            for position, label in enumerate(labels)
+            Text(0, top + LINE_INCHES * 0.15, "\n".join(lines), transform=where, ha="left", va="top",
+                 fontsize=FONT_POINTS, linespacing=1.15, clip_on=False)
+            for top, lines in zip(tops, names, strict=True)
         ]
         for name in self.names:
             name.set_figure(axes.figure)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.figures.table import Cell, Change, Days, Money, Rate, Share, Suppressed
+from generator.figures.table import Cell, Change, Days, Money, Percent, Rate, Share, Suppressed
 
 NOT_AVAILABLE = "n/a"
 CONFIDENTIAL = "c"  # a count withheld so that no one can be identified (the statistical symbol)
@@ -107,6 +107,8 @@ def cell_text(cell: Cell) -> str:
         return rate_text(cell)
     if isinstance(cell, Money):
         return money_text(cell)
+    if isinstance(cell, Percent):  # as an earlier report printed it
+        return f"{cell.value.normalize():f}%"
     return str(cell)
 
 

@@ -16,10 +16,26 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from generator.figures.table import Cell, Money, Row, Share, Table
-from generator.views.cells import NOT_AVAILABLE, cell_text, count_text, money_text
+from generator.figures.table import Cell, Column, Money, Rate, Row, Share, Table
+from generator.views.cells import (
+    NOT_AVAILABLE,
+    cell_text,
+    count_text,
+    exact_percent,
+    money_text,
+    percent,
+    percent_text,
+    rate_text,
+    rate_value,
+)
 
-CHARTED_MEASURES = ("count", "share", "money")
+# What a chart shows: where a table gives rates (complaints per 1,000 customers) or shares (8 of
+# 35 upheld), the table's point is the rate or the share, and counts would mislead when the years'
+# totals differ; else counts, else money. One measure for the whole chart.
+UNITS = {"share": "Per cent of the year's total", "money": "Pounds"}
+# With more categories than this, the chart shows the report's own year alone (the table keeps
+# every year): three bars a category would make it taller than a printed page at readable size.
+MANY_CATEGORIES = 12
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,7 @@ class Bar:
 class Series:
     heading: str  # the year
     bars: tuple[Bar, ...]  # one per category
+    year: str | None = None  # the reporting year, which picks the series' colour and hatching
 
 
 @dataclass(frozen=True)
@@ -40,11 +57,18 @@ class ChartData:
     series: tuple[Series, ...]
     money: bool = False
     title: str = ""  # 'Bar chart of table 3, ...': the SVG's <title>, and the start of its alt text
+    unit: str = ""  # what the bars measure when not a count: 'Per cent of the year's total'
 
 
-def _bar(cell: Cell) -> Bar:
+def _bar(cell: Cell, measure: str) -> Bar:
+    if isinstance(cell, Share) and measure == "share":
+        exact = exact_percent(cell)
+        return Bar(None if exact is None else float(exact), percent_text(percent(cell)))
     if isinstance(cell, Share):
         return Bar(cell.part, count_text(cell.part))
+    if isinstance(cell, Rate):
+        value = rate_value(cell)
+        return Bar(None if value is None else float(value), rate_text(cell))
     if isinstance(cell, Money):
         return Bar(float(Decimal(cell.amount)), money_text(cell))
     if isinstance(cell, int) and not isinstance(cell, bool):
@@ -70,32 +94,65 @@ def charted_rows(table: Table) -> list[Row]:
     return rows
 
 
-def _year_columns(table: Table) -> dict[str, int]:
-    """For each year, the column to chart: its counts (or shares, as counts), else its money."""
-    chosen: dict[str, int] = {}
-    for measure in CHARTED_MEASURES:
+def _year_columns(table: Table) -> tuple[str, dict[str, int]]:
+    """The measure charted, and for each year the column holding it, in the table's order.
+
+    A rate or a share is charted only when every year the table counts has one: a chart never mixes
+    units, so a table with shares for one year alone is charted in counts (a share's count).
+    """
+    def columns(measures: tuple[str, ...]) -> dict[str, int]:
+        chosen: dict[str, int] = {}
         for index, column in enumerate(table.columns):
-            if column.year is not None and column.year not in chosen and column.measure == measure:
+            if column.year is not None and column.year not in chosen and column.measure in measures:
                 chosen[column.year] = index
-    order = [column.year for column in table.columns]
-    return dict(sorted(chosen.items(), key=lambda item: order.index(item[0])))
+        return chosen
+
+    counted = columns(("count", "share", "rate"))
+    for measure in ("rate", "share"):
+        chosen = columns((measure,))
+        if chosen and chosen.keys() == counted.keys():
+            return measure, chosen
+    counts = {year: index for year, index in columns(("count",)).items()}
+    for year, index in columns(("share",)).items():
+        counts.setdefault(year, index)
+    if counts:
+        order = list(counted)
+        return "count", dict(sorted(counts.items(), key=lambda item: order.index(item[0])))
+    return "money", columns(("money",))
+
+
+def _unit(measure: str, column: Column) -> str:
+    """What the bars measure, in words: a rate's column heading without its year."""
+    if measure == "rate":
+        words = column.heading.replace(column.year or "", "").strip()
+        return words[:1].upper() + words[1:]
+    return UNITS.get(measure, "")
 
 
 def chart_data(table: Table) -> ChartData | None:
-    """What the chart of a table shows, or None when it has no chart or nothing to draw."""
+    """What the chart of a table shows, or None when it has no chart or nothing to draw.
+
+    A year with nothing reported in the table (every bar n/a) is left out of the chart.
+    """
     if table.chart != "bars":
         return None
     rows = charted_rows(table)
-    chosen = _year_columns(table)
-    series = tuple(
-        Series(table.columns[index].heading, tuple(_bar(row.cells[index]) for row in rows))
+    measure, chosen = _year_columns(table)
+    every = (
+        Series(table.columns[index].year or table.columns[index].heading,
+               tuple(_bar(row.cells[index], measure) for row in rows), table.columns[index].year)
         for index in chosen.values()
     )
-    if not rows or not any(bar.value is not None for item in series for bar in item.bars):
+    # A year with nothing reported is left out; one whose figures are all withheld (c) stays.
+    series = tuple(item for item in every if any(bar.label != NOT_AVAILABLE for bar in item.bars))
+    if len(rows) > MANY_CATEGORIES:
+        series = series[:1]
+    if not rows or not series:
         return None
-    money = any(isinstance(row.cells[index], Money) for row in rows for index in chosen.values())
+    money = measure == "money"
     title = f"Bar chart of table {table.number}, {table.title}"
-    return ChartData(tuple(row.label for row in rows), series, money, title)
+    unit = _unit(measure, table.columns[next(iter(chosen.values()))])
+    return ChartData(tuple(row.label for row in rows), series, money, title, unit)
 
 
 def chart_alt(table: Table, data: ChartData | None = None) -> str:
@@ -112,7 +169,7 @@ def chart_description(data: ChartData) -> str:
     for index, category in enumerate(data.categories):
         values = ", ".join(f"{item.heading} {item.bars[index].label}" for item in data.series)
         parts.append(f"{category}: {values}")
-    return "; ".join(parts) + "."
+    return (f"{data.unit}. " if data.unit else "") + "; ".join(parts) + "."
 
 
 def chart_svg(table: Table, cache: Path | None = None) -> str | None:

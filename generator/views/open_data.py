@@ -15,7 +15,7 @@ import csv
 import io
 from decimal import Decimal
 
-from generator.figures.table import Cell, Change, Days, Money, Rate, Share, Suppressed, Table
+from generator.figures.table import Cell, Change, Days, Money, Percent, Rate, Share, Suppressed, Table
 from generator.views.cells import CONFIDENTIAL, exact_percent, half_up, rate_value
 
 
@@ -40,6 +40,8 @@ def csv_value(cell: Cell) -> str:
     if isinstance(cell, Rate):
         value = rate_value(cell)
         return "" if value is None else str(half_up(value, 2))
+    if isinstance(cell, Percent):
+        return f"{cell.value.normalize():f}%"  # a printed percentage, not a count: marked as one
     if isinstance(cell, Money | Days):
         amount = Decimal(cell.amount if isinstance(cell, Money) else cell.value)
         return str(int(amount)) if amount == amount.to_integral_value() else str(half_up(amount, 2))

@@ -1,5 +1,7 @@
 """Each year's printable report, printed to PDF by Chromium, holds every table and the year's totals,
-and none of the site's navigation or search."""
+and none of the site's navigation or search; the report and the tracker print on A4 (from the
+site's own @page rule, not the test's choice), with every word, chart text included, at 9 pt or
+more, and the tracker keeps each action's RAG rating. The PDFs are kept in test-artifacts/print/."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import DESKTOP_LIGHT, REPOSITORY, Server, View, in_ci
+from conftest import ARTIFACTS, DESKTOP_LIGHT, REPOSITORY, Server, View, in_ci, pages_of_kind
 from pagecheck import open_page
 
 from generator.figures.report import YearReport
@@ -60,10 +62,57 @@ def pdftotext() -> str:
     return found
 
 
+PRINTED = ARTIFACTS / "print"
+A4_POINTS = (595.3, 841.9)
+MIN_PRINTED_POINTS = 9
+# pdftohtml gives font sizes as whole numbers at its zoom; at its largest zoom, 3, that is a third
+# of a point.
+ZOOM = 3
+CHART_UNIT = "Per cent of the year's total"  # words only a chart of shares prints
+
+
+def poppler(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        if in_ci():
+            pytest.fail(f"{tool} (poppler-utils) is missing; CI must install it", pytrace=False)
+        pytest.skip(f"{tool} not found; install poppler-utils to run the print test")
+    return found
+
+
 def printed_text(page, pdf: Path, pdftotext: str) -> str:  # type: ignore[no-untyped-def]
-    page.pdf(path=str(pdf), format="A4", print_background=False)
+    """Print the page as a reader's browser would, on the paper the site's @page asks for."""
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=False)
+    PRINTED.mkdir(parents=True, exist_ok=True)
+    shutil.copy(pdf, PRINTED / pdf.name)
     layout = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
     return layout.stdout
+
+
+def page_sizes(pdf: Path) -> set[tuple[float, float]]:
+    """Each page's size in points, as pdfinfo reads it."""
+    info = subprocess.run([poppler("pdfinfo"), "-f", "1", "-l", "9999", str(pdf)],
+                          capture_output=True, text=True, check=True).stdout
+    return {(float(w), float(h)) for w, h in re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+) pts", info)}
+
+
+def text_sizes(pdf: Path) -> list[tuple[float, str]]:
+    """Every run of text in the PDF with its font size in points, as pdftohtml reads them."""
+    xml = subprocess.run([poppler("pdftohtml"), "-xml", "-i", "-q", "-zoom", str(ZOOM), "-stdout", str(pdf)],
+                         capture_output=True, text=True, check=True).stdout
+    sizes = {font: int(size) / ZOOM for font, size in re.findall(r'<fontspec id="(\d+)" size="(\d+)"', xml)}
+    runs = re.findall(r'<text [^>]*font="(\d+)"[^>]*>(.*?)</text>', xml)
+    return [(sizes[font], re.sub(r"<[^>]+>", "", words)) for font, words in runs]
+
+
+def paper_problems(pdf: Path) -> list[str]:
+    """Pages not A4, and words printed under 9 pt (to the third of a point pdftohtml measures)."""
+    problems = [f"a page is {w} x {h} pt, not A4" for w, h in page_sizes(pdf)
+                if abs(w - A4_POINTS[0]) > 2 or abs(h - A4_POINTS[1]) > 2]
+    small = sorted({(size, words.strip()[:40]) for size, words in text_sizes(pdf)
+                    if size < MIN_PRINTED_POINTS - 1 / ZOOM and words.strip()})
+    problems += [f"'{words}' printed at {size:.1f} pt" for size, words in small[:10]]
+    return problems
 
 
 def table_title(table: Table) -> str:
@@ -104,8 +153,11 @@ def test_each_years_printable_report_prints_whole(
     for report in reports:
         open_page(page, server.url(f"reports/{report.year}/print/"), view.dark)
         around = page.evaluate(CHROME)
-        text = printed_text(page, tmp_path / f"report-{report.year}.pdf", pdftotext)
+        pdf = tmp_path / f"report-{report.year}.pdf"
+        text = printed_text(page, pdf, pdftotext)
         flat = plain(text)
+        problems = paper_problems(pdf)
+        assert not problems, f"the {report.year} report on paper:\n" + "\n".join(problems)
 
         missing_titles = [
             table_title(table) for table in report.tables if table_title(table) not in flat
@@ -132,3 +184,40 @@ def test_each_years_printable_report_prints_whole(
         laid_out = page.evaluate(LAID_OUT)
         page.emulate_media(media="null")  # back to no emulation, which page.pdf() needs to print
         assert not laid_out, f"in print, the {report.year} page still lays out {laid_out}"
+
+
+def test_chart_text_prints_at_9_points_or_more(server: Server, page, view: View, reports: list[YearReport],
+                                               pdftotext: str, tmp_path: Path) -> None:
+    """The charts' own words are text in the PDF, at readable size: the checker above sees them."""
+    open_page(page, server.url(f"reports/{reports[0].year}/print/"), view.dark)
+    page.evaluate("() => document.querySelectorAll('img').forEach((img) => { img.loading = 'eager'; })")
+    page.wait_for_load_state("networkidle")
+    pdf = tmp_path / "charts.pdf"
+    printed_text(page, pdf, pdftotext)
+    chart_words = [size for size, words in text_sizes(pdf) if CHART_UNIT in words]
+    assert chart_words, "no chart's text is in the printed report"
+    smallest = min(chart_words)
+    assert smallest >= MIN_PRINTED_POINTS - 1 / ZOOM, f"chart text printed at {smallest:.1f} pt"
+
+
+# The RAG words as the tracker writes them in its table, one for each action shown.
+SHOWN_RAG = """() => [...document.querySelectorAll('table[data-tracker] tbody tr')]
+  .map((row) => (row.dataset.rag || '').split(' ')[0]).filter(Boolean)"""
+
+
+def test_the_tracker_prints_on_a4_with_each_actions_rag(server: Server, page, view: View, pdftotext: str,
+                                                        tmp_path: Path) -> None:
+    paths = pages_of_kind(server.site.root, "tracker")
+    assert paths, "the built site has no tracker"
+    open_page(page, server.url(paths[0]), view.dark)
+    shown = page.evaluate(SHOWN_RAG)
+    assert shown, "the tracker's table shows no actions"
+    pdf = tmp_path / "tracker.pdf"
+    flat = plain(printed_text(page, pdf, pdftotext))
+    problems = paper_problems(pdf)
+    assert not problems, "the tracker on paper:\n" + "\n".join(problems)
+    for rag in sorted(set(shown)):
+        word = rag.capitalize()  # 'red' -> 'Red', as the table writes it
+        printed = len(re.findall(rf"\b{word}\b", flat))
+        assert printed >= shown.count(rag), (
+            f"the printed tracker has '{word}' {printed} times for {shown.count(rag)} {rag} actions")

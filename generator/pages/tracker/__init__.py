@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.githistory import NO_HISTORY, FolderHistory
 from generator.model import Organisation, Records
-from generator.pages.environment import render_block
+from generator.pages.environment import html_environment, render_block
 from generator.pages.markdown import segment
 from generator.pages.tracker.action_page import action_page
 from generator.pages.tracker.environment import asset, facets_json, tracker_environment
@@ -94,10 +94,26 @@ def _environment(records: Records, names: Names, facets: Facets, as_of: date,
         """An HTML block of a page (see `blocks`), rendered from `templates/html/`."""
         return render_block(f"html/{template}", **{**helpers, **context})
 
+    rows: dict[tuple[object, ...], str] = {}
+    row_template = html_environment().get_template("html/actions_row.html.j2")
+
+    def row(item: TrackedAction, order: int, prefix: str, issue_heading: str) -> str:
+        """One action's row, rendered once: an action is listed on the overview, its facets' pages
+        and every committee pack, most often as it was on the day before."""
+        key = (item, order, prefix, issue_heading)
+        if key not in rows:
+            rows[key] = row_template.render(**helpers, item=item, order=order, prefix=prefix,
+                                            issue_heading=issue_heading)
+        return rows[key]
+
     def actions_table(actions: Sequence[TrackedAction], prefix: str, caption: str,
                       facets_json: str | None = None, issue_heading: str = "Issue identified") -> Markup:
         """The table of actions of the overview, of every facet page and of each committee pack."""
-        return block("actions_table.html.j2", actions=actions, prefix=prefix, caption=caption,
+        # Only the overview's script restores the page's own order: elsewhere rows need no number,
+        # so an action's row is the same in every pack that lists it as it was.
+        body = Markup("\n".join(row(item, order if facets_json else 0, prefix, issue_heading)
+                                 for order, item in enumerate(actions, start=1)))
+        return block("actions_table.html.j2", rows=body, prefix=prefix, caption=caption,
                      facets_json=facets_json, issue_heading=issue_heading)
 
     subjects = {subject.id: subject.name for subject in records.organisation.subjects}
