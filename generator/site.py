@@ -19,7 +19,7 @@ from generator.model import Records
 from generator.pages.commentary import Commentary, commentary
 from generator.pages.downloads import downloads_page
 from generator.pages.figure_names import figure_names_page
-from generator.pages.home import home_page, reports_index
+from generator.pages.home import home_page, reports_index, waiting_home_page
 from generator.pages.methodology import anchors, methodology_page
 from generator.pages.officers import OFFICERS_PAGE, officers_page
 from generator.pages.report import chart_files, report_pages, table_files
@@ -176,6 +176,8 @@ def site_files_and_charts(
                                       hand_written=included, definitions=definitions)
         if reports and "index.md" not in hand_written.pages:
             generated.append(home_page(reports, records.organisation, page_paths))
+        elif "index.md" not in hand_written.pages:  # no records yet: a home page that says so
+            generated.append(waiting_home_page(records.organisation, page_paths))
     except BaseException:
         drawing.abandon()
         raise

@@ -1,4 +1,5 @@
-"""The home page (the latest year's headline figures) and the list of every year's report."""
+"""The home page (the latest year's headline figures, or word that there is no report yet) and the
+list of every year's report."""
 
 from __future__ import annotations
 
@@ -69,6 +70,11 @@ def home_page(reports: Sequence[YearReport], organisation: Organisation, pages: 
         pages=pages,
     )
     return SiteFile("index.md", text)
+
+
+def waiting_home_page(organisation: Organisation, pages: Collection[str]) -> SiteFile:
+    """The home page of a site with no report yet (a council that has just started)."""
+    return SiteFile("index.md", render("home_waiting.md.j2", organisation=organisation, pages=pages))
 
 
 def reports_index(reports: Sequence[YearReport]) -> SiteFile:
