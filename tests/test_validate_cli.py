@@ -143,7 +143,7 @@ def test_only_files_outside_records(tmp_path: Path, capsys: pytest.CaptureFixtur
     (repo / "notes.txt").write_text("x", encoding="utf-8")
     code, out, err = run(capsys, "--root", str(repo), str(repo / "notes.txt"))
     assert (code, out) == (0, "No record files among the paths given.\n")
-    assert "is not under records/; skipped" in err
+    assert "is not under records/ or docs/; skipped" in err
 
 
 def test_the_repository_is_found_from_a_folder_inside_it(

@@ -24,6 +24,7 @@ from generator.check.across import across_records
 from generator.check.fields import Schema
 from generator.check.known import CacheRound, Known
 from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
+from generator.check.pages import page_problems
 from generator.check.paths import RECORDS, named_files, shown_folder, stray_problems
 from generator.check.schema_files import SCHEMAS, load_schemas, schemas_folder
 from generator.check.wording import with_field_shown
@@ -53,6 +54,7 @@ class CheckResult:
     notes: list[str] = field(default_factory=list)
     records: list[RecordFile] = field(default_factory=list)
     checked: int = 0  # how many record files the problems were looked for in
+    pages: int = 0  # how many hand-written pages under docs/ were read
 
     @property
     def files_with_problems(self) -> int:
@@ -113,13 +115,16 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
                                  history_years=history_years)
     found = across_records(checked, known, repo_root, schemas, today, named, notes, problems)
     problems += found.problems
+    organisation = next((r.values for r in found.records if r.kind == "organisation"), None)
+    on_pages, pages = page_problems(repo_root, named, organisation)
+    problems += on_pages
     if named is not None:
         problems = [p for p in problems if p.path in named]
     # Ties keep the order found: the personal-data findings in a field stay in reading order.
     problems = [with_field_shown(problem) for problem in problems + found.whole_repository]
     ordered = sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line, p.column))
     not_kept = known.count - len(known.kept) if named is None else sum(s in named for s in known.shown())
-    return CheckResult(ordered, notes, found.records, found.in_scope + not_kept)
+    return CheckResult(ordered, notes, found.records, found.in_scope + not_kept, pages)
 
 
 def _history_years(folders: list[RecordFolder], records_root: Path) -> frozenset[str]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.check import rules
 from generator.check.fields import Pattern, Schema
+from generator.check.published_names import contact_problems, name_fields
 from generator.check.schema_files import PLACEHOLDER
 from generator.counting import OUTCOME_STAGE
 from generator.load import Location, RecordError, RecordFile, Stamp, read_record, value_positions
@@ -142,6 +143,10 @@ class Checker:
         self.context = context
         self.schema = SchemaCheck(context.schemas)
         self.privacy = PrivacyScan(context.schemas)
+        # The organisation's names are published too: scanned as its free text is (`published_names`).
+        if "organisation" in context.schemas:
+            scanned = self.privacy.fields.setdefault("organisation", [])
+            scanned += [p for p in name_fields(context.schemas["organisation"]) if p not in scanned]
         self.alone = rules.Repository(context.records_root, [], context.taxonomy, lambda record: True,
                                       context.date_fields, context.today)
 
@@ -155,7 +160,10 @@ class Checker:
         flagged = {problem.field for problem in schema}
         own_rules = rules.record_problems(record, self.alone, references=False)
         found = [p for p in own_rules if p.field not in flagged]
-        outcome = Outcome(shown_as, record, schema=schema, rules=found, privacy=self.privacy.problems(record),
+        privacy = self.privacy.problems(record)
+        if kind == "organisation":
+            privacy += contact_problems(record)
+        outcome = Outcome(shown_as, record, schema=schema, rules=found, privacy=privacy,
                           placeholders=placeholders(record, flagged | {p.field for p in found}))
         outcome.strictly_valid = fast or (not schema and self.schema.is_valid(record))
         outcome.digest = record.digest

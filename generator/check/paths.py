@@ -11,6 +11,7 @@ from generator.load import KIND_FOLDERS, LINK_REFUSED, ORGANISATION_FILE, SPECIA
 from generator.problems import Problem
 
 RECORDS = "records"
+DOCS = "docs"
 # Files an officer may keep beside the records without them being read as records.
 _NOT_RECORDS = (".md", ".txt")
 
@@ -45,15 +46,21 @@ def named_files(paths: list[Path], records_root: Path, repo_root: Path, notes: l
         if not os.path.lexists(resolved):
             notes.append(f"{path} does not exist; skipped")
             continue
-        try:
-            resolved.relative_to(records_root.resolve())
-        except ValueError:
-            notes.append(f"{path} is not under records/; skipped")
+        if not any(_is_under(resolved, root) for root in (records_root, records_root.parent / DOCS)):
+            notes.append(f"{path} is not under records/ or docs/; skipped")
             continue
         found = [resolved] if resolved.is_file() or resolved.is_symlink() else [
             p for p in resolved.rglob("*") if p.is_file() or p.is_symlink()]
         named |= {shown(p, repo_root) for p in found if not p.name.startswith(".")}
     return named
+
+
+def _is_under(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
 
 
 def stray_problems(others: list[Other], repo_root: Path, named: set[str] | None) -> list[Problem]:

@@ -86,6 +86,8 @@ def summary(result: CheckResult, *, whole_repository: bool) -> str:
     if count:
         files = result.files_with_problems
         return f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    if result.checked == 0 and result.pages and not whole_repository:
+        return "The page is clean." if result.pages == 1 else f"All {result.pages} pages are clean."
     if result.checked == 0:
         return "No records to check." if whole_repository else "No record files among the paths given."
     if result.checked == 1:

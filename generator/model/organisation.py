@@ -125,6 +125,12 @@ class Organisation:
         return next((kind for kind in self.kinds if kind.id == kind_id), Kind(kind_id, kind_id))
 
     @property
+    def complaints_name(self) -> str:
+        """What the council calls the complaints its tables count: 'Formal complaints', 'Stage 1
+        complaints', 'Statutory complaints'."""
+        return self.kind("complaint").name
+
+    @property
     def upheld_outcomes(self) -> frozenset[str]:
         """The outcomes that count as upheld in full or in part."""
         return frozenset(term.id for term in self.outcomes if is_upheld(term))
@@ -147,6 +153,12 @@ def is_upheld(term: Term) -> bool:
 def sentence(text: str) -> str:
     """The text as the start of a sentence: 'adult social care' -> 'Adult social care'."""
     return text[:1].upper() + text[1:]
+
+
+def lower(name: str) -> str:
+    """A name inside a sentence: 'Formal complaints' -> 'formal complaints' (an initialism such as
+    'NHS complaints' is left as it is)."""
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _terms(values: list[dict[str, Any]] | None) -> tuple[Term, ...]:
