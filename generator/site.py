@@ -165,7 +165,8 @@ def site_files_and_charts(
         definitions = anchors(methodology)
         generated = [methodology, stylesheet()]
         if reports:
-            generated += [downloads_page(reports), figure_names_page(reports[0]), reports_index(reports)]
+            generated += [downloads_page(reports), figure_names_page(reports[0], records.organisation),
+                          reports_index(reports)]
         officers = officers_page({f.path for f in generated}, hand_written.pages)
         generated += [officers] if officers else []
         page_paths = _page_paths(reports, [*extra, *generated], hand_written)

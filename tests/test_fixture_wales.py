@@ -93,6 +93,17 @@ def test_service_groups_with_subtotals_and_change() -> None:
         "group:adults": Share(6, 9), "group:children": Share(3, 9), "total": 9}
 
 
+def test_figure_names_for_its_groups_stages_and_kinds() -> None:
+    figures = report(WALES, YEAR).figures
+    assert (figures["complaints_adults"], figures["complaints_children"]) == (2, 3)
+    assert figures["complaints_children_change"] == Change(1, 3)
+    assert figures["enquiries_change"] == Change(2, 3)  # 2022-23: C-2022-0003, 0004
+    assert figures["stage_2_received"] == 2
+    assert figures["stage_2_within_target_share"] == Share(1, 2)
+    assert figures["stage_2_extended"] == 1
+    assert figures["stage_2_within_extended_share"] == Share(1, 1)
+
+
 def test_response_bands_follow_the_ten_day_target() -> None:
     # Stage 1: 9 working days for 0001 (the coronation skipped), 0002, 0003 and 0004; 0005 open.
     assert column(WALES, YEAR, "response_times") == {
