@@ -176,8 +176,7 @@ def site_files_and_charts(
             generated += report_pages(report, records.organisation, commentary=placed, pages=page_paths,
                                       hand_written=included, definitions=definitions)
         if reports and "index.md" not in hand_written.pages:
-            years = [r.year for r in reports]
-            generated.append(home_page(reports[0], records.organisation, years, page_paths))
+            generated.append(home_page(reports, records.organisation, page_paths))
         elif "index.md" not in hand_written.pages:  # no records yet: a home page that says so
             generated.append(waiting_home_page(records.organisation, page_paths))
     except BaseException:

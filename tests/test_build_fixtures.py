@@ -29,6 +29,8 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     shutil.rmtree(root / "records")
     shutil.copytree(FIXTURES / name / "records", root / "records")
     shutil.rmtree(root / "docs" / "commentary")  # the demo council's words are not this council's
+    # Nor its contact details, which the records guide quotes and the scan knows only as the demo's.
+    (root / "docs" / "records-guide" / "examples.md").unlink()
     validated = run(["generator", "validate", "--root", str(root)], root)
     assert validated.returncode == 0, validated.stdout
     result = mkdocs_build(root)

@@ -198,3 +198,13 @@ def test_a_shallow_clone_says_its_history_is_short(council: GitRecords, tmp_path
                           record_history=history)
     overview = next(str(f.content) for f in files if f.path == "tracker/index.md")
     assert "shallow clone" in overview
+
+
+def test_each_changed_action_says_its_status_then_and_now(pages: dict[str, str]) -> None:
+    september = pages["tracker/meetings/2021-09-08.md"].replace("\\", "")
+    letters = september.split("#### ACT-2020-01", 1)[1].split("####", 1)[0]
+    assert "Status at the start of the period: In progress; at its end: Complete." in letters
+    leaflet = september.split("#### ACT-2021-01", 1)[1].split("####", 1)[0]
+    assert "Status unchanged in this period: Not started." in leaflet  # the same record, moved
+    phones = september.split("#### ACT-2021-02", 1)[1].split("####", 1)[0]
+    assert "New to the plan in this period" in phones

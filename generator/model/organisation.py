@@ -106,6 +106,7 @@ class Organisation:
     services: tuple[str, ...] = ("adults",)
     services_name: str = "adult social care"  # what the report covers, in running text
     title: str = "Adult social care complaints and compliments"
+    published: frozenset[str] = frozenset()  # years whose report is final (report: published)
     kinds: tuple[Kind, ...] = tuple(Kind(kind, KIND_NAMES[kind]) for kind in KINDS)
     kinds_listed: bool = False  # the file lists the kinds it records (`representations`)
     recorded: frozenset[str] = frozenset(RECORDABLE)
@@ -253,6 +254,7 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         services=services,
         services_name=services_name,
         title=report.get("title") or f"{sentence(services_name)} complaints and compliments",
+        published=frozenset(str(year) for year in report.get("published", ())),
         kinds=_kinds(values.get("representations")),
         kinds_listed="representations" in values,
         recorded=frozenset(section for section in RECORDABLE if recorded.get(section, True) is not False),
