@@ -20,16 +20,18 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
 # The records editor on this machine: the site at http://127.0.0.1:8000/admin/ and Decap's local
-# backend (git mode) on 127.0.0.1:8081, which writes each saved record to a branch of this
+# backend (git mode) on 127.0.0.1:$(EDIT_PORT), which writes each saved record to a branch of this
 # repository (cms/...) as the editorial workflow does on GitHub. Needs Node.js and npm.
 EDIT_BRANCH = $(shell git branch --show-current 2>/dev/null)
+EDIT_PORT ?= 8081
 edit: $(STAMP) node_modules
 	@test -n "$(EDIT_BRANCH)" || { echo "make edit: check out a branch first (git switch main)"; exit 1; }
 	@echo "Records editor: http://127.0.0.1:8000/admin/ (records proposed against $(EDIT_BRANCH)); Ctrl-C stops it"
+	@echo "Each save commits on a cms/... branch of this repository: commit or stash your own changes first."
 	@trap 'kill $$backend 2>/dev/null' EXIT INT TERM; \
-	  MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" PORT=8081 BIND_HOST=127.0.0.1 \
+	  MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" PORT=$(EDIT_PORT) BIND_HOST=127.0.0.1 \
 	    node node_modules/decap-server/dist/index.js & backend=$$!; \
-	  CANDOUR_EDIT_BRANCH="$(EDIT_BRANCH)" $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	  CANDOUR_EDIT_BRANCH="$(EDIT_BRANCH)" CANDOUR_EDIT_PORT=$(EDIT_PORT) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # decap-server, from the npm registry at the version package-lock.json pins.
 node_modules: package.json package-lock.json

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Each name is a module in generator.commands with register(subparsers) -> None.
-COMMANDS = ("validate", "new", "init", "build", "bench", "cms-config")
+COMMANDS = ("validate", "new", "init", "imports", "export", "build", "bench", "cms-config")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -16,6 +16,8 @@ def parser() -> argparse.ArgumentParser:
         prog="candour",
         description="Check complaints records and publish the annual report and action tracker.",
     )
+    top.add_argument("--version", action=_Version, nargs=0,
+                     help="the Candour version and the record model its schemas describe")
     subparsers = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         try:
@@ -26,6 +28,23 @@ def parser() -> argparse.ArgumentParser:
             continue
         module.register(subparsers)
     return top
+
+
+class _Version(argparse.Action):
+    """Worked out only when asked for, so no other command reads the schemas to start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        parser.exit(message=_version() + "\n")
+
+
+def _version() -> str:
+    from pathlib import Path
+
+    from generator.check.schema_files import schema_versions, schemas_folder
+    from generator.commands.extras import candour_version
+
+    models = sorted({v for v in schema_versions(schemas_folder(Path.cwd())).values() if v is not None})
+    return f"candour {candour_version()} (record model {', '.join(map(str, models)) or 'unknown'})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -165,7 +165,8 @@ def site_files_and_charts(
         definitions = anchors(methodology)
         generated = [methodology, stylesheet()]
         if reports:
-            generated += [downloads_page(reports), figure_names_page(reports[0]), reports_index(reports)]
+            generated += [downloads_page(reports), figure_names_page(reports[0], records.organisation),
+                          reports_index(reports)]
         officers = officers_page({f.path for f in generated}, hand_written.pages)
         generated += [officers] if officers else []
         page_paths = _page_paths(reports, [*extra, *generated], hand_written)
@@ -175,8 +176,7 @@ def site_files_and_charts(
             generated += report_pages(report, records.organisation, commentary=placed, pages=page_paths,
                                       hand_written=included, definitions=definitions)
         if reports and "index.md" not in hand_written.pages:
-            years = [r.year for r in reports]
-            generated.append(home_page(reports[0], records.organisation, years, page_paths))
+            generated.append(home_page(reports, records.organisation, page_paths))
         elif "index.md" not in hand_written.pages:  # no records yet: a home page that says so
             generated.append(waiting_home_page(records.organisation, page_paths))
     except BaseException:

@@ -285,7 +285,7 @@ def test_commentary_cites_computed_figures(demo):
 
 
 def outcomes_csv(root: Path) -> list[list[str]]:
-    text = (root / "site/reports/2019-20/data/outcomes.csv").read_text(encoding="utf-8")
+    text = (root / "site/reports/2019-20/data/outcomes.csv").read_text(encoding="utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
 

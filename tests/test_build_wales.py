@@ -20,6 +20,8 @@ def welsh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.rmtree(root / "records")
     shutil.copytree(WALES, root / "records")
     shutil.rmtree(root / "docs" / "commentary")  # the demo council's words are not this council's
+    # Nor its contact details, which the records guide quotes and the scan knows only as the demo's.
+    (root / "docs" / "records-guide" / "examples.md").unlink()
     built = mkdocs_build(root)
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr, built.stderr

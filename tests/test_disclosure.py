@@ -146,7 +146,7 @@ def test_no_small_count_is_published_in_any_table_csv_chart_or_figure(threshold:
                 assert not 0 < (count_of(cell) or 0) < threshold, (report.year, each.id, row.key)
                 hidden += isinstance(cell, Suppressed)
             counted = {column.key for column in each.columns if column.measure in COUNTED}
-            for line in csv.DictReader(io.StringIO(table_csv(each))):
+            for line in csv.DictReader(io.StringIO(table_csv(each).encode().decode("utf-8-sig"))):
                 for key in counted:
                     value = line[key]
                     assert not (value.isdigit() and 0 < int(value) < threshold), (each.id, line)

@@ -54,3 +54,10 @@ def test_the_default_site_settings_follow_the_repository_s_own():
 
 def _name(plugin):
     return plugin if isinstance(plugin, str) else next(iter(plugin))
+
+
+def test_every_schema_names_one_record_model_version():
+    from generator.check.schema_files import schema_versions
+
+    versions = schema_versions(ROOT / "schemas")
+    assert set(versions.values()) == {1}, versions

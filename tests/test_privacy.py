@@ -64,6 +64,11 @@ SUMMARY = "summary: Family said support at home stopped without notice."
         ("date-of-birth", "He was born May 1950."),
         ("email", "Email jörg.müller@bücher.example for the son."),
         ("email", "Reply to 用户@例子.广告 please."),
+        # Quotation marks, dashes and brackets of any script hide nothing.
+        ("name", "“Mrs Smith” said the carers were late."),
+        ("name", "«Mr Jones» wrote."),
+        ("full-name", "\u2018Peter Walsh\u2019 rang."),
+        ("full-name", "—Edith Morgan was not told."),
     ],
 )
 def test_each_kind_is_found(kind: str, text: str) -> None:
@@ -94,6 +99,7 @@ def test_each_kind_is_found(kind: str, text: str) -> None:
         "Queen Elizabeth Hospital and St Mary's Hospital sent notes.",
         "Sue Ryder and Marie Curie nurses; Milton Keynes City Council.",
         "Mr X complained; Mrs Y supported him; Mr and Mrs Z agreed.",
+        "“Care Act” guidance; (Hospital Social Work Team); «Direct Payments»; —Monday.",
         "The lady next door and the councillor raised it; miss the deadline.",
         "Moved 2 miles down the road; within 5 working days close the case.",
     ],

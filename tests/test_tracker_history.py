@@ -19,7 +19,9 @@ from git_records import (
     wales_organisation,
 )
 
+from generator.githistory import folder_history
 from generator.pages.tracker import names_of, tracker_files
+from generator.records import load_records
 from generator.tracker.meetings import meeting_periods, period_to
 from generator.tracker.snapshot import Tracker
 
@@ -182,3 +184,27 @@ def test_a_past_version_with_personal_data_is_never_shown(tmp_path: Path) -> Non
     tracker = Tracker(records.actions, repo.history(), names_of(records.organisation), date(2021, 3, 1))
     assert tracker.at(date(2021, 2, 2)).plan.withheld == 1
     assert tracker.at(date(2021, 3, 1)).timelines["ACT-2020-01"].unreadable == 1
+
+
+def test_a_shallow_clone_says_its_history_is_short(council: GitRecords, tmp_path: Path) -> None:
+    import subprocess
+
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{council.root}", str(clone)],
+                   check=True, capture_output=True)
+    history = folder_history(clone, "records/actions")
+    assert history.shallow and history.start == date(2021, 8, 20)  # only the last commit is there
+    files = tracker_files(load_records(clone), as_of=AS_OF, changed_since=date(2021, 7, 1),
+                          record_history=history)
+    overview = next(str(f.content) for f in files if f.path == "tracker/index.md")
+    assert "shallow clone" in overview
+
+
+def test_each_changed_action_says_its_status_then_and_now(pages: dict[str, str]) -> None:
+    september = pages["tracker/meetings/2021-09-08.md"].replace("\\", "")
+    letters = september.split("#### ACT-2020-01", 1)[1].split("####", 1)[0]
+    assert "Status at the start of the period: In progress; at its end: Complete." in letters
+    leaflet = september.split("#### ACT-2021-01", 1)[1].split("####", 1)[0]
+    assert "Status unchanged in this period: Not started." in leaflet  # the same record, moved
+    phones = september.split("#### ACT-2021-02", 1)[1].split("####", 1)[0]
+    assert "New to the plan in this period" in phones

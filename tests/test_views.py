@@ -126,7 +126,8 @@ def test_headings_sub_rows_and_escaping():
 # CSV -------------------------------------------------------------------------------------------
 
 def read_csv(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text)))
+    """The CSV as a spreadsheet reads the file's bytes: UTF-8 with its byte-order mark."""
+    return list(csv.reader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"))))
 
 
 def test_csv_has_stable_columns_and_unformatted_numbers():

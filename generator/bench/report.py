@@ -65,8 +65,10 @@ def target_results(result: dict[str, Any]) -> list[dict[str, Any]]:
         found.append({"target": target.name, "ratio": value, "at_most": target.most,
                       "met": None if value is None else value <= target.most})
     found.append(_rebuild_target(result))
-    tracker = result.get("tracker_s")
-    found.append({"target": "tracker, 500 actions, 5,000 commits (s)", "ratio": tracker,
+    # Judged on the CPU seconds of the tracker's own process: on a machine shared with other work
+    # its wall time measures the others (both are reported).
+    tracker = result.get("tracker_cpu_s")
+    found.append({"target": "tracker, 500 actions, 5,000 commits (CPU s)", "ratio": tracker,
                   "at_most": TRACKER_LIMIT_S, "met": None if tracker is None else tracker <= TRACKER_LIMIT_S})
     memory = result.get("peak_pss_mb", result.get("peak_rss_mb"))
     found.append({"target": "peak memory, PSS (MB)", "ratio": memory, "at_most": MEMORY_LIMIT_MB,

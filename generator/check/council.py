@@ -116,13 +116,13 @@ def history_rows(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Problem]:
     """The rows of the history tables the report counts by stage, outcome, band or group name
     the organisation's own: any other row would never be shown."""
     for table, (allowed, what) in _history_rows(taxonomy).items():
-        rows = value_at(record.values, table, "rows")
-        for row in rows if isinstance(rows, dict) else ():
-            if isinstance(row, str) and row not in allowed:
-                choices = ", ".join(allowed) if len(allowed) <= 12 else f"the ids in {ORGANISATION_SHOWN}"
-                yield record.problem((table, "rows", row), (
-                    f"'{row}' is not {what}" + (did_you_mean(row, allowed) or f": choose one of {choices}")
-                ), key=True)
+        for part in ("rows", "percentages"):
+            rows = value_at(record.values, table, part)
+            for row in rows if isinstance(rows, dict) else ():
+                if isinstance(row, str) and row not in allowed:
+                    choices = ", ".join(allowed) if len(allowed) <= 12 else f"the ids in {ORGANISATION_SHOWN}"
+                    guess = did_you_mean(row, allowed) or f": choose one of {choices}"
+                    yield record.problem((table, part, row), f"'{row}' is not {what}{guess}", key=True)
 
 
 def _history_rows(taxonomy: Taxonomy) -> dict[str, tuple[list[str], str]]:

@@ -75,9 +75,10 @@ _RUN_WORD = re.compile(_WORD)
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$", re.IGNORECASE)
 
 
-# What can stand between words: a text is split on these (and spaces) to see at once whether it
-# holds a title or a first name at all, before any pattern is searched for.
-_BETWEEN_WORDS = str.maketrans(dict.fromkeys(".,;:!?()[]{}<>\"/\\|*+=&_-", " "))
+# A text's words, to see at once whether it holds a title or a first name at all, before any
+# pattern is searched for: runs of letters, so that no quotation mark, dash or bracket of any
+# script hides the word beside it (“Mrs Smith”, «Peter Walsh», —Edith).
+_LETTERS = re.compile(r"[^\W\d_]+")
 _TITLE_FORMS = frozenset(
     {form for title in _ANY_CASE_TITLES for form in (title, title.capitalize(), title.upper())}
     | {form for title in _CAPITALISED_TITLES for form in (title.capitalize(), title.upper())}
@@ -85,8 +86,8 @@ _TITLE_FORMS = frozenset(
 
 
 def words_of(text: str) -> set[str]:
-    """The words of a text as written, split at spaces and punctuation: "Mr." gives "Mr"."""
-    return set(text.translate(_BETWEEN_WORDS).split())
+    """The words of a text as written, as runs of letters: "Mr." gives "Mr", "O'Brien" two."""
+    return set(_LETTERS.findall(text))
 
 
 def may_hold_title(words: set[str]) -> bool:

@@ -12,6 +12,10 @@ from generator.packaged import packaged_folder
 from generator.problems import Problem
 
 SCHEMAS = "schemas"
+# Each schema names the version of the record model it describes; it goes up by one whenever a
+# record valid before may no longer be (a field required, renamed or narrowed), so a council
+# upgrading Candour can see from the release notes whether `candour validate` will ask for changes.
+VERSION_KEY = "x-schema-version"
 
 KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history")
 PLACEHOLDER = "TODO"  # what `candour new` writes where an officer must choose a value
@@ -72,3 +76,17 @@ def with_ceiling(schema: Any) -> Any:
         given = schema.get("maximum")
         ceiled["maximum"] = CEILING if not isinstance(given, int | float) else min(given, CEILING)
     return ceiled
+
+
+def schema_versions(schemas_root: Path) -> dict[str, int | None]:
+    """The model version each kind's schema says it describes (None when it says none)."""
+    versions: dict[str, int | None] = {}
+    for kind in KINDS:
+        try:
+            schema = json.loads((schemas_root / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            versions[kind] = None
+            continue
+        version = schema.get(VERSION_KEY) if isinstance(schema, dict) else None
+        versions[kind] = version if isinstance(version, int) else None
+    return versions

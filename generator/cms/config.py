@@ -116,11 +116,23 @@ def cms_config(schemas: dict[str, Schema], organisation: dict[str, Any], years: 
     return config
 
 
+# Decap's own would name a new record by its lower-cased slug; the path is the record's real name.
+COMMIT_MESSAGES = {
+    "create": "New record: {{collection}} (records editor)",
+    "update": "Correct {{path}} (records editor)",
+    "delete": "Remove {{path}} (records editor)",
+    "uploadMedia": "Upload {{path}}",
+    "deleteMedia": "Remove {{path}}",
+}
+
+
 def _backend(where: Repository) -> dict[str, Any]:
     if where.github is None:
         # Without a GitHub repository the editor can only write to a checkout, through `make edit`.
-        return {"name": "proxy", "proxy_url": where.local_backend, "branch": where.branch}
-    backend: dict[str, Any] = {"name": "github", "repo": where.github, "branch": where.branch}
+        return {"name": "proxy", "proxy_url": where.local_backend, "branch": where.branch,
+                "commit_messages": COMMIT_MESSAGES}
+    backend: dict[str, Any] = {"name": "github", "repo": where.github, "branch": where.branch,
+                               "commit_messages": COMMIT_MESSAGES}
     if where.login:
         login = urlsplit(where.login)
         backend["base_url"] = f"{login.scheme}://{login.netloc}"

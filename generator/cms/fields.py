@@ -14,6 +14,7 @@ which field to change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,7 @@ Field = dict[str, Any]
 DATE_FORMAT = "YYYY-MM-DD"  # as Decap's date picker writes it; the schemas' dates are ISO dates
 PUBLISHED_LABEL = " (published)"
 PUBLISHED_HINT = "Published on the site as written. "
+_TERMS_SENTENCE = re.compile(r"(Each )?[Mm]ust be an id listed under [\w.]+ in organisation\.yaml\.")
 HIDDEN = frozenset({"id"})  # given when the record is first saved (see candour-admin.js)
 
 
@@ -44,10 +46,29 @@ def form_fields(schema: Schema, context: FormContext, pattern: Pattern = (), opt
     form: Decap would otherwise refuse to save a record without the section. The schema still
     requires them once the section is filled in, and validate says so on the pull request."""
     properties, required = _properties(schema, context.root)
-    return [
-        _field(name, property_schema, context, (*pattern, name), name in required and not optional)
-        for name, property_schema in properties.items()
-    ]
+    conditions = _conditions(schema)
+    fields = []
+    for name, property_schema in properties.items():
+        field = _field(name, property_schema, context, (*pattern, name), name in required and not optional)
+        if name in conditions and not field["required"]:
+            field["hint"] = f"{field.get('hint', '')} Needed {conditions[name]}.".strip()
+        fields.append(field)
+    return fields
+
+
+def _conditions(schema: Schema) -> dict[str, str]:
+    """Fields the schema requires only on a condition (allOf: if ... then required), with it in
+    words: 'when kind is complaint and disposition is accepted'."""
+    found: dict[str, str] = {}
+    for part in schema.get("allOf", ()):
+        when = part.get("if", {}).get("properties", {}) if isinstance(part, dict) else {}
+        values = [f"{name} is {rule['const']}".replace("is True", "is true").replace("is False", "is false")
+                  for name, rule in when.items() if isinstance(rule, dict) and "const" in rule]
+        if not values:
+            continue
+        for name in part.get("then", {}).get("required", ()):
+            found.setdefault(name, "when " + " and ".join(values))
+    return found
 
 
 def _properties(schema: Schema, root: Schema) -> tuple[dict[str, Schema], set[str]]:
@@ -79,7 +100,12 @@ def _field(name: str, schema: Schema, context: FormContext, pattern: Pattern, re
         field["hint"] = hint.strip()
     if pattern == ("id",):
         return {**field, "widget": "hidden"}
-    return {**field, **_widget(schema, context, pattern, field["required"])}
+    widget = _widget(schema, context, pattern, field["required"])
+    if widget["widget"] == "select" and "hint" in field:
+        # The drop-down already offers only the organisation's terms, by name.
+        field["hint"] = _TERMS_SENTENCE.sub("Choose from the list, kept in records/organisation.yaml.",
+                                            field["hint"])
+    return {**field, **widget}
 
 
 def _widget(schema: Schema, context: FormContext, pattern: Pattern, required: bool = True) -> Field:

@@ -199,7 +199,7 @@ class _Writer:
         properties, required, conditional = self._fields(schema)
         lines: list[str] = []
         for name, field_schema in properties.items():
-            if name == "privacy_accepted":
+            if name in ("privacy_accepted", "source_ref", "import_digest"):  # written by candour itself
                 continue
             wanted = name in required or name in conditional
             lines += self._comment(

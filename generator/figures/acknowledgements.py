@@ -9,6 +9,7 @@ from generator.figures.counts import RowSpec, build_table, shares_column, tally_
 from generator.figures.outcomes import first_stage
 from generator.figures.table import Table
 from generator.model import Case, Records
+from generator.model.organisation import lower
 from generator.workingdays import Region, working_days_between
 
 IN_TIME = "in-time"
@@ -38,6 +39,6 @@ def acknowledgements_table(records: Records, years: Sequence[YearBasis]) -> Tabl
         RowSpec(NOT_RECORDED, "No acknowledgement date recorded"),
     ]
     return build_table(
-        "acknowledgements", "Acknowledgement of formal complaints", "Acknowledged",
-        specs, [shares_column(t) for t in tallies], tallies, definition="acknowledgement",
+        "acknowledgements", f"Acknowledgement of {lower(records.organisation.complaints_name)}",
+        "Acknowledged", specs, [shares_column(t) for t in tallies], tallies, definition="acknowledgement",
     )

@@ -18,6 +18,7 @@ from generator.figures.counts import (
     tally_items,
     tally_published,
 )
+from generator.figures.service_areas import row_specs, with_groups
 from generator.figures.table import Table
 from generator.model import Records
 
@@ -45,8 +46,12 @@ def compliments_table(records: Records, years: Sequence[YearBasis]) -> Table:
 
 
 def compliments_by_team_table(records: Records, years: Sequence[YearBasis]) -> Table:
-    tallies = [by_team(basis) for basis in years]
-    specs = [RowSpec(area.id, area.name) for area in records.organisation.service_areas]
+    """With two service groups or more, each group's subtotal heads its teams."""
+    organisation = records.organisation
+    tallies = [with_groups(organisation, by_team(basis)) for basis in years]
+    grouped = len(organisation.service_groups) > 1
+    specs = row_specs(organisation) if grouped else [RowSpec(area.id, area.name)
+                                                     for area in organisation.service_areas]
     return build_table(
         "compliments_by_team", "Compliments by team", "Team", not_recorded_row(specs, tallies),
         [count_column(t) for t in tallies], tallies, definition="compliments",

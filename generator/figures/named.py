@@ -40,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.figures.basis import YearBasis
+from generator.figures.council_names import council_cells
 from generator.figures.table import Cell, Change, Share, Table
 from generator.model import Records
 
@@ -152,4 +153,10 @@ def named_figures(records: Records, years: Sequence[YearBasis], tables: Sequence
         figures[name] = as_named(name, table_cell(tables, table_id, row_key, column_key))
     for name, base in CHANGES.items():
         figures[name] = change(figures[f"{base}_previous"], figures[base])
-    return {name: figures[name] for name in FIGURE_NAMES}
+    named = {name: figures[name] for name in FIGURE_NAMES}
+    cells, changes, meanings = council_cells(records.organisation)
+    for name, (table_id, row_key, column) in cells.items():
+        figures[name] = as_named(name, table_cell(tables, table_id, row_key, columns[column]))
+    for name, base in changes.items():
+        figures[name] = change(as_named("", figures[f"{base}_before"]), figures.get(base))
+    return named | {name: figures[name] for name in meanings}

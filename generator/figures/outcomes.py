@@ -18,6 +18,7 @@ from generator.figures.counts import (
 )
 from generator.figures.table import Table
 from generator.model import Case, CaseStage, Organisation, Records
+from generator.model.organisation import lower
 
 
 def first_stage(case: Case) -> CaseStage | None:
@@ -77,8 +78,8 @@ def outcomes_table(records: Records, years: Sequence[YearBasis]) -> Table:
     if any(t.source == CASES and t.count(NOT_RECORDED) for t in tallies):
         specs.append(RowSpec(NOT_RECORDED, "Responded, outcome not recorded"))
     specs += combined_row(organisation)
-    stage = organisation.stages[OUTCOME_STAGE].name if len(organisation.stages) > 1 else None
-    title = f"Outcomes of formal complaints at {stage}" if stage else "Outcomes of formal complaints"
+    several = len(organisation.stages) > 1  # then each complaint's first stage is the one counted
+    title = f"Outcomes of {lower(organisation.complaints_name)}" + (" at the first stage" if several else "")
     return build_table(
         "outcomes", title, "Outcome", specs,
         [shares_column(t) for t in tallies], tallies,

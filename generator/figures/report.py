@@ -56,6 +56,7 @@ class YearReport:
     case_studies: tuple[PublishedCaseStudy, ...]
     quotes: tuple[PublishedQuote, ...]
     actions_raised: tuple[Action, ...]  # learning actions raised in the year
+    provisional: bool = False  # not yet published as final: its figures are incomplete and will change
     plans_published: tuple[PublishedPlan, ...] = ()  # plans agreed with this report
 
     def table(self, table_id: str) -> Table:
@@ -123,7 +124,14 @@ def year_report(records: Records, year: str, by_year: RecordsByYear | None = Non
         quotes=quotes(records, years[0]),
         actions_raised=actions_raised(records, years[0]),
         plans_published=plans_published(records, year),
+        provisional=is_provisional(records, year),
     )
+
+
+def is_provisional(records: Records, year: str) -> bool:
+    """A year is provisional until the organisation file lists it as published; a year kept as a
+    history record holds a published report's own figures, so it is final."""
+    return year not in records.organisation.published and all(h.year != year for h in records.histories)
 
 
 def _tables(records: Records, years: Sequence[YearBasis]) -> list[Table]:

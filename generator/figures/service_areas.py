@@ -132,12 +132,15 @@ def area_notes(areas: Sequence[ServiceArea]) -> list[str]:
 def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
     tallies = [basis.once("service_areas", tally, organisation, basis) for basis in years]
-    columns = [customers_column(organisation, years[0]), *(count_column(t) for t in tallies)]
+    # Customers served, when the organisation file gives them for the year (else nothing to show).
+    served = [customers_column(organisation, years[0])] if total_customers(organisation, years[0]) else []
+    columns = [*served, *(count_column(t) for t in tallies)]
     columns += [rate_column(organisation, basis, t) for basis, t in zip(years, tallies, strict=True)
                 if t.source != NOT_REPORTED and total_customers(organisation, basis) is not None]
     specs = not_recorded_row(row_specs(organisation), tallies)
     return build_table(
-        "service_areas", "Formal complaints by service area", "Service area", specs, columns, tallies,
+        "service_areas", f"{organisation.complaints_name} by service area", "Service area", specs, columns,
+        tallies,
         definition="rate-per-1000",
         notes=[*former_names(organisation.service_areas), *area_notes(organisation.service_areas)],
     )
@@ -164,6 +167,7 @@ def service_groups_table(records: Records, years: Sequence[YearBasis]) -> Table 
     if len(tallies) > 1:
         columns.append(change_column(tallies[1], tallies[0]))
     return build_table(
-        "service_groups", "Formal complaints by service group", "Service group", specs, columns, tallies,
+        "service_groups", f"{organisation.complaints_name} by service group", "Service group", specs,
+        columns, tallies,
         definition="service-area",
     )

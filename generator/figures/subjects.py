@@ -55,7 +55,7 @@ def subjects_table(records: Records, years: Sequence[YearBasis]) -> Table:
     tallies = [basis.once("subjects", subjects_tally, organisation, basis) for basis in years]
     specs = not_recorded_row(row_specs(organisation), tallies)
     return build_table(
-        "subjects", "Formal complaints by subject (primary area of concern)", "Subject", specs,
+        "subjects", f"{organisation.complaints_name} by subject (primary area of concern)", "Subject", specs,
         [count_column(t) for t in tallies], tallies, definition="subject",
     )
 

@@ -106,6 +106,7 @@ class Organisation:
     services: tuple[str, ...] = ("adults",)
     services_name: str = "adult social care"  # what the report covers, in running text
     title: str = "Adult social care complaints and compliments"
+    published: frozenset[str] = frozenset()  # years whose report is final (report: published)
     kinds: tuple[Kind, ...] = tuple(Kind(kind, KIND_NAMES[kind]) for kind in KINDS)
     kinds_listed: bool = False  # the file lists the kinds it records (`representations`)
     recorded: frozenset[str] = frozenset(RECORDABLE)
@@ -123,6 +124,12 @@ class Organisation:
 
     def kind(self, kind_id: str) -> Kind:
         return next((kind for kind in self.kinds if kind.id == kind_id), Kind(kind_id, kind_id))
+
+    @property
+    def complaints_name(self) -> str:
+        """What the council calls the complaints its tables count: 'Formal complaints', 'Stage 1
+        complaints', 'Statutory complaints'."""
+        return self.kind("complaint").name
 
     @property
     def upheld_outcomes(self) -> frozenset[str]:
@@ -147,6 +154,12 @@ def is_upheld(term: Term) -> bool:
 def sentence(text: str) -> str:
     """The text as the start of a sentence: 'adult social care' -> 'Adult social care'."""
     return text[:1].upper() + text[1:]
+
+
+def lower(name: str) -> str:
+    """A name inside a sentence: 'Formal complaints' -> 'formal complaints' (an initialism such as
+    'NHS complaints' is left as it is)."""
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _terms(values: list[dict[str, Any]] | None) -> tuple[Term, ...]:
@@ -241,6 +254,7 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         services=services,
         services_name=services_name,
         title=report.get("title") or f"{sentence(services_name)} complaints and compliments",
+        published=frozenset(str(year) for year in report.get("published", ())),
         kinds=_kinds(values.get("representations")),
         kinds_listed="representations" in values,
         recorded=frozenset(section for section in RECORDABLE if recorded.get(section, True) is not False),

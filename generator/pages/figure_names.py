@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from generator.figures.council_names import council_cells
 from generator.figures.report import YearReport
+from generator.model import Organisation
 from generator.pages.environment import render
 from generator.pages.sections import SECTIONS
 from generator.sitefiles import SiteFile
@@ -17,8 +19,10 @@ def _meanings() -> dict[str, str]:
     return dict(FIGURE_NAMES)
 
 
-def figure_names_page(latest: YearReport) -> SiteFile:
+def figure_names_page(latest: YearReport, organisation: Organisation | None = None) -> SiteFile:
     meanings = _meanings()
+    if organisation is not None:  # the names of the council's own groups and stages
+        meanings |= council_cells(organisation)[2]
     figures = [
         {"name": name, "meaning": meanings.get(name, ""), "value": cell_text(value)}
         for name, value in latest.figures.items()

@@ -12,6 +12,7 @@ from generator.model import Organisation
 from generator.pages.environment import render
 from generator.sitefiles import SiteFile
 from generator.views.cells import cell_text, prose_text
+from generator.years import year_start
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,26 @@ def cards(figures: dict[str, Cell]) -> list[Card]:
     return shown
 
 
-def home_page(latest: YearReport, organisation: Organisation, years: Sequence[str],
-              pages: Collection[str]) -> SiteFile:
-    """`years` newest first."""
+def headline_report(reports: Sequence[YearReport]) -> YearReport | None:
+    """The newest report published as final: a provisional year (a part-year, its records still
+    coming in) is never the headline, however new."""
+    return next((report for report in reports if not report.provisional), None)
+
+
+def home_page(reports: Sequence[YearReport], organisation: Organisation, pages: Collection[str]) -> SiteFile:
+    """`reports` newest first. The headline figures are the newest final year's; a provisional year
+    is named as such and linked, without figures."""
+    latest = headline_report(reports)
+    provisional = [report.year for report in reports if report.provisional
+                   and (latest is None or year_start(report.year) > year_start(latest.year))]
     text = render(
-        "home.md.j2", organisation=organisation, report=latest, cards=cards(latest.figures),
-        report_link=f"reports/{latest.year}/index.md", print_link=f"reports/{latest.year}/print.md",
-        earlier=[year for year in years if year != latest.year], pages=pages,
+        "home.md.j2", organisation=organisation, report=latest,
+        cards=cards(latest.figures) if latest else [],
+        report_link=f"reports/{latest.year}/index.md" if latest else "",
+        print_link=f"reports/{latest.year}/print.md" if latest else "",
+        provisional=provisional,
+        earlier=[r.year for r in reports if r is not latest and r.year not in provisional],
+        pages=pages,
     )
     return SiteFile("index.md", text)
 
@@ -64,6 +78,6 @@ def waiting_home_page(organisation: Organisation, pages: Collection[str]) -> Sit
 
 
 def reports_index(reports: Sequence[YearReport]) -> SiteFile:
-    rows = [{"year": report.year, "complaints": cell_text(report.figures.get("complaints"))}
-            for report in reports]
+    rows = [{"year": report.year, "complaints": cell_text(report.figures.get("complaints")),
+             "provisional": report.provisional} for report in reports]
     return SiteFile("reports/index.md", render("reports_index.md.j2", rows=rows))

@@ -74,14 +74,15 @@ class LearningAction:
     link: str | None
 
 
-def table_block(table: Table, definitions: Collection[str], year: str) -> TableBlock:
+def table_block(table: Table, definitions: Collection[str], year: str,
+                provisional: Collection[str] = ()) -> TableBlock:
     anchor = f"table-{table.id.replace('_', '-')}"
     data = chart_data(table)
     definition = None
     if table.definition:
         fragment = f"#{table.definition}" if table.definition in definitions else ""
         definition = f"{TO_ROOT}methodology.md{fragment}"
-    html = Markup(table_html(table, anchor))
+    html = Markup(table_html(table, anchor, provisional))
     chart = chart_path(table) if data else None
     alt = chart_alt(table, data) if data else ""
     return TableBlock(
@@ -118,7 +119,8 @@ def sections(
         ReportSection(
             section.id, section.title,
             Markup(commentary.text(section.id) if commentary else ""),
-            tuple(table_block(table, definitions, report.year) for table in placed[section.id]),
+            tuple(table_block(table, definitions, report.year, {report.year} if report.provisional else ())
+                  for table in placed[section.id]),
         )
         for section in SECTIONS
     ]

@@ -35,6 +35,7 @@ class Plan:
     basis: str  # GIT, OWN_DATES or NO_HISTORY
     lineages: dict[str, Lineage] = field(default_factory=dict)  # action id -> its record's lineage
     withheld: int = 0  # records whose version then fails today's checks, so not shown
+    shallow: bool = False  # built from a shallow clone: git holds only the latest commits
 
 
 def as_it_stood(action: Action, day: date) -> Action:
@@ -85,11 +86,12 @@ def plan_at(actions: Sequence[Action], history: FolderHistory, reader: VersionRe
         for action in current.values():  # not yet committed: shown in a build of today's records
             if action.raised <= day and action.id not in found and action.source_path not in committed:
                 found[action.id] = as_it_stood(action, day)
-    return Plan(day, tuple(sorted(found.values(), key=lambda a: a.id)), GIT, lineages, withheld)
+    return Plan(day, tuple(sorted(found.values(), key=lambda a: a.id)), GIT, lineages, withheld,
+                history.shallow)
 
 
 def _from_own_dates(actions: Sequence[Action], history: FolderHistory, day: date, basis: str) -> Plan:
     shown = [as_it_stood(action, day) for action in actions if action.raised <= day]
     lineages = {action.id: lineage for action in shown
                 if (lineage := history.lineage_of(action.source_path)) is not None}
-    return Plan(day, tuple(sorted(shown, key=lambda a: a.id)), basis, lineages)
+    return Plan(day, tuple(sorted(shown, key=lambda a: a.id)), basis, lineages, shallow=history.shallow)

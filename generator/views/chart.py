@@ -9,7 +9,6 @@ same bytes (fixed hash salt, no date in the metadata).
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +27,7 @@ from generator.views.cells import (
     rate_text,
     rate_value,
 )
+from generator.views.chart_cache import read_cached, write_cached
 
 # What a chart shows: where a table gives rates (complaints per 1,000 customers) or shares (8 of
 # 35 upheld), the table's point is the rate or the share, and counts would mislead when the years'
@@ -181,16 +181,21 @@ def drawn(data: ChartData, cache: Path | None = None) -> str:
     """The chart's SVG: drawn earlier in the process, else from `cache` (a folder) when an identical
     chart was drawn by an earlier build, else drawn now (and kept in `cache`).
 
-    A cache that cannot be read or written is simply not used.
+    A cache that cannot be read or written is simply not used, and a kept chart is believed only
+    with its seal (see `chart_cache`): one planted in the folder is drawn again.
     """
     if cache is None:
         return draw(data)
     path = cached_path(cache, data)
-    svg = DRAWN.get(data) or read_cached(path)
+    svg = DRAWN.get(data)
+    kept = svg is not None and path.exists()  # drawn in this process, and in the cache already
+    if svg is None:
+        svg = read_cached(path)  # None unless this machine's Candour sealed these bytes
+        kept = svg is not None
     if svg is None:
         svg = draw(data)
     DRAWN.keep(data, svg)
-    if not path.exists():
+    if not kept:
         write_cached(path, svg)
     return svg
 
@@ -209,23 +214,6 @@ def _drawing_code() -> bytes:
     folder = Path(__file__).parent
     modules = (folder / name for name in ("chart.py", "bar_chart.py", "svg_text.py"))
     return b"".join(module.read_bytes() for module in modules) + version("matplotlib").encode()
-
-
-def read_cached(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return None
-
-
-def write_cached(path: Path, svg: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(svg, encoding="utf-8")
-        partial.replace(path)
-    except OSError:
-        pass
 
 
 KEPT = 512  # charts remembered in the process (about 40 years of reports), for `mkdocs serve`

@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
 
-from generator.views.chart import DRAWN, ChartData, cached_path, read_cached, write_cached
+from generator.views.chart import DRAWN, ChartData, cached_path
+from generator.views.chart_cache import read_cached, write_cached
 
 WORKERS = 2
 START_METHOD = "forkserver"  # see _start; tests that change a worker's code in this process use "fork"

@@ -6,17 +6,21 @@ table when it read it, so pages read the same whether or not Markdown sees the t
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from html import escape
 
 from generator.figures.table import Table
 from generator.views.cells import cell_text
 
 
-def table_html(table: Table, labelled_by: str) -> str:
-    """The table as HTML; `labelled_by` is the id of the heading that names it."""
+def table_html(table: Table, labelled_by: str, provisional: Collection[str] = ()) -> str:
+    """The table as HTML; `labelled_by` is the id of the heading that names it. A column of a
+    `provisional` year says so in its heading, so it is never read as final beside the others."""
     lines = [f'<table aria-labelledby="{escape(labelled_by)}">', "<thead>", "<tr>"]
     lines.append(f'<th scope="col">{escape(table.row_heading)}</th>')
-    lines += [f'<th scope="col">{escape(column.heading)}</th>' for column in table.columns]
+    for column in table.columns:
+        marked = " (provisional)" if column.year in provisional else ""
+        lines.append(f'<th scope="col">{escape(column.heading)}{marked}</th>')
     lines += ["</tr>", "</thead>", "<tbody>"]
     for row in table.rows:
         classes = []

@@ -47,6 +47,15 @@ def officer(chromium, editor: Editor) -> Iterator[object]:  # type: ignore[no-un
         context.close()
 
 
+def whole_form(page, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A screenshot of the whole form: Decap scrolls it inside the page, so the window grows."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": 2300})
+    page.locator('label[for^="kind-field-"]').evaluate("label => label.scrollIntoView({block: 'center'})")
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+
+
 def validate(repo: Path, branch: str, where: Path) -> subprocess.CompletedProcess[str]:
     """`candour validate` on a checkout of the branch, as the pull request's check runs it."""
     subprocess.run(["git", "-C", str(repo), "worktree", "add", "-q", "--detach", str(where), branch],
@@ -78,13 +87,17 @@ def test_a_complaint_filled_in_is_proposed_as_the_record_candour_new_would_start
     fill(page, "responded", "2023-09-15")
     choose(page, "outcome", "Partially upheld")
     fill(page, "summary", "Son said a home care visit was missed twice in one week.")
-    page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(SHOTS / "new-complaint.png"))
+    whole_form(page, SHOTS / "new-complaint.png")
     save(page)
-    page.screenshot(path=str(SHOTS / "saved.png"))
 
     branch = "cms/cases-2023-24/c-2023-0007"  # Decap's branch; the file is named by the id
     editor.wait_for_branch(branch)
+    page.get_by_role("button", name=re.compile(r"^Status")).wait_for()  # the draft, opened again
+    page.screenshot(path=str(SHOTS / "saved.png"))
+    page.goto(editor.url + "#/workflow")
+    page.get_by_text("Drafts").first.wait_for()
+    page.get_by_text("C-2023-0007").first.wait_for()
+    page.screenshot(path=str(SHOTS / "workflow.png"))
     assert editor.files_changed(branch) == [NEW_CASE]
     record = editor.values(branch, NEW_CASE)
     assert record == {

@@ -1,0 +1,70 @@
+"""A Scottish council on the SPSO's model complaints handling procedure (tests/fixtures/scotland):
+Stage 1 frontline response in 5 working days, Stage 2 investigation in 20, one complaint
+escalated, one straight to Stage 2, Scotland's bank holidays. Every expected figure is counted by
+hand from the fixture's records: the comments name the cases."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from fixture_reports import column, fixture, report, table_ids
+
+from generator.figures.table import Days, Share
+
+SCOTLAND = "scotland"
+YEAR = "2023-24"
+
+
+def test_the_spso_procedure_is_the_default() -> None:
+    organisation = fixture(SCOTLAND).organisation
+    stages = [(s.id, s.respond_working_days, s.extended_working_days) for s in organisation.stages]
+    assert stages == [("frontline", 5, 10), ("investigation", 20, None)]
+    assert organisation.ombudsman_name == "Scottish Public Services Ombudsman"
+    assert organisation.bank_holidays_subdivision == "SCT"
+
+
+def test_stages_with_escalated_and_direct_complaints() -> None:
+    # Frontline: 0001 (5 days, the 7 August holiday skipped), 0003 (6), 0004 (2), 0005 (open),
+    # 0006 (4). Investigation: 0001 escalated (20 days), 0002 direct (18, St Andrew's Day skipped),
+    # 0006 escalated and open.
+    assert column(SCOTLAND, YEAR, "stages") == {
+        "frontline": 5, "frontline:within-target": Share(3, 4), "frontline:open": 1,
+        "investigation": 3, "investigation:escalated": 2, "investigation:direct": 1,
+        "investigation:within-target": Share(2, 2), "investigation:open": 1, "ombudsman": 1,
+    }
+
+
+def test_outcomes_at_the_first_stage_and_by_stage() -> None:
+    # First stage reached: 0001 not upheld, 0002 upheld (at investigation), 0003 upheld,
+    # 0004 resolved, 0005 open, 0006 not upheld.
+    assert column(SCOTLAND, YEAR, "outcomes") == {
+        "upheld": Share(2, 6), "partially-upheld": Share(0, 6), "not-upheld": Share(2, 6),
+        "resolved": Share(1, 6), "outstanding": Share(1, 6), "upheld-in-full-or-in-part": Share(2, 6),
+        "total": 6,
+    }
+    by_stage = column(SCOTLAND, YEAR, "outcomes_by_stage")
+    assert by_stage["investigation:upheld-in-full-or-in-part"] == Share(2, 3)  # 0001 partially, 0002 upheld
+    assert by_stage["frontline:resolved"] == Share(1, 5)
+    assert by_stage["total"] == 8
+
+
+def test_bands_follow_the_five_day_target() -> None:
+    assert column(SCOTLAND, YEAR, "response_times") == {
+        "0-5": 3, "6-10": 1, "11-15": 0, "16-20": 1, "21-25": 0, "over-25": 0, "still-open": 1, "total": 6}
+    # Responses 5, 18, 6, 2 and 4 working days: 3 within 5, median 5.
+    assert column(SCOTLAND, YEAR, "response_summary") == {
+        "within-target": Share(3, 5), "median": Days(Decimal(5)), "still-open": 1}
+
+
+def test_an_extension_at_the_frontline() -> None:
+    assert column(SCOTLAND, YEAR, "extensions") == {
+        "frontline:extended": 1, "frontline:within-extended": Share(1, 1),  # 0003: 6 of 10 agreed
+        "investigation:extended": 0, "investigation:within-extended": None,
+    }
+
+
+def test_compliments_and_what_it_does_not_record() -> None:
+    assert column(SCOTLAND, YEAR, "compliments_by_team") == {"home-support": 1, "day-services": 1, "total": 2}
+    ids = table_ids(SCOTLAND, YEAR)
+    assert "complainants" not in ids and "advocacy" not in ids and "receipt_points" not in ids
+    assert report(SCOTLAND, YEAR).years_compared == ("2023-24",)
