@@ -176,3 +176,20 @@ def test_no_hidden_count_can_be_worked_out_from_a_total(threshold: int) -> None:
                         continue
                     hidden = [m for m in members if isinstance(each.rows[m].cells[index], Suppressed)]
                     assert len(hidden) != 1, (report.year, each.id, column.key, each.rows[hidden[0]].key)
+
+
+def test_a_combined_row_cannot_give_away_a_hidden_part() -> None:
+    # Upheld 1 is hidden; with partially upheld 5 and "upheld in full or in part" 6 both shown,
+    # 6 - 5 would give it away: the smallest other part is hidden too.
+    rows = (
+        Row("upheld", "Upheld", (Share(1, 10), Share(4, 10))),
+        Row("partially-upheld", "Partially upheld", (Share(5, 10), Share(3, 10))),
+        Row("not-upheld", "Not upheld", (Share(4, 10), Share(3, 10))),
+        Row("combined", "Upheld in full or in part", (Share(6, 10), Share(7, 10)),
+            parts=("upheld", "partially-upheld")),
+        Row("total", "Total", (10, 10), is_total=True),
+    )
+    result = cells(suppressed([table(*rows)], 3)[0])
+    assert result[0] == (CS, Share(4, 10))
+    assert result[1][0] == CS  # partially upheld hidden with it, so 6 - 5 cannot be worked out
+    assert result[3][0] == Share(6, 10)
