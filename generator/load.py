@@ -160,10 +160,11 @@ def read_regular_file(path: Path | str, shown: str, limit: int, what: str) -> tu
         raw = b""
         wanted = found.st_size + 1  # one read, and one more to see the end, for most files
         while len(raw) <= limit:
-            piece = os.read(handle, min(wanted, limit + 1 - len(raw)))
-            if not piece:
-                break
+            asked = min(wanted, limit + 1 - len(raw))
+            piece = os.read(handle, asked)
             raw += piece
+            if len(piece) < asked:
+                break  # the end of a regular file: no second read to find it
             wanted = 64 * 1024  # it was still being written: read on in pieces, up to the limit
     except OSError as error:
         raise RecordError(Problem(shown, 1, 1, "", f"cannot be read: {error.strerror}")) from None
