@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.figures.basis import RecordsByYear
-from generator.figures.report import YearReport, report_years, year_report
+from generator.figures.report import YearReport, numbered_reports, report_years, year_report
 from generator.last_build import LastBuild
 from generator.model import Records
 from generator.pages.commentary import Commentary, commentary
@@ -107,7 +107,7 @@ def year_reports(records: Records) -> list[YearReport]:
     """A report for every year with records, newest first, each year's records sorted out once."""
     years = sorted(report_years(records), key=year_start, reverse=True)
     by_year = RecordsByYear(records)
-    return [year_report(records, year, by_year) for year in years]
+    return numbered_reports([year_report(records, year, by_year) for year in years])
 
 
 def site_files(

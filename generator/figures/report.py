@@ -26,6 +26,7 @@ from generator.figures import (
 from generator.figures.basis import RecordsByYear, YearBasis
 from generator.figures.disclosure import suppressed
 from generator.figures.named import named_figures
+from generator.figures.numbering import Absent, numbered_alike
 from generator.figures.plans import PublishedPlan, plans_published, published_with
 from generator.figures.table import Cell, Table
 from generator.model import Action, Organisation, Records
@@ -57,6 +58,7 @@ class YearReport:
     quotes: tuple[PublishedQuote, ...]
     actions_raised: tuple[Action, ...]  # learning actions raised in the year
     provisional: bool = False  # not yet published as final: its figures are incomplete and will change
+    absent: tuple[Absent, ...] = ()  # tables other years' reports number, left out of this one
     plans_published: tuple[PublishedPlan, ...] = ()  # plans agreed with this report
 
     def table(self, table_id: str) -> Table:
@@ -126,6 +128,11 @@ def year_report(records: Records, year: str, by_year: RecordsByYear | None = Non
         plans_published=plans_published(records, year),
         provisional=is_provisional(records, year),
     )
+
+
+def numbered_reports(reports: Sequence[YearReport]) -> list[YearReport]:
+    """Reports of one site, each table with the same number in every year (`figures.numbering`)."""
+    return [replace(report, absent=absent) for report, absent in numbered_alike(reports)]
 
 
 def is_provisional(records: Records, year: str) -> bool:
