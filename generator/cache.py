@@ -23,25 +23,25 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
 import generator
+from generator.cache_trust import CHECKED, FOLDER, refusal, signing_key, write_new
 from generator.load import MAX_RECORD_BYTES, RecordError, Stamp, read_regular_file, stamp_of
 
-FOLDER = ".candour-cache"
-CHECKED = "check"  # the folder of the check's files, one for each folder of records
+__all__ = ["CHECKED", "FOLDER", "CheckCache", "Folder", "KeptInMemory", "cache_key", "content_digest",
+           "refusal", "signing_key", "stat_key", "wanted"]
+
 FORMAT = 4
-KEY_FILE = "check-key"  # the secret each cache file is signed with, kept outside any repository
-_KEY_BYTES = 32
 _MAX_CACHE_BYTES = 512 * 1024 * 1024  # a folder of 300,000 records is about 40 MB
 DIGEST = 64  # hex characters of a SHA-256
 
 # Source files whose change can change what the check finds.
-_CODE = ("load.py", "parse.py", "folders.py", "problems.py", "years.py", "check")
+_CODE = ("load.py", "parse.py", "folders.py", "problems.py", "years.py", "cache.py", "cache_trust.py",
+         "check")
 
 
 def wanted(repo_root: Path) -> bool:
@@ -57,69 +57,6 @@ def wanted(repo_root: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     return any(line.strip().strip("/") == FOLDER for line in ignored.splitlines())
-
-
-def refusal(repo_root: Path) -> str | None:
-    """Why the cache folder must not be used, or None. A link could lead the cache's writes
-    anywhere, records/ included (a `.gitignore` of `*` written there hides new records from git),
-    so a cache folder that is a link, or that is or leads inside records/, is never used."""
-    records = (repo_root / "records").resolve()
-    for path in (repo_root / FOLDER, repo_root / FOLDER / CHECKED):
-        if path.is_symlink():
-            return (f"{path.relative_to(repo_root).as_posix()} is a symbolic link, so the check cache is not "
-                    "used and every record is read: delete the link (Candour makes the folder itself)")
-        if path.exists() and (path.resolve() == records or records in path.resolve().parents):
-            return (f"{path.relative_to(repo_root).as_posix()} is inside records/, so the check cache is not "
-                    "used and every record is read: delete it")
-    return None
-
-
-def signing_key() -> bytes | None:
-    """This account's secret for signing cache files, made the first time (None when it cannot be
-    kept). It lives outside every repository, so a cache file committed, planted or copied from
-    another machine is not signed with it and is never believed."""
-    base = (os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-            or os.path.expanduser("~/.cache"))
-    path = Path(base) / "candour" / KEY_FILE
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    for _ in range(2):
-        try:
-            handle = os.open(path, flags)
-        except FileNotFoundError:
-            _make_key(path)
-            continue
-        except OSError:
-            return None
-        try:
-            key = os.read(handle, _KEY_BYTES + 1)
-        finally:
-            os.close(handle)
-        return key if len(key) == _KEY_BYTES else None
-    return None
-
-
-def _make_key(path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    except OSError:
-        return  # made by another check at the same moment, or not to be made: read again, or give up
-    try:
-        os.write(handle, secrets.token_bytes(_KEY_BYTES))
-    finally:
-        os.close(handle)
-
-
-def _write_new(path: Path, content: bytes) -> None:
-    """Write a file that must not exist yet, never through a link."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    handle = os.open(path, flags, 0o644)
-    try:
-        written = 0
-        while written < len(content):
-            written += os.write(handle, content[written:])
-    finally:
-        os.close(handle)
 
 
 def stat_key(path: str) -> Stamp | None:
@@ -274,7 +211,7 @@ class CheckCache:
                 return  # made a link while this check ran: write nothing through it
             ignore = self.folder.parent / ".gitignore"
             if not os.path.lexists(ignore):
-                _write_new(ignore, b"# Candour's caches: safe to delete\n*\n")
+                write_new(ignore, b"# Candour's caches: safe to delete\n*\n")
             for name in sorted(self._changed):
                 self._write(name)
             wanted = {self.file_name(name) for name in shown}
@@ -295,7 +232,7 @@ class CheckCache:
         text = json.dumps(stored, separators=(",", ":")).encode("utf-8")
         partial = target.with_suffix(f".{os.getpid()}.tmp")
         partial.unlink(missing_ok=True)  # left by a check that was stopped
-        _write_new(partial, self._signature(text) + b"\n" + text)
+        write_new(partial, self._signature(text) + b"\n" + text)
         os.replace(partial, target)  # replaces a link there, never follows it
 
     def _signature(self, text: bytes) -> bytes:
