@@ -157,7 +157,7 @@ class PrivacyScan:
     def problems(self, record: RecordFile) -> list[Problem]:
         if not isinstance(record.values, dict):
             return []
-        accepted = _accepted(record.values)
+        accepted = reviewed(record.values)
         problems: list[Problem] = []
         nodes: _Nodes | None = None
         for pattern in self.fields.get(record.kind, ()):
@@ -191,7 +191,7 @@ def _first_of_each_kind(found: list[Finding]) -> list[tuple[Finding, int]]:
     return [(finding, counts[kind] - 1) for kind, finding in first.items()]
 
 
-def _accepted(values: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
+def reviewed(values: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
     """(field, kind) -> fingerprints reviewed, from the record's `privacy_accepted` entries."""
     accepted: dict[tuple[str, str], set[str]] = {}
     entries = values.get("privacy_accepted")

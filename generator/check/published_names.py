@@ -14,7 +14,6 @@ first name and surname (firstname.lastname@), a mobile number, a person's name i
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from generator.check.fields import Pattern, Schema, field_patterns
 from generator.load import RecordFile
@@ -43,9 +42,9 @@ def contact_problems(record: RecordFile) -> list[Problem]:
     contact = record.values.get("contact") if isinstance(record.values, dict) else None
     if not isinstance(contact, dict):
         return []
-    from generator.check.privacy import findings  # here: the scan's patterns load only when needed
+    from generator.check.privacy import findings, reviewed  # here: the scan's patterns load only when needed
 
-    accepted = _accepted(record.values)
+    accepted = reviewed(record.values)
     found: list[Problem | None] = []
     email, phone, address = (contact.get(name) for name in ("email", "phone", "address"))
     if isinstance(email, str) and "@" in email:
@@ -78,11 +77,3 @@ def _problem(record: RecordFile, name: str, kind: str, value: str,
         f"{why}. If it is the council's, record that under privacy_accepted "
         f"(field: {field}, kind: {kind}, text_hash: {fingerprint})"))
 
-
-def _accepted(values: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
-    accepted: dict[tuple[str, str], set[str]] = {}
-    entries = values.get("privacy_accepted")
-    for entry in entries if isinstance(entries, list) else ():
-        if isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("field", "kind")):
-            accepted.setdefault((entry["field"], entry["kind"]), set()).add(str(entry.get("text_hash")))
-    return accepted

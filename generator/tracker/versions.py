@@ -79,10 +79,10 @@ class VersionReader:
         version's own `privacy_accepted` entries honoured. Most versions repeat their neighbours'
         texts, so each text is scanned once."""
         from generator.check.fields import values_at
-        from generator.check.privacy import text_hash
+        from generator.check.privacy import reviewed, text_hash
         from generator.problems import field_name
 
-        accepted = _accepted(values)
+        accepted = reviewed(values)
         for pattern in fields:
             for location, value in values_at(values, pattern):
                 if not isinstance(value, str):
@@ -95,12 +95,3 @@ class VersionReader:
                     return True
         return False
 
-
-def _accepted(values: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
-    """(field, kind) -> fingerprints an officer reviewed, from the version's `privacy_accepted`."""
-    accepted: dict[tuple[str, str], set[str]] = {}
-    entries = values.get("privacy_accepted")
-    for entry in entries if isinstance(entries, list) else ():
-        if isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("field", "kind")):
-            accepted.setdefault((entry["field"], entry["kind"]), set()).add(str(entry.get("text_hash")))
-    return accepted
