@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from generator.check.repository import Repository, day, value_at
 from generator.check.wording import name_shown, shown
@@ -14,7 +15,17 @@ from generator.years import reporting_year, year_start
 # The field whose date decides a record's year folder.
 FOLDER_DATE = {"case": "received", "ombudsman": "received", "compliment": "received", "action": "raised"}
 ID_PREFIX = {"case": "C", "ombudsman": "OMB", "compliment": "CPL", "action": "ACT", "history": "HIST"}
+ID_DIGITS = {"case": 4, "compliment": 4, "ombudsman": 2, "action": 2}  # digits after the year
 _ID_YEAR = re.compile(r"^[A-Z]+-(\d{4})-")
+
+
+def highest_number(kind_folder: Path, kind: str, year: str) -> int:
+    """The highest number among the kind's ids of a reporting year, looking in every year folder
+    (a record moved to another year keeps its id), 0 when there is none."""
+    prefix = f"{ID_PREFIX[kind]}-{year_start(year)}-"
+    numbers = [int(path.stem[len(prefix):]) for path in kind_folder.glob(f"*/{prefix}*.yaml")
+               if path.stem[len(prefix):].isdigit()]
+    return max(numbers, default=0)
 
 
 def identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:

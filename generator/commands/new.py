@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.check import RECORDS, schemas_folder
 from generator.check.council import RECORDED_FIELDS
 from generator.check.fields import Schema, alternatives
+from generator.check.identity import ID_DIGITS, highest_number
 from generator.check.rules import FOLDER_DATE, ID_PREFIX, TAXONOMY_REFERENCES, Taxonomy
 from generator.check.schema_files import PLACEHOLDER
 from generator.commands.validate import find_root
@@ -27,7 +28,6 @@ from generator.years import reporting_year, year_start
 
 KINDS = ("case", "ombudsman", "compliment", "action")
 FOLDERS = {kind: folder for folder, kind in KIND_FOLDERS.items()}
-ID_DIGITS = {"case": 4, "compliment": 4, "ombudsman": 2, "action": 2}
 WIDTH = 96
 LONGEST_LIST = 15  # longer lists of ids are left to the organisation file
 ATTEMPTS = 1000  # ids tried past the next free one, when others are taken at the same moment
@@ -144,13 +144,8 @@ def _date_and_year(year: str | None, received: str | None, today: date) -> tuple
 
 def next_id(kind_folder: Path, kind: str, label: str) -> str:
     """One more than the highest id of the year, looking in every year folder of the kind."""
-    prefix = f"{ID_PREFIX[kind]}-{year_start(label)}-"
-    numbers = [
-        int(path.stem[len(prefix) :])
-        for path in kind_folder.glob(f"*/{prefix}*.yaml")
-        if path.stem[len(prefix) :].isdigit()
-    ]
-    return f"{prefix}{max(numbers, default=0) + 1:0{ID_DIGITS[kind]}d}"
+    number = highest_number(kind_folder, kind, label) + 1
+    return f"{ID_PREFIX[kind]}-{year_start(label)}-{number:0{ID_DIGITS[kind]}d}"
 
 
 def _schema(root: Path, kind: str) -> Schema:

@@ -17,14 +17,13 @@ from typing import Any
 
 import yaml
 
-from generator.check.identity import FOLDER_DATE, ID_PREFIX
+from generator.check.identity import FOLDER_DATE, ID_DIGITS, ID_PREFIX, highest_number
 from generator.importing.mapping import KINDS, Column, Mapping
 from generator.importing.rows import Row
 from generator.importing.values import CellError, blank, field_value
 from generator.parse import parse_record
 from generator.years import reporting_year, year_start
 
-ID_DIGITS = {"case": 4, "compliment": 4}
 CREATE, CHANGE, SAME, HAND_EDITED, NOT_IMPORTED = "create", "change", "same", "hand-edited", "not-imported"
 
 
@@ -220,22 +219,13 @@ def _placed(
             )
             return None
     else:
-        number = next_numbers.get(year) or _highest(folder, kind, year) + 1
+        number = next_numbers.get(year) or highest_number(folder, kind, year) + 1
         next_numbers[year] = number + 1
         record_id = f"{ID_PREFIX[kind]}-{year_start(year)}-{number:0{ID_DIGITS[kind]}d}"
         path = folder / year / f"{record_id}.yaml"
     text = record_text(kind, record_id, reference, values, schema, plan.export, rows)
     return Planned(path, record_id, reference, rows, text, CREATE, columns)
 
-
-def _highest(folder: Path, kind: str, year: str) -> int:
-    prefix = f"{ID_PREFIX[kind]}-{year_start(year)}-"
-    numbers = [
-        int(p.stem[len(prefix) :])
-        for p in folder.glob(f"*/{prefix}*.yaml")
-        if p.stem[len(prefix) :].isdigit()
-    ]
-    return max(numbers, default=0)
 
 
 def _action(planned: Planned, old: tuple[Path, dict[str, Any]] | None, force: bool) -> str:
