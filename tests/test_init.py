@@ -200,5 +200,7 @@ def test_no_file_names_services_the_council_did_not_choose(tmp_path: Path) -> No
 def test_this_repositorys_placeholder_names_no_service() -> None:
     settings = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
     named = [line for line in settings.splitlines() if line.startswith(("site_name:", "site_description:"))]
-    assert named == ["site_name: Complaints and compliments",
-                     "site_description: Annual report on complaints and compliments, and the learning action plan"]
+    assert named == [
+        "site_name: Complaints and compliments",
+        "site_description: Annual report on complaints and compliments, and the learning action plan",
+    ]
