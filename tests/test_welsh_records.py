@@ -77,7 +77,7 @@ def test_every_welsh_field_names_the_english_beside_it(kind: str) -> None:
 
 def test_the_welsh_of_what_an_officer_writes_is_declared_where_it_is_published() -> None:
     def shown(kind: str) -> set[str]:
-        return {".".join(pair.parent + (pair.english,)) for pair in pairs(schema(kind))}
+        return {".".join((*pair.parent, pair.english)) for pair in pairs(schema(kind))}
 
     assert shown("compliment") == {"quote"}
     assert shown("case") == {"case_study.raised", "case_study.done"}
