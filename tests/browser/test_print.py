@@ -211,7 +211,8 @@ SHOWN_RAG = """() => [...document.querySelectorAll('table[data-tracker] tbody tr
 # The words of the tracker's filter form (made by tracker.js) and of the count beside it, as the
 # screen shows them: none of them may print.
 FORM_WORDS = """() => [...document.querySelectorAll(
-  '.candour-tracker-filters label, .candour-tracker-filters button, .candour-tracker-filters option')].map((item) => item.textContent.trim()).filter(Boolean)"""
+  '.candour-tracker-filters label, .candour-tracker-filters button, .candour-tracker-filters option')]
+  .map((item) => item.textContent.trim()).filter(Boolean)"""
 # Words the form has and the tracker's printed content never has (its table heads share the rest).
 ONLY_THE_FORM = ("Sort by", "Show every action", "Overdue first", "Showing ")
 
