@@ -10,8 +10,8 @@ The two counts differ for known reasons, each a line of the reconciliation:
 - the ombudsman decides many complaints at assessment (advice given, referred back, closed after
   initial enquiries) without asking the council, which then never hears of them: those are
   explained (`only-ombudsman-assessment`);
-- but the ombudsman asks the council about every complaint it investigates in detail, so a
-  detailed investigation the council's records lack (`only-ombudsman-investigated`), or a decision
+- but the ombudsman asks the council about every complaint it investigates in detail or settles
+  with it, so such a decision the council's records lack (`only-ombudsman-investigated`), or a decision
   in the council's records the ombudsman's count has no room for (`only-council`), is not explained.
 
 Stage-less, like `counting`: it takes plain facts, so the check stage and the figures share it.
@@ -72,6 +72,13 @@ def category_of(category: str | None, decision: str | None, term_categories: Map
     return decision if decision in {c.id for c in categories(ombudsman)} else None
 
 
+def recorded_in(year: str, held: Sequence[Held]) -> bool:
+    """Whether the council kept ombudsman case records for the year (received or decided in it):
+    otherwise its counts are those its report of the year published."""
+    return any(reporting_year(case.received) == year
+               or (case.decided is not None and reporting_year(case.decided) == year) for case in held)
+
+
 def reconcile(year: str, ombudsman: str, published_received: int | None,
               published_decisions: Mapping[str, int] | None, held: Sequence[Held], *,
               history_received: int | None = None, history_decided: int | None = None,
@@ -128,8 +135,8 @@ def _decided_from_records(year: str, ombudsman: str, published: Mapping[str, int
     uncategorised = sum(1 for case in decided if case.category not in known)
     in_both = sum(min(published.get(c.id, 0), counted[c.id]) for c in own)
     surplus = {c.id: max(published.get(c.id, 0) - counted[c.id], 0) for c in own}
-    surplus_investigated = sum(surplus[c.id] for c in own if c.investigated)
-    surplus_assessment = sum(surplus[c.id] for c in own if not c.investigated)
+    surplus_investigated = sum(surplus[c.id] for c in own if c.council_involved)
+    surplus_assessment = sum(surplus[c.id] for c in own if not c.council_involved)
     beyond = sum(max(counted[c.id] - published.get(c.id, 0), 0) for c in own)
     # A decision the council's records give no category is matched to the ombudsman's surplus,
     # a detailed investigation first (those the council must hold).
@@ -143,7 +150,7 @@ def _decided_from_records(year: str, ombudsman: str, published: Mapping[str, int
     lines = (
         Line("council-received", "Cases received by the ombudsman, by the council's records", len(received),
              "the council's own count: cases the ombudsman received in the year, by the date received"),
-        Line("open-at-year-end", "Less: received in the year, not decided by its end", -len(open_at_end),
+        Line("open-at-year-end", "Less: received in the year, not decided by its end", len(open_at_end),
              "the ombudsman counts a decision in the year it makes it, so these are in next year's count"),
         Line("decided-later", "Add: received in an earlier year, decided in this one", len(earlier),
              "decided in a later year than received: the ombudsman counts them this year"),
@@ -153,11 +160,12 @@ def _decided_from_records(year: str, ombudsman: str, published: Mapping[str, int
              surplus_assessment,
              "closed at assessment (advice, referred back, initial enquiries, invalid): the ombudsman "
              "need not ask the council about these, so its records do not hold them"),
-        Line("only-ombudsman-investigated", "Add: investigated in detail, only in the ombudsman's count",
+        Line("only-ombudsman-investigated",
+             "Add: investigated in detail or settled with the council, only in the ombudsman's count",
              surplus_investigated,
-             "the ombudsman asks the council about every complaint it investigates in detail, so each "
-             "should be in the council's records", surplus_investigated == 0),
-        Line("only-council", "Less: decisions only in the council's records", -beyond,
+             "the ombudsman asks the council about every complaint it investigates in detail or settles "
+             "with it, so each should be in the council's records", surplus_investigated == 0),
+        Line("only-council", "Less: decisions only in the council's records", beyond,
              "decisions of the year in the council's records for which the ombudsman's count by "
              "category has no room", beyond == 0),
         Line("ombudsman-decided", "Decisions the ombudsman made in the year, by its count", total,
@@ -165,9 +173,9 @@ def _decided_from_records(year: str, ombudsman: str, published: Mapping[str, int
     )
     gaps = []
     if surplus_investigated:
-        gaps.append(f"In {year} the ombudsman counted {surplus_investigated} more detailed "
-                    f"investigation{'s' if surplus_investigated != 1 else ''} than the council's "
-                    "ombudsman case records hold.")
+        gaps.append(f"In {year} the ombudsman counted {surplus_investigated} more "
+                    f"decision{'s' if surplus_investigated != 1 else ''} after a detailed investigation "
+                    "or a settlement with the council than the council's ombudsman case records hold.")
     if beyond:
         gaps.append(f"In {year} the council's ombudsman case records hold {beyond} "
                     f"decision{'s' if beyond != 1 else ''} that the ombudsman's count by category "
@@ -181,7 +189,7 @@ def _decided_from_history(year: str, ombudsman: str, published: Mapping[str, int
     if council is None:
         return (Line("no-council-figure", "The council's report published no ombudsman decisions", 0,
                      "nothing to reconcile: the ombudsman's figures are shown as published"),), ()
-    at_assessment = sum(published.get(c.id, 0) for c in categories(ombudsman) if not c.investigated)
+    at_assessment = sum(published.get(c.id, 0) for c in categories(ombudsman) if not c.council_involved)
     difference = total - council
     explained = 0 <= difference <= at_assessment
     lines = (

@@ -72,7 +72,7 @@ def similar_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
     return Table(
         SIMILAR_TABLE, 0,
         f"The council and similar authorities ({', '.join(group_name(g) for g in groups)}), "
-        f"by the {organisation.ombudsman_name}'s figures",
+        f"by the figures of the {organisation.ombudsman_name}",
         "Measure", tuple(Column(b.year, b.year, b.year, "share") for b in years), tuple(rows),
         notes=("The council's rates are worked out from the ombudsman's counts; the averages of "
                "similar authorities are as the ombudsman published them. The difference is in "
@@ -94,7 +94,7 @@ def reconciliation_of(records: Records, basis: YearBasis) -> Reconciliation | No
     statistics = records.statistics(basis.year)
     if statistics is None:
         return None
-    from_records = has_records(records, [basis.year])
+    from_records = has_records(records, basis.year)
     history = basis.history
     return reconcile(
         basis.year, records.organisation.ombudsman_id, statistics.received, statistics.decisions,
@@ -118,7 +118,8 @@ def reconciliation_table(records: Records, years: Sequence[YearBasis]) -> Table 
         else ("Every difference between the two counts is explained above.",)
     return Table(
         RECONCILIATION_TABLE, 0,
-        f"The council's count and the {records.organisation.ombudsman_name}'s, reconciled, {basis.year}",
+        f"The council's count and the count of the {records.organisation.ombudsman_name}, reconciled, "
+        f"{basis.year}",
         "Step", (Column("cases", "Cases", basis.year, "count"), Column("why", "Why", None, "text")),
         rows, notes=notes, definition="ombudsman-reconciliation", chart=None,
     )

@@ -15,7 +15,6 @@ suppression hides is hidden with it (`share`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.figures.disclosure import is_small
@@ -23,7 +22,7 @@ from generator.figures.table import Cell, Share, Suppressed
 from generator.model import OmbudsmanCase, Organisation, Records
 from generator.model.cases import LATE, NOT_COMPLIED, ON_TIME
 from generator.ombudsman_published import Category, categories
-from generator.ombudsman_reconciliation import Held, category_of
+from generator.ombudsman_reconciliation import Held, category_of, recorded_in
 from generator.years import reporting_year, year_bounds
 
 
@@ -111,8 +110,6 @@ def council_counts(records: Records, year: str) -> CouncilCounts:
     )
 
 
-def has_records(records: Records, years: Sequence[str]) -> bool:
-    """Whether the council kept ombudsman case records for any of the years."""
-    wanted = set(years)
-    return any(case.year in wanted or (case.decided is not None and reporting_year(case.decided) in wanted)
-               for case in records.ombudsman_cases)
+def has_records(records: Records, year: str) -> bool:
+    """Whether the council kept ombudsman case records for the year (see `recorded_in`)."""
+    return recorded_in(year, held(records))

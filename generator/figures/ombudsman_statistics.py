@@ -64,7 +64,7 @@ def statistics_table(records: Records, years: Sequence[YearBasis]) -> Table | No
                                for s in found), level=1)
                      for c in categories(organisation.ombudsman_id)]
     return Table(
-        STATISTICS_TABLE, 0, f"The {organisation.ombudsman_name}'s own figures for the council",
+        STATISTICS_TABLE, 0, f"Figures of the {organisation.ombudsman_name} for the council",
         "Figure", columns, tuple(rows), notes=_source_notes(found), definition=DEFINITION, chart=None,
     )
 
@@ -98,23 +98,23 @@ def beside_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
     ]
     rows.append(Row("open_at_year_end", "Still open at the end of the year",
                     (None, own.get("open_at_year_end"))))
-    columns = (Column("ombudsman", f"The {organisation.ombudsman_name}'s figures", basis.year, "mixed"),
+    columns = (Column("ombudsman", "The ombudsman's figures", basis.year, "mixed"),
                Column("council", "The council's records", basis.year, "mixed"))
     notes = (
         "The council's records are counted as the ombudsman counts: received by the date the "
         "ombudsman received a complaint, decisions by the date it decided. They differ for the "
         "reasons the reconciliation below sets out.",
     )
-    if not has_records(records, [basis.year]) and basis.history is not None:
+    if not has_records(records, basis.year) and basis.history is not None:
         notes += ("No ombudsman case records are kept for this year: the council's column gives the "
                   "figures its report of the year published.",)
-    return Table(BESIDE_TABLE, 0, f"The {organisation.ombudsman_name}'s figures beside the council's own, "
-                 f"{basis.year}", "Figure", columns, tuple(rows), notes=notes, definition=DEFINITION,
+    return Table(BESIDE_TABLE, 0, f"Figures of the {organisation.ombudsman_name} beside the council's "
+                 f"own, {basis.year}", "Figure", columns, tuple(rows), notes=notes, definition=DEFINITION,
                  chart=None)
 
 
 def _council(records: Records, basis: YearBasis, threshold: int) -> dict[str, Cell]:
-    if not has_records(records, [basis.year]):
+    if not has_records(records, basis.year):
         history = basis.history
         if history is None:
             return {}
