@@ -58,7 +58,7 @@ def counterpart(page_url: str, language: str, other: str, languages: Sequence[st
     return f"{up}{folder(other, languages)}{page_url}"
 
 
-def site_address(first: str, language: str, languages: Sequence[str]) -> str:
+def language_address(first: str, language: str, languages: Sequence[str]) -> str:
     """The address of the site in `language`, from the first language's."""
     return f"{first.rstrip('/')}/{folder(language, languages)}"
 

@@ -1,5 +1,5 @@
-"""`languages: [en, cy]`: one `mkdocs build` of the Welsh fixture council makes the English site
-and the Welsh site under cy/, each page linked to its counterpart in the other language."""
+"""`languages: [en, cy]`: one `mkdocs build` of the Welsh fixture council (which publishes in
+both) makes the English site and the Welsh site under cy/, each page linked to its counterpart."""
 
 from __future__ import annotations
 
@@ -17,22 +17,13 @@ pytestmark = pytest.mark.slow
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "wales-social-services" / "records"
 
 
-def with_languages(records: Path) -> None:
-    """The fixture council's organisation file, publishing in English and Welsh."""
-    organisation = records / "organisation.yaml"
-    text = organisation.read_text(encoding="utf-8")
-    if "\nlanguages:" not in text:
-        text = text.replace("\nservices:", "\nlanguages: [en, cy]\nservices:", 1)
-        organisation.write_text(text, encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site: the English pages at its root, the Welsh under cy/."""
     root = copy_repository(tmp_path_factory.mktemp("bilingual"))
     shutil.rmtree(root / "records")
     shutil.copytree(FIXTURE, root / "records")
-    with_languages(root / "records")
+    assert "\nlanguages: [en, cy]\n" in (root / "records" / "organisation.yaml").read_text(encoding="utf-8")
     shutil.rmtree(root / "docs" / "commentary")  # the demo council's words are not this council's
     (root / "docs" / "records-guide" / "examples.md").unlink()
     built = mkdocs_build(root)
@@ -87,7 +78,8 @@ def test_every_page_names_its_counterpart_in_the_head_and_in_the_language_switch
 
 def test_the_404_pages_link_to_each_site_from_the_servers_root(sites: Path) -> None:
     for path in ("404.html", "cy/404.html"):
-        head = {link["hreflang"]: link["href"] for link in soup(sites / path).find_all("link", rel="alternate")}
+        links = soup(sites / path).find_all("link", rel="alternate")
+        head = {link["hreflang"]: link["href"] for link in links}
         assert head == {"en": "/", "cy": "/cy/"}, path
 
 

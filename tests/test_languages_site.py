@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.model.organisation import organisation_from
-from generator.plugin_languages import alternates, counterpart, site_address
+from generator.plugin_languages import alternates, counterpart, language_address
 from generator.site import HandWritten
 
 BILINGUAL = ("en", "cy")
@@ -62,8 +62,8 @@ def test_the_404_pages_counterparts_are_from_the_servers_root() -> None:
 
 
 def test_the_welsh_sites_address_is_in_its_folder_of_the_first() -> None:
-    assert site_address("https://example.org/complaints/", "cy", BILINGUAL) == "https://example.org/complaints/cy/"
-    assert site_address("https://example.org/complaints", "en", BILINGUAL) == "https://example.org/complaints/"
+    assert language_address("https://example.org/complaints/", "cy", BILINGUAL) == "https://example.org/complaints/cy/"
+    assert language_address("https://example.org/complaints", "en", BILINGUAL) == "https://example.org/complaints/"
 
 
 def test_the_organisations_languages_are_english_alone_unless_it_names_them() -> None:
