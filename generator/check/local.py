@@ -20,6 +20,7 @@ from generator.check import rules
 from generator.check.fields import Pattern, Schema
 from generator.check.published_names import contact_problems, name_fields
 from generator.check.schema_files import PLACEHOLDER
+from generator.check.welsh import languages_of
 from generator.counting import OUTCOME_STAGE
 from generator.load import Location, RecordError, RecordFile, Stamp, read_record, value_positions
 from generator.problems import Problem, field_name
@@ -139,16 +140,24 @@ class Checker:
         # warm check with every record known clean from the cache never builds a Checker.
         from generator.check.privacy import PrivacyScan
         from generator.check.schema import SchemaCheck
+        from generator.check.welsh import WelshCheck
 
         self.context = context
         self.schema = SchemaCheck(context.schemas)
         self.privacy = PrivacyScan(context.schemas)
+        self.welsh = WelshCheck(context.schemas)
         # The organisation's names are published too: scanned as its free text is (`published_names`).
         if "organisation" in context.schemas:
             scanned = self.privacy.fields.setdefault("organisation", [])
             scanned += [p for p in name_fields(context.schemas["organisation"]) if p not in scanned]
         self.alone = rules.Repository(context.records_root, [], context.taxonomy, lambda record: True,
                                       context.date_fields, context.today)
+
+    def _languages(self, record: RecordFile) -> tuple[str, ...]:
+        """The site's languages: the organisation file's own, read from it while it is checked."""
+        if record.kind == "organisation":
+            return languages_of(record.values)
+        return self.context.taxonomy.languages if self.context.taxonomy else ("en",)
 
     def outcome(self, path: Path | str, shown_as: str, kind: str) -> Outcome:
         try:
@@ -160,6 +169,7 @@ class Checker:
         flagged = {problem.field for problem in schema}
         own_rules = rules.record_problems(record, self.alone, references=False)
         found = [p for p in own_rules if p.field not in flagged]
+        found += self.welsh.problems(record, self._languages(record))
         privacy = self.privacy.problems(record)
         if kind == "organisation":
             privacy += contact_problems(record)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.fields import Pattern, Schema, field_patterns
+from generator.check.welsh import languages_of
 from generator.counting import group_id, response_bands
 from generator.load import RecordFile
 from generator.nations import RECORDABLE, first_stage_target, stage_ids
@@ -61,6 +62,7 @@ class Taxonomy:
     # What the council records (`recorded` in organisation.yaml): each section unless it says false.
     recorded: frozenset[str] = frozenset(RECORDABLE)
     kinds: tuple[str, ...] | None = None  # the kinds of representation listed, if the file lists them
+    languages: tuple[str, ...] = ("en",)  # the site's languages (`languages`): with cy, Welsh is required
 
     @classmethod
     def from_values(cls, values: dict[str, Any]) -> Taxonomy:
@@ -91,7 +93,7 @@ class Taxonomy:
         if isinstance(listed, dict):
             kinds = ("complaint", *(kind for kind in listed if kind != "complaint"))
         shown = frozenset(section for section in RECORDABLE if recorded.get(section) is not False)
-        return cls(ids, shown, kinds)
+        return cls(ids, shown, kinds, languages_of(values))
 
 
 @dataclass

@@ -1,0 +1,101 @@
+"""Welsh versions of the records' published text: the schemas declare one beside every published
+English field, and with Welsh on validate asks for each one missing (the exact messages are in
+tests/badinput/welsh.yaml)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.check.fields import field_patterns
+from generator.check.published_names import name_fields
+from generator.check.welsh import MARK, SUFFIX, languages_of, pairs
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history")
+
+
+def schema(kind: str) -> dict[str, Any]:
+    return json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+def objects(node: Any) -> list[dict[str, Any]]:
+    """Every object schema with properties, anywhere in a schema."""
+    found = []
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict):
+            found.append(node)
+        for value in node.values():
+            found += objects(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += objects(item)
+    return found
+
+
+def is_public(field: dict[str, Any]) -> bool:
+    items = field.get("items")
+    return field.get("x-public") is True or (isinstance(items, dict) and items.get("x-public") is True)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_published_field_has_its_welsh_beside_it(kind: str) -> None:
+    published_names = {pattern[-1] if pattern[-1] != "*" else pattern[-2]
+                       for pattern in name_fields(schema(kind))} if kind == "organisation" else set()
+    checked = 0
+    for node in objects(schema(kind)):
+        properties = node["properties"]
+        for name, field in properties.items():
+            if name.endswith(SUFFIX) or not (is_public(field) or name in published_names):
+                continue
+            welsh = properties.get(name + SUFFIX)
+            assert welsh is not None, f"{kind}: {name} has no {name}{SUFFIX}"
+            assert welsh[MARK] == name
+            assert welsh["title"] == f"{field['title']} (Welsh)"
+            assert "Welsh" in welsh["description"] and "languages" in welsh["description"]
+            # The same shape and the same marks as the English: scanned and shown alike.
+            shape = {k: v for k, v in field.items() if k not in ("title", "description", "default")}
+            assert {k: v for k, v in welsh.items() if k not in ("title", "description", MARK)} == shape
+            checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_welsh_field_names_the_english_beside_it(kind: str) -> None:
+    marked = field_patterns(schema(kind), lambda each: MARK in each)
+    assert marked
+    for pattern in marked:
+        assert pattern[-1].endswith(SUFFIX)
+    for node in objects(schema(kind)):
+        for name, field in node["properties"].items():
+            if MARK in field:
+                assert name == field[MARK] + SUFFIX and field[MARK] in node["properties"]
+
+
+def test_the_welsh_of_what_an_officer_writes_is_declared_where_it_is_published() -> None:
+    def shown(kind: str) -> set[str]:
+        return {".".join((*pair.parent, pair.english)) for pair in pairs(schema(kind))}
+
+    assert shown("compliment") == {"quote"}
+    assert shown("case") == {"case_study.raised", "case_study.done"}
+    assert {"issue", "lessons", "actions.*.action", "actions.*.revisions.*.reason", "reviews.*.note",
+            "lead_officer"} == shown("action")
+    assert {"name", "taxonomies.service_areas.*.name", "taxonomies.service_areas.*.note", "contact.team",
+            "procedure.stages.*.name", "meetings.*.name"} <= shown("organisation")
+    assert shown("history") == {"faults.*.note"}
+
+
+def test_case_studies_and_quotes_need_welsh_only_when_published() -> None:
+    gates = {pair.english: pair.gates for kind in ("case", "compliment") for pair in pairs(schema(kind))}
+    assert gates == {"raised": (1,), "done": (1,), "quote": (0,)}
+    assert all(not pair.gates for pair in pairs(schema("action")))
+
+
+def test_the_languages_default_to_english() -> None:
+    assert languages_of({}) == ("en",)
+    assert languages_of({"languages": ["en", "cy"]}) == ("en", "cy")
+    assert languages_of({"languages": "cy"}) == ("en",)  # the schema reports that
+    assert schema("organisation")["properties"]["languages"]["default"] == ["en"]
