@@ -74,14 +74,15 @@ def test_each_disagreement_is_refused_at_its_line_with_both_figures(tmp_path: Pa
              .replace("stage-1:other: 1,", "stage-1:other: 2,")
              .replace("{adults: 2, children: 3}", "{adults: 3, children: 2}"))
     source = "the case records for 2023-24"
+    says = "the history record says"
     assert problems(council_with(tmp_path, wrong)) == [
-        f"{HISTORY}:4:50: representations.rows.enquiry: the history record says 2, but {source} give 3",
-        f"{HISTORY}:4:64: representations.rows.withdrawn: the history record says 2, but {source} give 1",
-        f"{HISTORY}:5:55: stages.rows.stage-2: the history record says 1, but {source} give 2",
-        f"{HISTORY}:5:77: stages.rows.stage-2:escalated: the history record says 1, but {source} give 2",
-        f"{HISTORY}:8:25: outcomes_by_stage.rows.stage-1:other: the history record says 2, but {source} give 1",
-        f"{HISTORY}:11:33: service_groups.rows.adults: the history record says 3, but {source} give 2",
-        f"{HISTORY}:11:46: service_groups.rows.children: the history record says 2, but {source} give 3",
+        f"{HISTORY}:4:50: representations.rows.enquiry: {says} 2, but {source} give 3",
+        f"{HISTORY}:4:64: representations.rows.withdrawn: {says} 2, but {source} give 1",
+        f"{HISTORY}:5:55: stages.rows.stage-2: {says} 1, but {source} give 2",
+        f"{HISTORY}:5:77: stages.rows.stage-2:escalated: {says} 1, but {source} give 2",
+        f"{HISTORY}:8:25: outcomes_by_stage.rows.stage-1:other: {says} 2, but {source} give 1",
+        f"{HISTORY}:11:33: service_groups.rows.adults: {says} 3, but {source} give 2",
+        f"{HISTORY}:11:46: service_groups.rows.children: {says} 2, but {source} give 3",
     ]
 
 
