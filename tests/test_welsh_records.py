@@ -5,6 +5,8 @@ tests/badinput/welsh.yaml)."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ import pytest
 from generator.check.fields import field_patterns
 from generator.check.published_names import name_fields
 from generator.check.welsh import MARK, SUFFIX, languages_of, pairs
+from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history")
@@ -99,3 +102,54 @@ def test_the_languages_default_to_english() -> None:
     assert languages_of({"languages": ["en", "cy"]}) == ("en", "cy")
     assert languages_of({"languages": "cy"}) == ("en",)  # the schema reports that
     assert schema("organisation")["properties"]["languages"]["default"] == ["en"]
+
+
+WELSH_FIXTURE = ROOT / "tests" / "fixtures" / "wales-social-services"
+
+
+def _copy(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    shutil.copytree(WELSH_FIXTURE / "records", repo / "records")
+    if (WELSH_FIXTURE / "docs").is_dir():
+        shutil.copytree(WELSH_FIXTURE / "docs", repo / "docs")
+    return repo
+
+
+def _validate(repo: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = main(["validate", "--root", str(repo)])
+    return status, capsys.readouterr().out
+
+
+def test_the_welsh_fixture_council_is_valid_with_welsh_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = _copy(tmp_path)
+    assert "languages: [en, cy]" in (repo / "records" / "organisation.yaml").read_text(encoding="utf-8")
+    assert _validate(repo, capsys) == (0, "All 19 records are valid.\n")
+
+
+def test_without_welsh_on_welsh_is_neither_asked_for_nor_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = _copy(tmp_path)
+    organisation = repo / "records" / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(text.replace("languages: [en, cy]\n", "")
+                            .replace("name_cy: Cyngor Bwrdeistref Sirol Cwm Example\n", ""), encoding="utf-8")
+    study = repo / "records" / "cases" / "2023-24" / "C-2023-0001.yaml"
+    study.write_text(re.sub(r"  (raised|done)_cy: .*\n(    .*\n)*", "", study.read_text(encoding="utf-8")),
+                     encoding="utf-8")
+    assert "_cy" not in study.read_text(encoding="utf-8")
+    # Welsh kept elsewhere (the action's) is allowed, and the council's name and the study need none.
+    assert _validate(repo, capsys)[0] == 0
+
+
+def test_a_case_study_not_published_needs_no_welsh(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = _copy(tmp_path)
+    study = repo / "records" / "cases" / "2023-24" / "C-2023-0001.yaml"
+    text = re.sub(r"  (raised|done)_cy: .*\n(    .*\n)*", "", study.read_text(encoding="utf-8"))
+    study.write_text(text.replace("publish: true", "publish: false"), encoding="utf-8")
+    assert _validate(repo, capsys)[0] == 0
+    study.write_text(text, encoding="utf-8")
+    status, out = _validate(repo, capsys)
+    assert status == 1
+    assert [line.split(": ")[1] for line in out.splitlines()[:-1]] == ["case_study.raised", "case_study.done"]
