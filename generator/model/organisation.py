@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from generator.counting import is_upheld as counted_as_upheld
 from generator.nations import NATIONS, RECORDABLE, Nation, default_stages, services_wording
 
 # The kinds of representation a case can be, in the order the representations table lists them.
@@ -21,8 +22,6 @@ KIND_NAMES = {
     "enquiry": "Enquiries",
     "request-for-service": "Requests for service",
 }
-# Outcomes counted as "upheld in full or in part" when the organisation file does not mark them.
-UPHELD_BY_DEFAULT = frozenset({"upheld", "partially-upheld"})
 
 
 @dataclass(frozen=True)
@@ -149,8 +148,7 @@ class Organisation:
 
 
 def is_upheld(term: Term) -> bool:
-    marked = term.extra.get("upheld")
-    return marked is True if isinstance(marked, bool) else term.id in UPHELD_BY_DEFAULT
+    return counted_as_upheld(term.id, term.extra.get("upheld"))
 
 
 def sentence(text: str) -> str:
