@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.counting import DIRECT, ESCALATED
 from generator.model.actions import Action, ActionStep, Review, Revision, action_from
 from generator.model.cases import (
-    DIRECT,
-    ESCALATED,
     Case,
     CaseStage,
     CaseStudy,
