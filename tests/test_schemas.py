@@ -15,7 +15,7 @@ from generator.load import read_record, record_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
-KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history")
+KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history", "ombudsman-statistics")
 RECORD_ROOTS = [ROOT / "records", ROOT / "tests" / "fixtures" / "wales" / "records"]
 # Keywords whose subschemas only narrow fields declared elsewhere, so need no titles of their own.
 CONDITIONS = {"if", "then", "else", "not"}

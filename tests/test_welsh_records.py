@@ -15,6 +15,7 @@ import pytest
 from generator.check.fields import field_patterns
 from generator.check.published_names import name_fields
 from generator.check.welsh import MARK, SUFFIX, languages_of, pairs
+from generator.check.welsh_commentary import commentary_years
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,3 +154,20 @@ def test_a_case_study_not_published_needs_no_welsh(
     status, out = _validate(repo, capsys)
     assert status == 1
     assert [line.split(": ")[1] for line in out.splitlines()[:-1]] == ["case_study.raised", "case_study.done"]
+
+
+def test_each_years_commentary_needs_its_welsh_and_a_welsh_page_is_no_year(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = _copy(tmp_path)
+    commentary = repo / "docs" / "commentary"
+    assert commentary_years(commentary) == ["2023-24"]  # cy/ is a language's folder, not a year
+    assert commentary_years(commentary / "cy") == ["2023-24"]
+    (commentary / "cy" / "2023-24.md").rename(tmp_path / "kept.md")
+    status, out = _validate(repo, capsys)
+    assert status == 1
+    assert out.splitlines()[0].startswith("docs/commentary/2023-24.md:1:1: has no Welsh version")
+    # Welsh off: the English commentary needs no Welsh.
+    organisation = repo / "records" / "organisation.yaml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace("languages: [en, cy]\n", ""),
+                            encoding="utf-8")
+    assert _validate(repo, capsys)[0] == 0

@@ -32,6 +32,9 @@ CHUNK = 400
 # What the rules across records read of each record: ids and references always; the fields of the
 # history tables only for a record of a year that has a history record to agree with.
 _ALWAYS_KEPT = frozenset({"id", "actions", "case", "year"})
+# Kinds kept whole: the organisation and history are few and read by the rules across records, and
+# so are the ombudsman's cases and statistics, which the reconciliation reads (a few a year).
+KEPT_WHOLE = frozenset({"organisation", "history", "ombudsman", "ombudsman-statistics"})
 _KEPT_FOR_HISTORY = _ALWAYS_KEPT | {
     "kind", "disposition", "received", "service_area", "subject", "receipt_point", "receipt_method",
     "complainant", "team",
@@ -178,7 +181,7 @@ class Checker:
         outcome.strictly_valid = fast or (not schema and self.schema.is_valid(record))
         outcome.digest = record.digest
         outcome.stamp = record.stamp
-        if not self.context.keep_values and kind not in ("organisation", "history"):
+        if not self.context.keep_values and kind not in KEPT_WHOLE:
             values = compact(record.values, kind, self.context.history_years)
         else:
             values = record.values
