@@ -103,6 +103,8 @@ class Organisation:
     plans: tuple[Term, ...]
     meetings: tuple[Meeting, ...] = ()  # the committee's meetings, by date
     services: tuple[str, ...] = ("adults",)
+    # The site's languages: the first at the site's root, each other in a folder of its code (cy/).
+    languages: tuple[str, ...] = ("en",)
     services_name: str = "adult social care"  # what the report covers, in running text
     title: str = "Adult social care complaints and compliments"
     published: frozenset[str] = frozenset()  # years whose report is final (report: published)
@@ -254,6 +256,7 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
             key=lambda meeting: meeting.date,
         )),
         services=services,
+        languages=tuple(values.get("languages", ("en",))),
         services_name=services_name,
         title=report.get("title") or f"{sentence(services_name)} complaints and compliments",
         published=frozenset(str(year) for year in report.get("published", ())),
