@@ -21,6 +21,7 @@ from generator.figures.counts import (
 )
 from generator.figures.table import Cell, Column, Rate, Table
 from generator.model import Organisation, Records, ServiceArea
+from generator.model.bilingual import in_language
 
 
 def tally(organisation: Organisation, basis: YearBasis) -> Tally:
@@ -120,7 +121,8 @@ def rate_column(organisation: Organisation, basis: YearBasis, tally: Tally) -> C
 
 
 def former_names(areas: Sequence[ServiceArea]) -> list[str]:
-    return [f"{area.name} was formerly known as {' and '.join(area.formerly)}."
+    return [f"{in_language(area.name)} was formerly known as "
+            f"{' and '.join(str(in_language(name)) for name in area.formerly)}."
             for area in areas if area.formerly]
 
 
