@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -33,10 +34,19 @@ from mkdocs.structure.pages import Page
 
 from generator.cms.admin import EditorError, EditorSource, site_source
 from generator.githistory import FolderHistory, RecordHistory
+from generator.language import speaking
 from generator.last_good_site import LastGoodSite
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
+from generator.plugin_languages import (
+    alternates,
+    build_other_languages,
+    files_of_language,
+    keep_page_addresses,
+    language_address,
+    written_in,
+)
 from generator.plugin_theme import add_theme_overrides, add_theme_stylesheet
 from generator.published import (
     BlockLink,
@@ -65,6 +75,9 @@ class CandourConfig(Config):
     nav = config_options.Type(bool, default=True)
     site_name_from_organisation = config_options.Type(bool, default=True)
     editor = config_options.Type(bool, default=True)  # the records editor at admin/ (Decap CMS)
+    # The language of this build's site; left out, the organisation's first. Set for the second
+    # site's build by the first's (generator/plugin_languages.py).
+    language = config_options.Optional(config_options.Type(str))
 
 
 def _as_of(option: str | date | None) -> date:
@@ -77,6 +90,7 @@ def _as_of(option: str | date | None) -> date:
 class CandourPlugin(BasePlugin[CandourConfig]):
     def __init__(self) -> None:
         self.records: Records | None = None
+        self.language = "en"  # the language of the site being built, chosen in on_config
         self.root = Path.cwd()
         self.generated_pages: set[str] = set()  # src paths of the pages made from records
         self.own_scripts: frozenset[str] = frozenset()  # file names of the scripts the site generates
@@ -116,21 +130,57 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         except InvalidRecords as invalid:
             raise PluginError(str(invalid)) from None
         log.info("candour: records read and checked in %.2f s", time.perf_counter() - started)
+        self.language = self.config.language or self.languages[0]
         if self.config.site_name_from_organisation:
             # The theme writes the site name into its HTML unescaped in places: escape it once
             # here, as markup, so the places that escape it leave it as it is.
-            config.site_name = Markup.escape(site_title(self.records.organisation))
+            with speaking(self.language):
+                config.site_name = Markup.escape(site_title(self.records.organisation))
         if not config.site_url:
             config.site_url = site_address(self.records.organisation)
+        self._choose_language(config)
         return config
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.records.organisation.languages if self.records is not None else ("en",)
+
+    def _choose_language(self, config: MkDocsConfig) -> None:
+        """On a site in more than one language: the theme's interface in this build's, the site's
+        address in its folder, and the 404 page's counterparts (each page's are set as it is
+        rendered)."""
+        if self.language not in self.languages:
+            raise PluginError(f"candour: language {self.language!r} is not among the organisation's "
+                              f"languages ({', '.join(self.languages)})")
+        if len(self.languages) > 1:
+            config.theme["language"] = self.language
+            written_in(config, self.language)
+            # The first language's site is at the site's address; each other in its folder there.
+            first_root = urlsplit(config.site_url or "/").path or "/"
+            if config.site_url:
+                config.site_url = language_address(config.site_url, self.language, self.languages)
+            config.extra["alternate"] = alternates(None, self.language, self.languages, first_root)
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """On a site in more than one language, the page's own counterparts in the others."""
+        if len(self.languages) > 1:
+            config.extra["alternate"] = alternates(page.url, self.language, self.languages)
+        return context
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        with speaking(self.language):  # every page of this build in its language
+            return self._files(files, config)
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.records is not None
+        if len(self.languages) > 1:
+            files_of_language(files, config, self.language, self.languages)
         started = time.perf_counter()
         for cache in (self.sanitised, self.sanitised_blocks, self.made_before):
             cache.next_build()
         as_of = _as_of(self.config.as_of)
-        hand_written = HandWritten.read(Path(config.docs_dir))
+        hand_written = HandWritten.read(Path(config.docs_dir), language=self.language,
+                                        languages=self.languages)
         for file in list(files):
             if file.src_uri.startswith(f"{COMMENTARY_FOLDER}/"):
                 files.remove(file)  # commentary is read into the reports, not published on its own
@@ -172,6 +222,8 @@ class CandourPlugin(BasePlugin[CandourConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page has rendered: the charts drawn meanwhile go into their files before MkDocs
         writes them."""
+        if len(self.languages) > 1:
+            keep_page_addresses(env)
         if self.charts is not None:
             for chart in self.charts.finish():
                 files.get_file_from_path(chart.path).content_string = chart.content  # type: ignore[union-attr]
@@ -180,6 +232,8 @@ class CandourPlugin(BasePlugin[CandourConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))  # so a later build knows this folder is a site Candour built
+        if self.language == self.languages[0] and len(self.languages) > 1:
+            build_other_languages(config, self.languages)  # each into its folder of this site
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.charts is not None:

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.counting import DIRECT, ESCALATED
 from generator.model.actions import Action, ActionStep, Review, Revision, action_from
 from generator.model.cases import (
-    DIRECT,
-    ESCALATED,
     Case,
     CaseStage,
     CaseStudy,
     Compliment,
     Extension,
     OmbudsmanCase,
+    Recommendation,
     Remedy,
     case_from,
     compliment_from,
@@ -47,7 +47,8 @@ from generator.model.organisation import (
 __all__ = [
     "DIRECT", "ESCALATED", "HISTORY_TABLES", "KINDS", "RECORDABLE", "Action", "ActionStep", "Case",
     "CaseStage", "CaseStudy", "Compliment", "Extension", "Fault", "History", "Kind", "Meeting",
-    "OmbudsmanCase", "OmbudsmanStatistics", "Organisation", "PublishedTable", "Records", "Remedy",
+    "OmbudsmanCase", "OmbudsmanStatistics", "Organisation", "PublishedTable", "Recommendation", "Records",
+    "Remedy",
     "Review", "Revision", "ServiceArea", "SimilarAuthorities", "Source", "Stage", "Subject", "Term",
     "action_from", "case_from", "compliment_from", "history_from", "ombudsman_case_from",
     "organisation_from", "statistics_from",
