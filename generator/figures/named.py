@@ -33,6 +33,10 @@ the value None. The names, and what each means (`FIGURE_NAMES` holds the same li
 - `compliments_previous`: compliments received in the year before.
 - `compliments_change`: the change in compliments on the year before (a signed percentage).
 - `advocacy`: complaints made by an advocacy service or with an advocate's help.
+- `ombudsman_uphold_rate`, `ombudsman_intervention_rate`, `ombudsman_compliance_rate`,
+  `ombudsman_satisfactory_remedy_rate`, each `ombudsman_similar_...` average and each
+  `..._difference` from it, `ombudsman_own_received`, `ombudsman_own_decided`,
+  `ombudsman_detailed_investigations`: the ombudsman's own figures (`figures.ombudsman_named`).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from collections.abc import Sequence
 
 from generator.figures.basis import YearBasis
 from generator.figures.council_names import council_cells
+from generator.figures.ombudsman_named import OMBUDSMAN_CELLS, OMBUDSMAN_NAMES
 from generator.figures.table import Cell, Change, Share, Table
 from generator.model import Records
 
@@ -78,6 +83,7 @@ FIGURE_NAMES: dict[str, str] = {
     "compliments_previous": "Compliments received in the year before",
     "compliments_change": "Change in compliments on the year before",
     "advocacy": "Complaints made by an advocacy service or with an advocate's help",
+    **OMBUDSMAN_NAMES,
 }
 
 # name -> (table id, row key, column: 'year', 'previous', or a column key with {year} in it)
@@ -113,6 +119,7 @@ CELLS: dict[str, tuple[str, str, str]] = {
     "compliments": ("compliments", "compliments", "year"),
     "compliments_previous": ("compliments", "compliments", "previous"),
     "advocacy": ("advocacy", "total", "year"),
+    **OMBUDSMAN_CELLS,
 }
 CHANGES = {"complaints_change": "complaints", "compliments_change": "compliments"}
 
@@ -130,8 +137,9 @@ def table_cell(tables: Sequence[Table], table_id: str, row_key: str, column_key:
 
 
 def as_named(name: str, cell: Cell) -> Cell:
-    """A table shows a count with its share ('8 (23%)'): a `_share` name cites the share, others the count."""
-    if isinstance(cell, Share) and not name.endswith("_share"):
+    """A table shows a count with its share ('8 (23%)'): a `_share` or `_rate` name cites the share,
+    others the count."""
+    if isinstance(cell, Share) and not name.endswith(("_share", "_rate")):
         return cell.part
     return cell
 
