@@ -36,10 +36,14 @@ the value None. The names, and what each means (`FIGURE_NAMES` holds the same li
 - `compliments_previous`: compliments received in the year before.
 - `compliments_change`: the change in compliments on the year before (a signed percentage).
 - `advocacy`: complaints made by an advocacy service or with an advocate's help.
-- `ombudsman_uphold_rate`, `ombudsman_intervention_rate`, `ombudsman_compliance_rate`,
-  `ombudsman_satisfactory_remedy_rate`, each `ombudsman_similar_...` average and each
-  `..._difference` from it, `ombudsman_own_received`, `ombudsman_own_decided`,
-  `ombudsman_detailed_investigations`: the ombudsman's own figures (`figures.ombudsman_named`).
+- The ombudsman's own figures (`figures.ombudsman_named`): `ombudsman_own_received`,
+  `ombudsman_own_decided`, `ombudsman_detailed_investigations`; its rates computed from its counts,
+  `ombudsman_uphold_rate` (upheld, as a share of detailed investigations),
+  `ombudsman_intervention_rate` (the PSOW's), `ombudsman_compliance_rate`,
+  `ombudsman_satisfactory_remedy_rate`; the averages of similar authorities it publishes,
+  `ombudsman_similar_uphold_rate`, `ombudsman_similar_compliance_rate`,
+  `ombudsman_similar_satisfactory_remedy_rate`; and the council's difference from them in
+  percentage points, `ombudsman_uphold_rate_difference`, `ombudsman_compliance_rate_difference`.
 """
 
 from __future__ import annotations
