@@ -28,8 +28,7 @@ def test_representations_counts_every_kind_and_disposition() -> None:
     assert column(table, "2019-20") == {
         "complaints": Share(2, 7), "request-for-service": Share(1, 7), "withdrawn": Share(1, 7),
         "ineligible": Share(3, 7), "ineligible:safeguarding": Share(1, 7),
-        "ineligible:corporate": Share(2, 7),
-        "total": 7,
+        "ineligible:corporate": Share(2, 7), "total": 7,
     }
     # The two years before have neither case records nor history: no column for them.
     assert [c.key for c in table.columns] == ["2019-20"]
