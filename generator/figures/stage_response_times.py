@@ -17,6 +17,7 @@ from generator.figures.counts import RowSpec, Tally, build_table, count_column
 from generator.figures.response_times import STILL_OPEN, band
 from generator.figures.stages import received_at, stage_days
 from generator.figures.table import Table
+from generator.language import _
 from generator.model import Organisation, Records
 from generator.workingdays import Region
 
@@ -59,5 +60,5 @@ def stage_response_times_table(records: Records, years: Sequence[YearBasis]) -> 
         definition="stage-response-bands",
         notes=["A complaint that went straight to a later stage is counted at that stage only, against "
                "that stage's target."],
-        total_label="Stages received", chart=None,
+        total_label=_("Stages received"), chart=None,
     )
