@@ -150,7 +150,8 @@ def test_no_english_message_of_candours_catalogue_is_left_on_a_welsh_page(sites:
     phrases = english_phrases()
     assert len(phrases) > 100  # the catalogue's English, not an empty list that cannot fail
     left = []
-    for path in sorted(pages(sites / "cy") - hand_written(sites.parent / "docs")):
+    # The officers' list of figure names gives each name's meaning in English for now (see the README).
+    for path in sorted(pages(sites / "cy") - hand_written(sites.parent / "docs") - {"figures/index.html"}):
         text = " ".join(soup(sites / "cy" / path).get_text(" ").split())
         left += [f"cy/{path}: {phrase!r}" for phrase in phrases if phrase in text]
     assert not left, "English left on the Welsh site:\n" + "\n".join(left)

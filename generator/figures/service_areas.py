@@ -144,7 +144,8 @@ def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
                 if t.source != NOT_REPORTED and total_customers(organisation, basis) is not None]
     specs = not_recorded_row(row_specs(organisation), tallies)
     return build_table(
-        "service_areas", f"{organisation.complaints_name} by service area", _("Service area"), specs, columns,
+        "service_areas", _("%(complaints)s by service area", complaints=organisation.complaints_name),
+        _("Service area"), specs, columns,
         tallies,
         definition="rate-per-1000",
         notes=[*base_note(organisation, f"the {lower(organisation.complaints_name)}"),

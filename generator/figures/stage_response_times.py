@@ -55,10 +55,11 @@ def stage_response_times_table(records: Records, years: Sequence[YearBasis]) -> 
         return None
     tallies = [basis.once("stage_response_times", stage_tally, organisation, basis) for basis in years]
     return build_table(
-        "stage_response_times", "Response times at each stage, in working days",
-        "Stage and working days taken", row_specs(organisation), [count_column(t) for t in tallies], tallies,
+        "stage_response_times", _("Response times at each stage, in working days"),
+        _("Stage and working days taken"), row_specs(organisation), [count_column(t) for t in tallies],
+        tallies,
         definition="stage-response-bands",
-        notes=["A complaint that went straight to a later stage is counted at that stage only, against "
-               "that stage's target."],
+        notes=[_("A complaint that went straight to a later stage is counted at that stage only, against "
+                 "that stage's target.")],
         total_label=_("Stages received"), chart=None,
     )

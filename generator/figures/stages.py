@@ -145,9 +145,9 @@ def outcomes_by_stage_table(records: Records, years: Sequence[YearBasis]) -> Tab
     for stage in organisation.stages:
         specs.append(RowSpec(stage.id, stage.name))
         specs += [RowSpec(f"{stage.id}:{term.id}", term.name, level=1) for term in organisation.outcomes]
-        specs.append(RowSpec(f"{stage.id}:{OUTSTANDING}", "Still outstanding", level=1))
+        specs.append(RowSpec(f"{stage.id}:{OUTSTANDING}", _("Still outstanding"), level=1))
         if len(upheld) > 1:
-            specs.append(RowSpec(f"{stage.id}:{UPHELD_IN_FULL_OR_PART}", "Upheld in full or in part",
+            specs.append(RowSpec(f"{stage.id}:{UPHELD_IN_FULL_OR_PART}", _("Upheld in full or in part"),
                                  level=1, parts=tuple(f"{stage.id}:{outcome}" for outcome in upheld)))
     return build_table(
         "outcomes_by_stage", _("Outcomes at each stage"), _("Stage and outcome"), specs,
