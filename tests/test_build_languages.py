@@ -30,6 +30,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "\nlanguages: [en, cy]\n" in (root / "records" / "organisation.yaml").read_text(encoding="utf-8")
     shutil.rmtree(root / "docs" / "commentary")  # the demo council's words are not this council's
     (root / "docs" / "records-guide" / "examples.md").unlink()
+    for page in ("introduction.md", "procedure.md"):  # nor its pages, which the printable report includes
+        (root / "docs" / page).unlink()
     built = mkdocs_build(root)
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr, built.stderr
