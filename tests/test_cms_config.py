@@ -2,9 +2,11 @@
 
 Every field of every kind the editor offers is in its form, where the schema puts it; every fixed
 list (enum) and every list of the organisation's terms is a drop-down of exactly the values
-validate accepts. Checked on the demo council and the Welsh fixture; the expected fields are found
+validate accepts. Checked on the demo council and the Welsh fixtures; the expected fields are found
 by walking the schemas here, independently of generator.cms, and the Welsh drop-downs are written
-out by hand from tests/fixtures/wales/records/organisation.yaml.
+out by hand from tests/fixtures/wales/records/organisation.yaml. The Welsh of each text (a field
+marked `x-welsh-of`) is in the form of a council publishing in Welsh (wales-social-services), and
+only there.
 """
 
 from __future__ import annotations
@@ -25,14 +27,16 @@ from generator.cms.admin import BUNDLE, EditorSource, editor_config
 
 PROJECT = Path(__file__).resolve().parent.parent
 SCHEMAS = PROJECT / "schemas"
-COUNCILS = {"demo": PROJECT / "records", "wales": PROJECT / "tests" / "fixtures" / "wales" / "records"}
+COUNCILS = {"demo": PROJECT / "records", "wales": PROJECT / "tests" / "fixtures" / "wales" / "records",
+            "welsh-too": PROJECT / "tests" / "fixtures" / "wales-social-services" / "records"}
 TODAY = date(2024, 1, 15)  # in 2023-24
 FOLDERS = {"case": "cases", "ombudsman": "ombudsman", "compliment": "compliments", "action": "actions",
            "history": "history"}
 # The response-time bands of each council's first-stage target, by hand: 20 working days in the
-# demo, 10 at the Welsh fixture's Stage 1.
+# demo, 10 at the Welsh fixtures' Stage 1.
 BANDS = {"demo": ["0-20", "21-40", "41-60", "61-80", "81-100", "over-100"],
-         "wales": ["0-10", "11-20", "21-30", "31-40", "41-50", "over-50"]}
+         "wales": ["0-10", "11-20", "21-30", "31-40", "41-50", "over-50"],
+         "welsh-too": ["0-10", "11-20", "21-30", "31-40", "41-50", "over-50"]}
 # A history table's rows that name the organisation's terms (as README "What each error means" says).
 HISTORY_TERMS = {"service_areas": "service_areas", "subjects": "subjects", "receipt_points": "receipt_points",
                  "receipt_methods": "receipt_methods", "complainants": "relationships",
@@ -65,6 +69,12 @@ def schema_fields(schema: dict[str, Any], prefix: str = "") -> dict[str, dict[st
     return found
 
 
+def offered(schema: dict[str, Any], organisation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The fields the form should have: the Welsh versions only when the council publishes in Welsh."""
+    welsh = "cy" in organisation.get("languages", [])
+    return {path: each for path, each in schema_fields(schema).items() if welsh or "x-welsh-of" not in each}
+
+
 def form_fields(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dict[str, Any]]:
     found = {}
     for each in fields:
@@ -79,6 +89,8 @@ def form_fields(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dic
 
 def term_ids(organisation: dict[str, Any], name: str) -> list[str]:
     if name == "stages":
+        if "procedure" not in organisation:  # the nation's own stages: Wales's, for the fixtures here
+            return ["stage-1", "stage-2"]
         return [stage["id"] for stage in organisation["procedure"]["stages"]]
     if name == "subjects":
         categories = organisation["taxonomies"]["subjects"]
@@ -129,6 +141,10 @@ def history_rows(organisation: dict[str, Any], table: str) -> list[str] | None:
                    "ombudsman"],
         "outcomes_by_stage": [*stages, *(f"{stage}:{outcome}" for stage in stages for outcome in outcomes)],
     } | {name: term_ids(organisation, terms) for name, terms in HISTORY_TERMS.items()}
+    if "representations" in organisation:  # the kinds it lists, and where ineligible ones went
+        kinds = [kind for kind in organisation["representations"] if kind != "complaint"]
+        redirected = [f"ineligible:{route}" for route in term_ids(organisation, "redirections")]
+        rows["representations"] = ["complaints", *kinds, "withdrawn", "ineligible", *redirected]
     return rows.get(table)
 
 
@@ -155,7 +171,7 @@ def table_keys(organisation: dict[str, Any], kind: str, expected: dict[str, dict
 def test_every_field_of_the_schema_is_in_the_form(council, kind: str) -> None:  # type: ignore[no-untyped-def]
     config, organisation = council
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    expected = schema_fields(schema)
+    expected = offered(schema, organisation)
     collections = collections_of(config, kind)
     assert collections
     for collection in collections:
@@ -187,7 +203,7 @@ def test_every_fixed_list_and_list_of_terms_is_a_drop_down_of_exactly_the_values
 ) -> None:
     config, organisation = council
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    expected = schema_fields(schema)
+    expected = offered(schema, organisation)
     for collection in collections_of(config, kind):
         fields = form_fields(collection["fields"])
         for path, field_schema in expected.items():
@@ -197,6 +213,9 @@ def test_every_fixed_list_and_list_of_terms_is_a_drop_down_of_exactly_the_values
             items = field_schema.get("items") or {}
             term_name = TERMS.get((kind, path)) or TERMS.get((kind, f"{path}.*"))
             enum = field_schema.get("enum") or items.get("enum")
+            if term_name and not term_ids(organisation, term_name):
+                assert field["widget"] != "select", path  # a list the council does not keep
+                continue
             if term_name:
                 allowed = [t for t in term_ids(organisation, term_name) if enum is None or t in enum]
             elif enum:
@@ -305,3 +324,20 @@ def test_the_organisation_names_the_github_repository_and_the_sign_in_service(tm
     assert backend["repo"] == "bryn-example/complaints-records" and backend["branch"] == "records"
     assert backend["base_url"] == "https://oauth.bryn.example.org"
     assert backend["auth_endpoint"] == "github/auth"
+
+
+def test_the_welsh_of_each_text_follows_the_english_only_where_the_site_is_in_welsh() -> None:
+    welsh, _ = editor_config(EditorSource(COUNCILS["welsh-too"], SCHEMAS), TODAY)
+    english, _ = editor_config(EditorSource(COUNCILS["demo"], SCHEMAS), TODAY)
+    action = form_fields(collections_of(welsh, "action")[0]["fields"])
+    names = list(action)
+    for text in ("issue", "lessons", "actions.*.action", "reviews.*.note", "lead_officer"):
+        assert names.index(f"{text}_cy") == names.index(text) + 1, text  # right after the English
+        assert action[f"{text}_cy"]["label"].startswith(action[text]["label"].removesuffix(" (published)"))
+        assert "(Welsh)" in action[f"{text}_cy"]["label"]
+    assert action["issue_cy"]["widget"] == "text" and action["lessons_cy"]["widget"] == "list"
+    quote = form_fields(collections_of(welsh, "compliment")[0]["fields"])["quote_cy"]
+    assert quote["label"] == "Quote (Welsh) (published)" and not quote["required"]
+    for kind in FOLDERS:
+        fields = form_fields(collections_of(english, kind)[0]["fields"])
+        assert not any(name.endswith("_cy") for name in fields), kind

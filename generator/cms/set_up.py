@@ -27,8 +27,9 @@ TABLE_PARTS = ("rows", "percentages")  # each history table's ids-keyed parts
 CUSTOMERS: Pattern = ("taxonomies", "service_areas", ANY, "customers")
 
 
-def history_collection(schema: Schema, organisation: dict[str, Any], records: str) -> dict[str, Any]:
-    context = FormContext(schema, {}, history_table_keys(schema, organisation))
+def history_collection(schema: Schema, organisation: dict[str, Any], records: str, welsh: bool = False
+                       ) -> dict[str, Any]:
+    context = FormContext(schema, {}, history_table_keys(schema, organisation), welsh=welsh)
     return {
         "name": HISTORY,
         "label": "History: earlier reports' figures",
@@ -50,8 +51,9 @@ def history_collection(schema: Schema, organisation: dict[str, Any], records: st
 
 
 def organisation_collection(schema: Schema, organisation: dict[str, Any], years: list[str],
-                            records: str) -> dict[str, Any]:
-    context = FormContext(schema, {}, {CUSTOMERS: customer_years(organisation, years)})
+                            records: str, welsh: bool = False) -> dict[str, Any]:
+    """The organisation file's form; with `welsh`, the Welsh of each of its texts too."""
+    context = FormContext(schema, {}, {CUSTOMERS: customer_years(organisation, years)}, welsh=welsh)
     return {
         "name": ORGANISATION,
         "label": "Organisation",
