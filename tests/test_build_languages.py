@@ -25,6 +25,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(FIXTURE, root / "records")
     assert "\nlanguages: [en, cy]\n" in (root / "records" / "organisation.yaml").read_text(encoding="utf-8")
     shutil.rmtree(root / "docs" / "commentary")  # the demo council's words are not this council's
+    # Its own commentary, in English and in Welsh.
+    shutil.copytree(FIXTURE.parent / "docs" / "commentary", root / "docs" / "commentary")
     (root / "docs" / "records-guide" / "examples.md").unlink()
     built = mkdocs_build(root)
     assert built.returncode == 0, built.stderr
@@ -102,3 +104,16 @@ def test_the_welsh_site_writes_candours_words_in_welsh(sites: Path) -> None:
     home = soup(sites / "cy" / "index.html").get_text(" ", strip=True)
     assert "Adroddiadau blaenorol" in home and "Earlier reports" not in home
     assert "Earlier reports" in soup(sites / "index.html").get_text(" ", strip=True)
+
+
+def test_the_councils_own_text_is_in_welsh_on_the_welsh_site(sites: Path) -> None:
+    """The records' Welsh: the service areas' names, the case study, the commentary (the tracker's
+    pages are tested in test_welsh_pages.py)."""
+    report = "reports/2023-24/index.html"
+    english, welsh = soup(sites / report).get_text(" "), soup(sites / "cy" / report).get_text(" ")
+    # The commentary: 5 complaints and 3 enquiries in 2023-24, from the records.
+    assert "Yn 2023-24 derbyniwyd 5 o gwynion" in welsh and "In 2023-24 we accepted 5 complaints" in english
+    assert "we accepted" not in welsh and "derbyniwyd" not in english
+    for words in ("Pobl hŷn", "Amddiffyn plant", "Bu teulu person hŷn yn aros am fisoedd"):
+        assert words in welsh and words not in english, words
+    assert "Older people" in english and "Older people" not in welsh
