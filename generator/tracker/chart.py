@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator.language import _
 from generator.model.bilingual import in_language
 from generator.tracker.facets import Facet
 from generator.tracker.rag import RAG_NAMES, RAG_ORDER
@@ -79,7 +80,7 @@ def _drawn(shown: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
         left = [0] * len(shown)
         for order, rag in enumerate(RAG_ORDER):
             counts = [ratings[order] for _, ratings in shown]
-            bars = axes.barh(middles, counts, height=BAR_INCHES, left=left, label=RAG_NAMES[rag],
+            bars = axes.barh(middles, counts, height=BAR_INCHES, left=left, label=_(RAG_NAMES[rag]),
                              edgecolor="#222222", linewidth=0.6, **_STYLE[rag])
             # Each part labelled with its count, dark on a white patch so it reads over any colour
             # or hatching: colour is never the only way to read the numbers.
@@ -110,7 +111,7 @@ def themes_by_rag_text(themes: Sequence[Facet]) -> str:
     for facet in themes:
         if not facet.actions:
             continue
-        counts = ", ".join(f"{facet.rag_counts[rag]} {RAG_NAMES[rag].lower()}" for rag in RAG_ORDER)
+        counts = ", ".join(f"{facet.rag_counts[rag]} {_(RAG_NAMES[rag]).lower()}" for rag in RAG_ORDER)
         total = len(facet.actions)
         parts.append(f"{in_language(facet.name)}: {total} action{'s' if total != 1 else ''} ({counts})")
     return "; ".join(parts) + "." if parts else "There are no actions."
