@@ -18,15 +18,10 @@ def main_text(page: Path) -> str:
     return main.get_text(" ", strip=True)
 
 
-# Left out: the records editor's page (not the theme's), and the site in a second language (cy/),
-# which the plugin's build makes and `candour pages` does not write yet.
-LEFT_OUT = ("admin/", "cy/")
-
-
 def site_text(site: Path) -> dict[str, str]:
-    """Each page's main text by its path in the site, the folders of LEFT_OUT left out."""
-    pages = sorted(path for path in site.rglob("*.html")
-                   if not path.relative_to(site).as_posix().startswith(LEFT_OUT))
+    """Each page's main text by its path in the site (the records editor's page, admin/ of each
+    language's site, is not the theme's)."""
+    pages = sorted(path for path in site.rglob("*.html") if "admin" not in path.relative_to(site).parts[:-1])
     return {page.relative_to(site).as_posix(): main_text(page) for page in pages}
 
 
