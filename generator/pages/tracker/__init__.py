@@ -27,7 +27,7 @@ from generator.sitefiles import SiteFile
 from generator.tracker import chart
 from generator.tracker.differences import Names
 from generator.tracker.facets import FACET_KINDS, STATUS, Facets, all_facets
-from generator.tracker.rag import RAG_ORDER, RULE
+from generator.tracker.rag import RAG_ORDER, rule_lines
 from generator.tracker.snapshot import Snapshot, Tracker
 from generator.tracker.timescales import long_date, timescale_text
 from generator.tracker.tracked import STATUSES, TrackedAction
@@ -137,7 +137,7 @@ def _environment(records: Records, names: Names, facets: Facets, as_of: date,
 def _overview(environment: Environment, now: Snapshot, facets: Facets) -> str:
     tracked = now.tracked
     return environment.get_template("overview.md.j2").render(
-        actions=tracked, rule=[Markup(line) for line in RULE], facets_json=facets_json(facets),
+        actions=tracked, rule=[Markup(line) for line in rule_lines()], facets_json=facets_json(facets),
         chart_file=CHART_FILE, chart_text=chart.themes_by_rag_text(facets.themes),
         script_file=SCRIPT_FILE, plan=now.plan,
         overdue=[item for item in tracked if item.rating.overdue],
