@@ -247,7 +247,8 @@ def test_the_configuration_text_is_what_pyyamls_own_emitter_writes(nation: str) 
 
     records = PROJECT / "tests" / "fixtures" / nation / "records"
     config, _ = editor_config(EditorSource(records, SCHEMAS), TODAY)
-    config["description"] = "Cwynion gofal cymdeithasol: ŵyr, ŷd, ‘dyfynodau’ – " + "hir iawn " * 30
+    welsh = "Cwynion gofal cymdeithasol: \u0175yr, \u0177d, \u2018dyfynodau\u2019 \u2013 "
+    config["description"] = welsh + "hir iawn " * 30
     text = config_text(config)
     assert yaml.safe_load(text) == config
     pure = yaml.dump(config, Dumper=yaml.SafeDumper, sort_keys=False, allow_unicode=True, width=100)
