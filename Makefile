@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve edit test test-fast validate bench lint clean decap-bundle
+.PHONY: site serve edit test test-fast validate bench lint clean decap-bundle messages
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,18 @@ decap-bundle:
 	cp .cache/decap/package/dist/decap-cms.js .cache/decap/package/dist/*.decap-cms.js \
 	  .cache/decap/package/dist/*.wasm .cache/decap/package/dist/decap-cms.js.LICENSE.txt \
 	  .cache/decap/package/package.json generator/assets/decap/
+
+# Candour's catalogue: every string marked in generator/ (babel.cfg) extracted to
+# .cache/candour.pot, then the Welsh catalogue updated from it: a new message is added with no
+# Welsh, a changed one is marked fuzzy (not shown until a translator checks it), a removed one
+# is dropped. Then write the Welsh in generator/locale/cy/LC_MESSAGES/candour.po.
+MESSAGES_TEMPLATE := .cache/candour.pot
+messages: $(STAMP)
+	@mkdir -p .cache
+	$(BIN)/pybabel extract --mapping-file babel.cfg --add-location file --sort-output \
+	  --project Candour --output-file $(MESSAGES_TEMPLATE) generator
+	$(BIN)/pybabel update --input-file $(MESSAGES_TEMPLATE) --output-dir generator/locale \
+	  --domain candour --locale cy --ignore-obsolete
 
 validate: $(STAMP)
 	$(BIN)/candour validate

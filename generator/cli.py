@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Each name is a module in generator.commands with register(subparsers) -> None.
-COMMANDS = ("validate", "new", "init", "imports", "export", "build", "bench", "cms-config")
+COMMANDS = ("validate", "new", "init", "imports", "export", "build", "pages", "bench", "cms-config")
 # The command each module registers, where it is not the module's own name.
 COMMAND_NAMES = {"imports": "import"}
 

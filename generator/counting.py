@@ -47,6 +47,47 @@ def outcome_row(responded: bool, outcome: str | None) -> str:
     return outcome or NOT_RECORDED
 
 
+# How a case reached a stage, and the stages-table row of a stage not yet answered.
+ESCALATED = "escalated"  # from the stage before
+DIRECT = "direct"  # straight to this stage
+STAGE_OPEN = "open"
+# Outcomes counted as "upheld in full or in part" when the organisation file does not mark them.
+UPHELD_BY_DEFAULT = frozenset({"upheld", "partially-upheld"})
+
+
+def is_counted_complaint(kind: str | None, disposition: str | None) -> bool:
+    """A formal complaint accepted into the procedure: what the outcome, service, stage and
+    response tables count (a record without a disposition was accepted)."""
+    return kind == "complaint" and (disposition or "accepted") == "accepted"
+
+
+def is_upheld(outcome_id: str, marked: object) -> bool:
+    """Whether an outcome counts as upheld in full or in part: as its `upheld` says, else by default."""
+    return marked is True if isinstance(marked, bool) else outcome_id in UPHELD_BY_DEFAULT
+
+
+def stage_route(index: int, written: str | None) -> str:
+    """How a case reached its stage at `index`: as written, else straight to the first and
+    escalated to any later one."""
+    return written or (ESCALATED if index else DIRECT)
+
+
+def stage_rows(stage: str, route: str, answered: bool) -> tuple[str, ...]:
+    """The stages-table rows a stage received in the year counts in: the stage, how it was
+    reached, and still open until it is answered. (The year is the stage's own: the date it was
+    received, `started`, else the case's date received.)"""
+    rows = (stage, f"{stage}:{route}")
+    return rows if answered else (*rows, f"{stage}:{STAGE_OPEN}")
+
+
+def stage_outcome_rows(stage: str, answered: bool, outcome: str | None, upheld: frozenset[str]
+                       ) -> tuple[str, ...]:
+    """The outcomes-by-stage rows a stage received in the year counts in: the stage, its outcome
+    (or still outstanding), and upheld in full or in part when its outcome is one of `upheld`."""
+    rows = (stage, f"{stage}:{outcome_row(answered, outcome)}")
+    return (*rows, f"{stage}:{UPHELD_IN_FULL_OR_PART}") if answered and outcome in upheld else rows
+
+
 def representation_row(kind: str | None, disposition: str | None) -> str:
     """The representations-table row of a case: withdrawn and ineligible whatever its kind, a
     formal complaint accepted as 'complaints', anything else by its kind."""

@@ -14,6 +14,7 @@ KIND_FOLDERS = {
     "compliments": "compliment",
     "actions": "action",
     "history": "history",
+    "ombudsman-statistics": "ombudsman-statistics",
 }
 ORGANISATION_FILE = "organisation.yaml"
 

@@ -1,25 +1,27 @@
 """The MkDocs plugin: adds the generated report and tracker to a build as virtual files.
 
-A thin face over the library: it reads the records, asks `generator.site` for every file, and
-hands them to MkDocs. Nothing is written to `docs/`. `mkdocs serve` also watches the records
-and schemas, so a change to a record rebuilds the site.
+A thin face over the library: it reads the records, asks `generator.published` for every file
+(the same files `candour pages` writes for any engine), and hands them to MkDocs. Nothing is
+written to `docs/`. `mkdocs serve` also watches the records and schemas, so a change to a record
+rebuilds the site.
 
-A generated page's big HTML blocks (tables, charts, quotes, case studies, lists of actions) skip
-Python-Markdown: they are lifted out of the page's Markdown before it is rendered and put back
-in its HTML afterwards, their links made relative to the page as MkDocs makes Markdown links, and
-then the whole page is sanitised (see `generator.pages.blocks`).
+A generated page's big HTML blocks (tables, charts, quotes, case studies, lists of actions) come
+with their links published and sanitised; they skip Python-Markdown here, for speed: lifted out of
+the page's Markdown before it is rendered and put back in its HTML afterwards, and then the whole
+page is sanitised (see `generator.pages.blocks`). Their links to anchors are handed to MkDocs to
+check with the rest.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import posixpath
 import time
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -29,31 +31,39 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from generator.cms.admin import EditorError, admin_files, site_source
+from generator.cms.admin import EditorError, EditorSource, site_source
 from generator.githistory import FolderHistory, RecordHistory
+from generator.language import speaking
 from generator.last_good_site import LastGoodSite
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
+from generator.plugin_languages import (
+    alternates,
+    build_other_languages,
+    files_of_language,
+    keep_page_addresses,
+    language_address,
+    written_in,
+)
 from generator.plugin_theme import add_theme_overrides, add_theme_stylesheet
+from generator.published import (
+    BlockLink,
+    Publishing,
+    as_of_date,
+    clashes,
+    published_files,
+    site_address,
+    site_title,
+)
 from generator.records import InvalidRecords, load_records
 from generator.safe_html import SanitisedPages
-from generator.site import (
-    COMMENTARY_FOLDER,
-    HandWritten,
-    MadeBefore,
-    PendingCharts,
-    site_files_and_charts,
-    site_nav,
-)
+from generator.site import COMMENTARY_FOLDER, HandWritten, MadeBefore, PendingCharts, site_nav
 from generator.site_folder import SiteFolderRefused, check_site_folder, mark
 from generator.sitefiles import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.candour")
-AS_OF_VARIABLE = "CANDOUR_AS_OF"
-URL_SAFE = ":/?#[]@!$&()*+,;=%~"  # a web address's reserved characters; quotes and < > are encoded
 
 
 class CandourConfig(Config):
@@ -65,34 +75,29 @@ class CandourConfig(Config):
     nav = config_options.Type(bool, default=True)
     site_name_from_organisation = config_options.Type(bool, default=True)
     editor = config_options.Type(bool, default=True)  # the records editor at admin/ (Decap CMS)
+    # The language of this build's site; left out, the organisation's first. Set for the second
+    # site's build by the first's (generator/plugin_languages.py).
+    language = config_options.Optional(config_options.Type(str))
 
 
 def _as_of(option: str | date | None) -> date:
-    """The date the tracker reports as at: the option, else $CANDOUR_AS_OF, else the build's date.
-
-    The build's date is $SOURCE_DATE_EPOCH when set (`candour build` sets it from the last commit),
-    so the same records give the same site; otherwise today.
-    """
-    if isinstance(option, date):
-        return option
-    text = option or os.environ.get(AS_OF_VARIABLE)
-    if not text:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch.isdigit() else date.today()
     try:
-        return date.fromisoformat(str(text))
-    except ValueError:
-        raise PluginError(f"candour: as_of must be a date written YYYY-MM-DD, not {text!r}") from None
+        return as_of_date(option, os.environ)
+    except ValueError as error:
+        raise PluginError(f"candour: {error}") from None
 
 
 class CandourPlugin(BasePlugin[CandourConfig]):
     def __init__(self) -> None:
         self.records: Records | None = None
+        self.language = "en"  # the language of the site being built, chosen in on_config
         self.root = Path.cwd()
         self.generated_pages: set[str] = set()  # src paths of the pages made from records
-        self.own_scripts: set[str] = set()  # file names of the scripts the site generates
+        self.own_scripts: frozenset[str] = frozenset()  # file names of the scripts the site generates
+        self.block_links: dict[str, list[BlockLink]] = {}  # page -> its blocks' links, to check anchors
         self.page_blocks = PageBlocks()
         self.sanitised = SanitisedPages()  # kept across `serve` rebuilds, like the plugin
+        self.sanitised_blocks = SanitisedPages()
         self.made_before = MadeBefore()
         self.record_history: RecordHistory | None = None
         self.charts: PendingCharts | None = None  # being drawn from on_files until on_env
@@ -125,59 +130,100 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         except InvalidRecords as invalid:
             raise PluginError(str(invalid)) from None
         log.info("candour: records read and checked in %.2f s", time.perf_counter() - started)
+        self.language = self.config.language or self.languages[0]
         if self.config.site_name_from_organisation:
             # The theme writes the site name into its HTML unescaped in places: escape it once
             # here, as markup, so the places that escape it leave it as it is.
-            name = f"{self.records.organisation.name}: {self.records.organisation.services_name} complaints"
-            config.site_name = Markup.escape(name)
-        if not config.site_url and self.records.organisation.site.get("url"):
-            # Gives the sitemap and canonical links their addresses. The theme writes it into an
-            # attribute unescaped: validate allows only a plain web address, and percent-encoding
-            # anything that could end the attribute keeps it so should a check ever be missed.
-            config.site_url = quote(self.records.organisation.site["url"], safe=URL_SAFE)
+            with speaking(self.language):
+                config.site_name = Markup.escape(site_title(self.records.organisation))
+        if not config.site_url:
+            config.site_url = site_address(self.records.organisation)
+        self._choose_language(config)
         return config
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.records.organisation.languages if self.records is not None else ("en",)
+
+    def _choose_language(self, config: MkDocsConfig) -> None:
+        """On a site in more than one language: the theme's interface in this build's, the site's
+        address in its folder, and the 404 page's counterparts (each page's are set as it is
+        rendered)."""
+        if self.language not in self.languages:
+            raise PluginError(f"candour: language {self.language!r} is not among the organisation's "
+                              f"languages ({', '.join(self.languages)})")
+        if len(self.languages) > 1:
+            config.theme["language"] = self.language
+            written_in(config, self.language)
+            # The first language's site is at the site's address; each other in its folder there.
+            first_root = urlsplit(config.site_url or "/").path or "/"
+            if config.site_url:
+                config.site_url = language_address(config.site_url, self.language, self.languages)
+            config.extra["alternate"] = alternates(None, self.language, self.languages, first_root)
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """On a site in more than one language, the page's own counterparts in the others."""
+        if len(self.languages) > 1:
+            config.extra["alternate"] = alternates(page.url, self.language, self.languages)
+        return context
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        with speaking(self.language):  # every page of this build in its language
+            return self._files(files, config)
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.records is not None
+        if len(self.languages) > 1:
+            files_of_language(files, config, self.language, self.languages)
         started = time.perf_counter()
-        self.sanitised.next_build()
-        self.made_before.next_build()
+        for cache in (self.sanitised, self.sanitised_blocks, self.made_before):
+            cache.next_build()
         as_of = _as_of(self.config.as_of)
-        hand_written = HandWritten.read(Path(config.docs_dir))
-        try:
-            generated, self.charts = site_files_and_charts(
-                self.records, hand_written=hand_written, as_of=as_of,
-                changed_since=as_of - timedelta(days=self.config.changed_since_days),
-                record_history=self._record_history(),
-                chart_cache=self._path(self.config.cache) / "charts" if self.config.cache else None,
-                made_before=self.made_before if getattr(self, "serving", False) else None,
-            )
-        except CommentaryError as error:
-            raise PluginError(f"candour: {error}") from None
+        hand_written = HandWritten.read(Path(config.docs_dir), language=self.language,
+                                        languages=self.languages)
         for file in list(files):
             if file.src_uri.startswith(f"{COMMENTARY_FOLDER}/"):
                 files.remove(file)  # commentary is read into the reports, not published on its own
+        publishing = Publishing(
+            as_of=as_of, changed_since=as_of - timedelta(days=self.config.changed_since_days),
+            record_history=self._record_history(), directory_urls=config.use_directory_urls,
+            chart_cache=self._path(self.config.cache) / "charts" if self.config.cache else None,
+            editor=self._editor(), made_before=self.made_before if getattr(self, "serving", False) else None,
+        )
+        try:
+            published = published_files(self.records, hand_written, [f.src_uri for f in files], publishing,
+                                        self.sanitised_blocks)
+        except CommentaryError as error:
+            raise PluginError(f"candour: {error}") from None
+        except EditorError as error:
+            raise PluginError(f"candour: the records editor: {error}") from None
+        assert published.charts is not None
+        self.charts = published.charts
         # A chart's file is given its SVG in on_env: the charts are drawn while the pages render.
         charts = [SiteFile(path, "") for path, _ in self.charts.paths]
-        for site_file in [*generated, *charts, *self._editor_files(as_of)]:
-            if files.get_file_from_path(site_file.path) is not None:
-                self.charts.abandon()
-                raise PluginError(f"candour: {config.docs_dir}/{site_file.path} is also generated; "
-                                  "remove or rename the hand-written file")
+        if clashed := clashes((f.path for f in [*published.files, *charts]), {f.src_uri for f in files}):
+            self.charts.abandon()
+            raise PluginError(f"candour: {config.docs_dir}/{clashed[0]} is also generated; "
+                              "remove or rename the hand-written file")
+        for site_file in [*published.files, *charts]:
             files.append(File.generated(config, site_file.path, content=site_file.content))
-        self.generated_pages = {f.path for f in generated if f.is_page}
-        self.own_scripts = {Path(f.path).name for f in generated if f.path.endswith(".js")}
+        for missing in published.missing:
+            log.warning(str(missing))  # as MkDocs warns of a Markdown link: a strict build fails
+        self.generated_pages, self.own_scripts = published.pages, published.own_scripts
+        self.block_links = published.links
         add_theme_stylesheet(files, config)
-        stylesheets = [f.path for f in generated if f.path.endswith(".css")]
+        stylesheets = [f.path for f in published.files if f.path.endswith(".css")]
         config.extra_css.extend(path for path in stylesheets if path not in config.extra_css)
         if self.config.nav and not config.nav:
-            config.nav = site_nav(generated, hand_written)
-        log.info("candour: %d files generated in %.2f s", len(generated), time.perf_counter() - started)
+            config.nav = site_nav(published.files, hand_written)
+        log.info("candour: %d files generated in %.2f s", len(published.files), time.perf_counter() - started)
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page has rendered: the charts drawn meanwhile go into their files before MkDocs
         writes them."""
+        if len(self.languages) > 1:
+            keep_page_addresses(env)
         if self.charts is not None:
             for chart in self.charts.finish():
                 files.get_file_from_path(chart.path).content_string = chart.content  # type: ignore[union-attr]
@@ -186,6 +232,8 @@ class CandourPlugin(BasePlugin[CandourConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))  # so a later build knows this folder is a site Candour built
+        if self.language == self.languages[0] and len(self.languages) > 1:
+            build_other_languages(config, self.languages)  # each into its folder of this site
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.charts is not None:
@@ -198,15 +246,14 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             return markdown
         return self.page_blocks.lift(markdown, page)
 
-    def _editor_files(self, as_of: date) -> list[SiteFile]:
+    def _editor(self) -> EditorSource | None:
         """admin/: the records editor, configured from the schemas and the organisation file.
 
         `make edit` sets the branch and port of Decap's local backend in the environment."""
         if not self.config.editor:
-            return []
+            return None
         try:
-            return admin_files(site_source(self.root, self.config.records, self.config.schemas,
-                                           os.environ), as_of)
+            return site_source(self.root, self.config.records, self.config.schemas, os.environ)
         except EditorError as error:
             raise PluginError(f"candour: the records editor: {error}") from None
 
@@ -224,7 +271,8 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         search index see it."""
         if page.file.src_uri not in self.generated_pages:
             return html
-        return self.sanitised.page(self.page_blocks.restore(html, page, files), self.own_scripts)
+        restored = self.page_blocks.restore(html, page, self.block_links.get(page.file.src_uri, ()), files)
+        return self.sanitised.page(restored, self.own_scripts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # A dirty build adds to the site it serves: that is left as MkDocs does it.
@@ -248,45 +296,19 @@ class PageBlocks:
         skeleton, self.kept[page.file.src_uri] = lifted(markdown)
         return skeleton
 
-    def restore(self, html: str, page: Page, files: Files) -> str:
-        """The page's content with its blocks back in place, their links and anchors made known."""
+    def restore(self, html: str, page: Page, links: Sequence[BlockLink], files: Files) -> str:
+        """The page's content with its blocks back in place, their anchors and their links to
+        anchors made known to MkDocs, which checks them with the page's own."""
         blocks = self.kept.pop(page.file.src_uri, [])
-        addresses: dict[str, str] = {}  # a table of actions links each theme many times
-
-        def address(url: str) -> str:
-            if url not in addresses:
-                addresses[url] = _address(url, page, files)
-            return addresses[url]
-
         try:
-            html = restored(html, blocks, address)
+            html = restored(html, blocks)
         except LostBlock as lost:
             raise PluginError(f"candour: {page.file.src_uri}: {lost}") from None
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= anchors(blocks)
+        if page.links_to_anchors is not None:
+            for link in links:
+                target = files.get_file_from_path(link.target)
+                if target is not None:
+                    page.links_to_anchors.setdefault(target, {}).setdefault(link.fragment, link.written)
         return html
-
-
-def _address(url: str, page: Page, files: Files) -> str:
-    """A link in an HTML block, written relative to the page's source file, as MkDocs would have
-    made it from a Markdown link: to the target's published address, relative to the page's.
-
-    A target that is not among the site's files is reported as MkDocs reports one (a warning,
-    which fails a strict build); a link to an anchor is checked by MkDocs with the rest.
-    """
-    scheme, netloc, path, query, fragment = urlsplit(url)
-    if scheme or netloc or url.startswith(("/", "\\")):
-        return url
-    if not path:
-        if fragment and page.links_to_anchors is not None:
-            page.links_to_anchors.setdefault(page.file, {}).setdefault(fragment, url)
-        return url
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unquote(path)))
-    file = files.get_file_from_path(target.lstrip("/"))
-    if file is None:
-        log.warning("Doc file '%s' contains a link '%s', but the target '%s' is not found among "
-                    "documentation files.", page.file.src_uri, url, target)
-        return url
-    if fragment and page.links_to_anchors is not None:
-        page.links_to_anchors.setdefault(file, {}).setdefault(fragment, url)
-    return urlunsplit(("", "", get_relative_url(file.url, page.file.url), query, fragment))

@@ -21,6 +21,7 @@ from generator.model import (
     history_from,
     ombudsman_case_from,
     organisation_from,
+    statistics_from,
 )
 from generator.problems import Problem
 
@@ -58,10 +59,10 @@ def load_records(repo_root: Path, *, remember: bool = False) -> Records:
 
     typed_before = _TypedBefore.of(repo_root) if remember else None
 
-    def typed(kind: str, make: Callable[[dict], Any]) -> tuple[Any, ...]:
+    def typed(kind: str, make: Callable[[dict], Any], key: str = "id") -> tuple[Any, ...]:
         """Each record of a kind typed, in id order, its values let go as soon as it is: at 300,000
         records the values and the typed records would not fit in memory side by side."""
-        waiting = sorted(by_kind.pop(kind, []), key=lambda values: values["id"], reverse=True)
+        waiting = sorted(by_kind.pop(kind, []), key=lambda values: values[key], reverse=True)
         made = []
         while waiting:
             values = waiting.pop()
@@ -75,6 +76,7 @@ def load_records(repo_root: Path, *, remember: bool = False) -> Records:
         compliments=typed("compliment", compliment_from),
         actions=typed("action", lambda values: action_from(values, sources[values["id"]])),
         histories=typed("history", history_from),
+        ombudsman_statistics=typed("ombudsman-statistics", statistics_from, key="year"),
     )
 
 

@@ -7,7 +7,7 @@ proportional to years and actions (never one per case), and each chart is drawn 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,21 +43,40 @@ class HandWritten:
     folder_name: str  # 'docs', to name files in error messages
     pages: dict[str, str]  # path relative to the docs folder -> Markdown
     commentary: dict[str, str]  # year -> Markdown with figure names
+    # year -> where its commentary was read, when not in commentary/ itself: 'commentary/cy'
+    commentary_folders: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, docs_dir: Path) -> HandWritten:
-        pages, commentary_sources = {}, {}
+    def read(cls, docs_dir: Path, *, language: str | None = None,
+             languages: Sequence[str] = ()) -> HandWritten:
+        """The pages and commentary of the site in `language`, one of the organisation's `languages`.
+
+        The first language's pages are the docs folder's, less the folder of each other language
+        (`cy/`); another language's site has the same pages, each replaced by its own version in
+        its folder (`cy/introduction.md`) where there is one, and its commentary is read from
+        `commentary/cy/`, falling back on the first language's for a year it has none."""
+        others = set(languages[1:])
+        own = language if language in others else None
+        pages, commentary_sources, own_pages, own_commentary = {}, {}, {}, {}
         if docs_dir.is_dir():
             for path in sorted(docs_dir.rglob("*.md")):
                 relative = path.relative_to(docs_dir).as_posix()
-                if relative.startswith(f"{COMMENTARY_FOLDER}/"):
-                    commentary_sources[path.stem] = path.read_text(encoding="utf-8")
-                else:
+                folder, _, rest = relative.partition("/")
+                if folder == COMMENTARY_FOLDER:
+                    place, _, name = rest.rpartition("/")
+                    if not place:
+                        commentary_sources[path.stem] = path.read_text(encoding="utf-8")
+                    elif place == own:
+                        own_commentary[Path(name).stem] = path.read_text(encoding="utf-8")
+                elif folder == own and rest:
+                    own_pages[rest] = path.read_text(encoding="utf-8")
+                elif folder not in others:
                     pages[relative] = path.read_text(encoding="utf-8")
-        return cls(docs_dir.name, pages, commentary_sources)
+        return cls(docs_dir.name, {**pages, **own_pages}, {**commentary_sources, **own_commentary},
+                   {year: f"{COMMENTARY_FOLDER}/{own}" for year in own_commentary})
 
     def commentary_path(self, year: str) -> str:
-        return f"{self.folder_name}/{COMMENTARY_FOLDER}/{year}.md"
+        return f"{self.folder_name}/{self.commentary_folders.get(year, COMMENTARY_FOLDER)}/{year}.md"
 
 
 def _tracker_files(records: Records, **options: Any) -> list[SiteFile]:

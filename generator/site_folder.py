@@ -29,11 +29,13 @@ class SiteFolderRefused(Exception):
     """A folder a build must not replace, and why."""
 
 
-def check_site_folder(target: Path, *, repository: Path, sources: Iterable[Path]) -> Path:
+def check_site_folder(
+    target: Path, *, repository: Path, sources: Iterable[Path], marker: str = MARKER,
+) -> Path:
     """`target`, resolved, when a build may replace what is in it; SiteFolderRefused when not.
 
     `sources` are the folders a build reads (records, schemas, docs): never replaced, never
-    written into."""
+    written into. `marker` is the file a folder Candour made holds (`candour pages` leaves its own)."""
     if target.is_symlink():
         raise SiteFolderRefused(f"{target} is a link to another folder; give the folder itself")
     folder = target.resolve()
@@ -50,32 +52,32 @@ def check_site_folder(target: Path, *, repository: Path, sources: Iterable[Path]
             raise SiteFolderRefused(f"{folder} is inside {source}, which the site is built from")
     if folder.exists() and not folder.is_dir():
         raise SiteFolderRefused(f"{folder} is a file, not a folder")
-    if folder.is_dir() and not is_candour_site(folder) and any(folder.iterdir()):
+    if folder.is_dir() and not is_candour_site(folder, marker) and any(folder.iterdir()):
         raise SiteFolderRefused(
-            f"{folder} holds files Candour did not build (it has no {MARKER} file), and a build "
+            f"{folder} holds files Candour did not build (it has no {marker} file), and a build "
             "would delete them; choose a new folder, or empty this one yourself if it is an old site"
         )
     return folder
 
 
-def is_candour_site(folder: Path) -> bool:
-    marker = folder / MARKER
-    return marker.is_file() and not marker.is_symlink()
+def is_candour_site(folder: Path, marker: str = MARKER) -> bool:
+    found = folder / marker
+    return found.is_file() and not found.is_symlink()
 
 
-def mark(folder: Path) -> None:
+def mark(folder: Path, marker: str = MARKER) -> None:
     """Leave the marker in `folder`, so a later build knows Candour made it."""
-    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    (folder / marker).write_text(MARKER_TEXT, encoding="utf-8")
 
 
-def new_marked_folder(folder: Path) -> Path:
+def new_marked_folder(folder: Path, marker: str = MARKER) -> Path:
     """Make `folder` (it must not exist) with the marker in it before anything else goes in."""
     folder.mkdir()
-    mark(folder)
+    mark(folder, marker)
     return folder
 
 
-def remove_leftovers(target: Path) -> list[Path]:
+def remove_leftovers(target: Path, marker: str = MARKER) -> list[Path]:
     """Remove the folders killed builds left beside `target` (`<name>.building-<pid>`,
     `<name>.old-<pid>`): only those holding the marker, and only when that process has ended."""
     removed = []
@@ -85,7 +87,7 @@ def remove_leftovers(target: Path) -> list[Path]:
     for entry in sorted(parent.iterdir()):
         found = _LEFTOVER.search(entry.name)
         if (found is None or entry.name[: found.start()] != target.name or entry.is_symlink()
-                or not entry.is_dir() or not is_candour_site(entry) or _running(int(found[2]))):
+                or not entry.is_dir() or not is_candour_site(entry, marker) or _running(int(found[2]))):
             continue
         shutil.rmtree(entry, ignore_errors=True)
         removed.append(entry)
@@ -102,11 +104,11 @@ def _running(pid: int) -> bool:
     return psutil.pid_exists(pid)
 
 
-def replace_site(building: Path, target: Path) -> None:
+def replace_site(building: Path, target: Path, marker: str = MARKER) -> None:
     """Put the new site where the old one was, as two renames on the same file system: a reader
     of `target` sees the old site or the new one, never a half-built one."""
     retired = target.with_name(f"{target.name}.old-{os.getpid()}")
-    if retired.exists() and is_candour_site(retired):
+    if retired.exists() and is_candour_site(retired, marker):
         shutil.rmtree(retired, ignore_errors=True)
     if target.exists():
         target.rename(retired)

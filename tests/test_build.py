@@ -278,6 +278,15 @@ def test_every_year_has_a_report_a_printable_page_and_its_downloads(demo):
     assert "35" in home.get_text()
 
 
+def test_a_council_in_one_language_has_one_site_and_no_language_switcher(demo):
+    site = demo / "site"
+    assert not (site / "cy").exists()
+    for page in ("index.html", "reports/2019-20/index.html", "404.html"):
+        html = soup_of(site / page)
+        assert html.html["lang"] == "en"
+        assert not html.find_all(hreflang=True) and not html.select(".md-select__link"), page
+
+
 def test_commentary_cites_computed_figures(demo):
     text = soup_of(demo / "site" / REPORT).get_text(" ")
     assert "we accepted 35 formal complaints" in " ".join(text.split())

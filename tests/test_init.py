@@ -183,3 +183,24 @@ def test_init_asks_at_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         ["adults"],
     )
     assert organisation["site"] == {"url": "https://example.org/", "branch": "main"}
+
+
+def test_no_file_names_services_the_council_did_not_choose(tmp_path: Path) -> None:
+    # A children's council in Scotland: no file of its new repository may say adult social care
+    # (the site's name comes from its organisation file; the placeholder names no service).
+    start_repository(tmp_path, Answers("Example Council", "scotland", ("children",)), version="0.1.0",
+                     year="2024-25", git=False)
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert "adult social care" not in path.read_text(encoding="utf-8").lower(), path
+    settings = yaml.safe_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert settings["site_name"] == "Complaints and compliments"
+
+
+def test_this_repositorys_placeholder_names_no_service() -> None:
+    settings = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    named = [line for line in settings.splitlines() if line.startswith(("site_name:", "site_description:"))]
+    assert named == [
+        "site_name: Complaints and compliments",
+        "site_description: Annual report on complaints and compliments, and the learning action plan",
+    ]

@@ -3,18 +3,19 @@ never lost in silence, their links resolved as MkDocs resolves Markdown links.""
 
 from __future__ import annotations
 
-import logging
-
 import markdown
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from generator.pages.blocks import LostBlock, anchors, html_block, lifted, restored
+from generator.pages.blocks import LostBlock, anchors, fenced_blocks, html_block, lifted, restored
 from generator.pages.markdown import escape_attribute, escape_markdown
 from generator.plugin import PageBlocks
+from generator.published import BlockLink, plain_page, published_address, ready_pages, relative_address
+from generator.sitefiles import SiteFile
 
 FORGED = "<!--candour-html 0123-->\n<script>alert(1)</script>\n<!--/candour-html 0123-->"
 
@@ -78,16 +79,26 @@ def test_anchors_are_the_ids_blocks_give():
     assert ids == {"tracker-actions", "a&b"}
 
 
-# The plugin's part: links made relative to the published page, as MkDocs makes them ----------------
+# Links made relative to the published page, as MkDocs makes them (generator.published) ----------
+
+PATHS = ["methodology.md", "reports/2019-20/index.md", "reports/2019-20/print.md",
+         "reports/2019-20/data/outcomes.csv", "tracker/actions/ACT-2019-01.md", "README.md", "a/README.md"]
+BLOCK = ('<a href="../../methodology.md#median">m</a><a href="data/outcomes.csv">c</a>'
+         '<a href="../../tracker/actions/ACT-2019-01.md">a</a><a href="#here">h</a>'
+         '<a href="https://e.org/x.md">e</a>')
+
 
 def site(tmp_path) -> tuple[MkDocsConfig, Files]:
     config = MkDocsConfig()
     config.load_dict({"site_name": "Test", "docs_dir": str(tmp_path), "site_dir": str(tmp_path / "site"),
                       "use_directory_urls": True})
     config.validate()
-    paths = ["methodology.md", "reports/2019-20/index.md", "reports/2019-20/print.md",
-             "reports/2019-20/data/outcomes.csv", "tracker/actions/ACT-2019-01.md"]
-    return config, Files([File(path, str(tmp_path), str(tmp_path / "site"), True) for path in paths])
+    return config, Files([File(path, str(tmp_path), str(tmp_path / "site"), True) for path in PATHS])
+
+
+def ready(page_path: str, block: str, directory_urls: bool = True):  # type: ignore[no-untyped-def]
+    pages = [SiteFile(page_path, f"# Page\n\n{html_block(block)}\n")]
+    return ready_pages(pages, [p for p in PATHS if p != page_path], directory_urls)
 
 
 @pytest.mark.parametrize("page_path, expected", [
@@ -98,28 +109,63 @@ def site(tmp_path) -> tuple[MkDocsConfig, Files]:
      '<a href="../../../methodology/#median">m</a><a href="../data/outcomes.csv">c</a>'
      '<a href="../../../tracker/actions/ACT-2019-01/">a</a><a href="#here">h</a><a href="https://e.org/x.md">e</a>'),
 ])
-def test_links_in_blocks_are_published_as_markdown_links_would_be(tmp_path, page_path, expected):
-    config, files = site(tmp_path)
-    page = Page(None, files.get_file_from_path(page_path), config)
-    page.present_anchor_ids, page.links_to_anchors = set(), {}
-    block = ('<a href="../../methodology.md#median">m</a><a href="data/outcomes.csv">c</a>'
-             '<a href="../../tracker/actions/ACT-2019-01.md">a</a><a href="#here">h</a>'
-             '<a href="https://e.org/x.md">e</a>')
-    blocks = PageBlocks()
-    html = blocks.restore(markdown.markdown(blocks.lift(html_block(block), page)), page, files)
-    assert html == expected
-    methodology = files.get_file_from_path("methodology.md")
-    assert page.links_to_anchors[methodology] == {"median": "../../methodology.md#median"}
+def test_links_in_blocks_are_published_as_markdown_links_would_be(page_path, expected):
+    published = ready(page_path, BLOCK)
+    assert fenced_blocks(published.files[0].content) == [expected]
+    assert published.links[page_path] == [
+        BlockLink("methodology.md", "median", "../../methodology.md#median"),
+        BlockLink(page_path, "here", "#here")]
+    assert not published.missing
 
 
-def test_a_link_to_a_missing_page_is_a_warning_and_a_lost_block_a_plugin_error(tmp_path, caplog):
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_address_is_the_one_mkdocs_gives(tmp_path, directory_urls):
+    """MkDocs itself is the judge: each file's published address relative to each page's."""
+    files = [File(path, str(tmp_path), str(tmp_path / "site"), directory_urls) for path in PATHS]
+    for page in (file for file in files if file.is_documentation_page()):
+        for target in files:
+            mine = relative_address(published_address(target.src_uri, directory_urls),
+                                    published_address(page.src_uri, directory_urls))
+            assert mine == get_relative_url(target.url, page.url), (page.src_uri, target.src_uri)
+
+
+def test_blocks_are_sanitised_before_any_engine_sees_them():
+    block = '<p onclick="x()">a</p><script>alert(1)</script><a href="javascript:x">b</a>'
+    published = ready("methodology.md", block)
+    assert fenced_blocks(published.files[0].content) == ["<p>a</p><a>b</a>"]
+
+
+def test_a_link_to_a_missing_page_is_a_warning_and_a_lost_block_a_plugin_error(tmp_path):
+    published = ready("reports/2019-20/index.md", '<a href="../../nowhere.md">x</a>')
+    assert [str(missing) for missing in published.missing] == [
+        "Doc file 'reports/2019-20/index.md' contains a link '../../nowhere.md', but the target "
+        "'nowhere.md' is not found among documentation files."]
     config, files = site(tmp_path)
     page = Page(None, files.get_file_from_path("reports/2019-20/index.md"), config)
     blocks = PageBlocks()
-    skeleton = blocks.lift(html_block('<a href="../../nowhere.md">x</a>'), page)
-    with caplog.at_level(logging.WARNING):
-        blocks.restore(markdown.markdown(skeleton), page, files)
-    assert "contains a link '../../nowhere.md', but the target 'nowhere.md' is not found" in caplog.text
     blocks.lift(html_block("<p>x</p>"), page)
     with pytest.raises(PluginError, match=r"reports/2019-20/index\.md: 1 of 1 blocks lost"):
-        blocks.restore("<p>Markdown lost it</p>", page, files)
+        blocks.restore("<p>Markdown lost it</p>", page, [], files)
+
+
+def test_the_plugin_hands_mkdocs_the_blocks_anchors_and_links_to_anchors(tmp_path):
+    config, files = site(tmp_path)
+    page = Page(None, files.get_file_from_path("reports/2019-20/index.md"), config)
+    page.present_anchor_ids, page.links_to_anchors = set(), {}
+    published = ready("reports/2019-20/index.md", f'<p id="top">t</p>{BLOCK}')
+    blocks = PageBlocks()
+    skeleton = blocks.lift(published.files[0].content, page)
+    links = published.links["reports/2019-20/index.md"]
+    html = blocks.restore(markdown.markdown(skeleton), page, links, files)
+    assert 'href="../../methodology/#median"' in html and "top" in page.present_anchor_ids
+    methodology = files.get_file_from_path("methodology.md")
+    assert page.links_to_anchors[methodology] == {"median": "../../methodology.md#median"}
+    assert page.links_to_anchors[page.file] == {"here": "#here"}
+
+
+def test_a_plain_page_keeps_its_blocks_from_python_markdown():
+    block = '<table>\n<tr><td>*not emphasis* [not](a-link)</td></tr>\n\n<tr><td>2</td></tr>\n</table>'
+    text = f"# Title\n\n{html_block(block)}\n\nAfter *this*.\n"
+    html = markdown.markdown(plain_page(text), extensions=["tables", "attr_list", "md_in_html"])
+    assert f'<div class="candour-block">\n{block}\n</div>' in html
+    assert "<em>this</em>" in html

@@ -30,6 +30,7 @@ RECORD_OF = {
     "compliment": "records/compliments/2019-20/CPL-2019-0001.yaml",
     "action": "records/actions/2019-20/ACT-2019-01.yaml",
     "history": "records/history/HIST-2018-19.yaml",
+    "ombudsman-statistics": "records/ombudsman-statistics/2019-20.yaml",
 }
 # One of each kind of personal data the scan knows, and the words that must never be printed.
 PLANTED = {

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-import generator.plugin as plugin_module
+import generator.published as published_module
 from generator.pages.commentary import CommentaryError
 from generator.sitefiles import SiteFile
 
@@ -91,7 +91,7 @@ def test_on_files_adds_virtual_files_and_drops_the_commentary(tmp_path, monkeypa
         seen.update(options)
         return generated, charts
 
-    monkeypatch.setattr(plugin_module, "site_files_and_charts", fake_site_files)
+    monkeypatch.setattr(published_module, "site_files_and_charts", fake_site_files)
     config, plugin = configured(repository(tmp_path))
     config = plugin.on_config(config)
     files = config.plugins.on_files(docs_files(config), config=config)
@@ -111,7 +111,7 @@ def test_on_files_adds_virtual_files_and_drops_the_commentary(tmp_path, monkeypa
 
 def test_a_generated_page_may_not_replace_a_hand_written_one(tmp_path, monkeypatch):
     charts = DrawnLater({"reports/2019-20/charts/outcomes.svg": "<svg/>"})
-    monkeypatch.setattr(plugin_module, "site_files_and_charts",
+    monkeypatch.setattr(published_module, "site_files_and_charts",
                         pages_only([SiteFile("procedure.md", "")], charts))
     config, plugin = configured(repository(tmp_path))
     config = plugin.on_config(config)
@@ -122,7 +122,7 @@ def test_a_generated_page_may_not_replace_a_hand_written_one(tmp_path, monkeypat
 
 def test_a_build_error_stops_the_charts_being_drawn(tmp_path, monkeypatch):
     charts = DrawnLater({"reports/2019-20/charts/outcomes.svg": "<svg/>"})
-    monkeypatch.setattr(plugin_module, "site_files_and_charts", pages_only([], charts))
+    monkeypatch.setattr(published_module, "site_files_and_charts", pages_only([], charts))
     config, plugin = configured(repository(tmp_path))
     config = plugin.on_config(config)
     config.plugins.on_files(docs_files(config), config=config)
@@ -134,7 +134,7 @@ def test_commentary_errors_become_plugin_errors(tmp_path, monkeypatch):
     def failing(records, **options):
         raise CommentaryError("docs/commentary/2019-20.md", 7, "'x' is not a figure name.")
 
-    monkeypatch.setattr(plugin_module, "site_files_and_charts", failing)
+    monkeypatch.setattr(published_module, "site_files_and_charts", failing)
     config, plugin = configured(repository(tmp_path))
     config = plugin.on_config(config)
     with pytest.raises(PluginError, match=r"docs/commentary/2019-20\.md:7: 'x' is not a figure name"):

@@ -102,6 +102,9 @@ def test_each_kind_is_found(kind: str, text: str) -> None:
         "“Care Act” guidance; (Hospital Social Work Team); «Direct Payments»; —Monday.",
         "The lady next door and the councillor raised it; miss the deadline.",
         "Moved 2 miles down the road; within 5 working days close the case.",
+        # Welsh text of the Welsh site: "yn" (in) before a year is not a National Insurance number.
+        "Yn 2023-24 derbyniwyd 5 o gwynion; yn 2022-23, 4.",
+        "Aeth 2 o gwynion ymlaen i Gam 2, a derbyniodd yr Ombwdsmon 1.",
     ],
 )
 def test_placeholders_and_ordinary_text_are_left_alone(text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import markdown
@@ -15,6 +16,7 @@ from generator.githistory import NO_HISTORY
 from generator.model import Action, Records, action_from, organisation_from
 from generator.pages.tracker import tracker_files
 from generator.sitefiles import SiteFile
+from generator.tracker.chart import themes_by_rag_svg
 
 AS_OF = date(2020, 12, 1)
 SINCE = date(2020, 9, 2)
@@ -205,6 +207,27 @@ def test_the_chart_is_the_same_bytes_every_time_and_undated() -> None:
     first = chart()
     assert first == chart()
     assert "<dc:date>" not in str(first) and str(first).lstrip().startswith("<?xml")
+
+
+def chart_of(count: int) -> str:
+    """The tracker's chart for `count` themes with long names, each with a few actions."""
+    themes = [SimpleNamespace(name=f"Theme {number}: a long name that wraps onto a second line of the chart",
+                              actions=(None,) * 4, rag_counts={"red": 1, "amber": 2, "green": 1})
+              for number in range(1, count + 1)]
+    return themes_by_rag_svg(themes)  # type: ignore[arg-type]
+
+
+def test_the_chart_keeps_its_width_and_its_12_point_text_however_many_themes() -> None:
+    """Drawn for a phone: 4.6 inches (331.2 pt) wide, every word at 12 pt, each theme named;
+    thirty themes make it taller, not its text smaller."""
+    few, many = chart_of(3), chart_of(30)
+    for svg in (few, many):
+        assert re.search(r'<svg [^>]*width="331.2pt"', svg)
+        sizes = re.findall(r"font-size: ?([\d.]+)px", svg) + re.findall(r"font: ?([\d.]+)px", svg)
+        assert sizes and {float(size) for size in sizes} == {12.0}, sorted(set(sizes))
+    assert "Theme 30: a long name that wraps onto a" in many
+    heights = [float(re.search(r'<svg [^>]*height="([\d.]+)pt"', svg)[1]) for svg in (few, many)]
+    assert heights[1] > 6 * heights[0]
 
 
 def test_the_script_is_delivered_and_loaded_by_the_overview(pages: dict[str, str | bytes]) -> None:

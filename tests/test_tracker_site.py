@@ -1,8 +1,9 @@
 """The tracker's pages built by MkDocs (slow).
 
 The site here holds only the tracker, built from the records of `test_tracker_pages`, with the
-Markdown extensions the tracker needs (`md_in_html`, `tables`, `attr_list`), and the hooks that do
-for its HTML blocks what the candour plugin does (`blocks_hook`), in this process.
+Markdown extensions the tracker needs (`md_in_html`, `tables`, `attr_list`), and no plugin: the pages
+are written as `candour pages` writes them, their HTML blocks published and sanitised by
+`generator.published`, wrapped so that Python-Markdown leaves them alone.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from mkdocs.config import load_config
 from test_tracker_pages import ACTIONS, AS_OF, RECORDS, SINCE, _history
 
 from generator.pages.tracker import tracker_files
+from generator.published import plain_page, ready_pages
 
 SAYS = "(text) => document.querySelector('.candour-tracker-count').textContent === text"
 MKDOCS_YML = """\
@@ -25,21 +27,25 @@ use_directory_urls: {directory_urls}
 theme: {{name: material}}
 markdown_extensions: [md_in_html, tables, attr_list, toc]
 extra_css: [tracker/tracker.css]
-hooks: [{hook}]
 """
 
 
 def _build(root: Path, *, directory_urls: bool) -> Path:
-    for file in tracker_files(RECORDS, as_of=AS_OF, changed_since=SINCE, record_history=_history):
+    made = tracker_files(RECORDS, as_of=AS_OF, changed_since=SINCE, record_history=_history)
+    # Each action links to the records editor, which the plugin adds to every site (generator.cms).
+    published = ready_pages(made, ["index.md", "admin/index.html"], directory_urls)
+    assert not published.missing
+    for file in published.files:
         target = root / "docs" / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(file.content) if isinstance(file.content, str) else target.write_bytes(file.content)
+        if isinstance(file.content, str):
+            target.write_text(plain_page(file.content) if file.is_page else file.content)
+        else:
+            target.write_bytes(file.content)
     (root / "docs" / "index.md").write_text("# Home\n\n[Tracker](tracker/index.md)\n")
-    # Each action links to the records editor, which the plugin adds to every site (generator.cms).
     (root / "docs" / "admin").mkdir()
     (root / "docs" / "admin" / "index.html").write_text("<!doctype html><title>Records editor</title>\n")
-    hook = Path(__file__).with_name("blocks_hook.py")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower(), hook=hook))
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(directory_urls=str(directory_urls).lower()))
     build(load_config(config_file=str(root / "mkdocs.yml"), strict=True))  # a warning fails it
     return root / "site"
 

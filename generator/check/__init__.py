@@ -27,6 +27,7 @@ from generator.check.local import Checker, Context, OnDisk, Outcome, outcomes
 from generator.check.pages import page_problems
 from generator.check.paths import RECORDS, named_files, shown_folder, stray_problems
 from generator.check.schema_files import SCHEMAS, load_schemas, schemas_folder
+from generator.check.welsh_commentary import welsh_commentary_problems
 from generator.check.wording import with_field_shown
 from generator.load import (
     LINK_REFUSED,
@@ -117,7 +118,7 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     problems += found.problems
     organisation = next((r.values for r in found.records if r.kind == "organisation"), None)
     on_pages, pages = page_problems(repo_root, named, organisation)
-    problems += on_pages
+    problems += on_pages + welsh_commentary_problems(repo_root, organisation)
     if named is not None:
         problems = [p for p in problems if p.path in named]
     # Ties keep the order found: the personal-data findings in a field stay in reading order.

@@ -22,6 +22,7 @@ KIND_NAMES = {
     "compliment": "a compliment record",
     "action": "an action record",
     "history": "a history record",
+    "ombudsman-statistics": "an ombudsman statistics record",
 }
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

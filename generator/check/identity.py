@@ -41,6 +41,9 @@ def identity(record: RecordFile, repository: Repository) -> Iterator[Problem]:
     if kind == "history":
         yield from history_year(record)
         return
+    if kind == "ombudsman-statistics":
+        yield from statistics_year(record)
+        return
     if kind not in FOLDER_DATE:
         return
     # shown_as is the path from the repository's top folder: records/<kind>/<year>/<file>.
@@ -94,6 +97,29 @@ def history_year(record: RecordFile) -> Iterator[Problem]:
             ("year",),
             f"{year} does not match the file name {record.file_name}: "
             f"the history of {year} belongs in {expected}.yaml",
+        )
+
+
+def statistics_year(record: RecordFile) -> Iterator[Problem]:
+    """An ombudsman statistics record is named for its year, directly in its kind's folder."""
+    parts = tuple(part for part in record.shown_as.split("/") if part)
+    year = record.values.get("year")
+    if len(parts) != 3:
+        yield record.problem((), f"must be directly in records/{parts[1]}/, named for its year, such as "
+                                 f"records/{parts[1]}/2019-20.yaml")
+        return
+    if not isinstance(year, str):
+        return
+    try:
+        year_start(year)
+    except ValueError:
+        yield record.problem(("year",), f"{shown(year)} is not a reporting year such as 2019-20")
+        return
+    if record.file_stem != year:
+        yield record.problem(
+            ("year",),
+            f"{year} does not match the file name {name_shown(record.file_name)}: "
+            f"the ombudsman's figures for {year} belong in {year}.yaml",
         )
 
 

@@ -20,6 +20,7 @@ from generator.check import rules
 from generator.check.fields import Pattern, Schema
 from generator.check.published_names import contact_problems, name_fields
 from generator.check.schema_files import PLACEHOLDER
+from generator.check.welsh import languages_of
 from generator.counting import OUTCOME_STAGE
 from generator.load import Location, RecordError, RecordFile, Stamp, read_record, value_positions
 from generator.problems import Problem, field_name
@@ -31,6 +32,9 @@ CHUNK = 400
 # What the rules across records read of each record: ids and references always; the fields of the
 # history tables only for a record of a year that has a history record to agree with.
 _ALWAYS_KEPT = frozenset({"id", "actions", "case", "year"})
+# Kinds kept whole: the organisation and history are few and read by the rules across records, and
+# so are the ombudsman's cases and statistics, which the reconciliation reads (a few a year).
+KEPT_WHOLE = frozenset({"organisation", "history", "ombudsman", "ombudsman-statistics"})
 _KEPT_FOR_HISTORY = _ALWAYS_KEPT | {
     "kind", "disposition", "received", "service_area", "subject", "receipt_point", "receipt_method",
     "complainant", "team",
@@ -139,16 +143,24 @@ class Checker:
         # warm check with every record known clean from the cache never builds a Checker.
         from generator.check.privacy import PrivacyScan
         from generator.check.schema import SchemaCheck
+        from generator.check.welsh import WelshCheck
 
         self.context = context
         self.schema = SchemaCheck(context.schemas)
         self.privacy = PrivacyScan(context.schemas)
+        self.welsh = WelshCheck(context.schemas)
         # The organisation's names are published too: scanned as its free text is (`published_names`).
         if "organisation" in context.schemas:
             scanned = self.privacy.fields.setdefault("organisation", [])
             scanned += [p for p in name_fields(context.schemas["organisation"]) if p not in scanned]
         self.alone = rules.Repository(context.records_root, [], context.taxonomy, lambda record: True,
                                       context.date_fields, context.today)
+
+    def _languages(self, record: RecordFile) -> tuple[str, ...]:
+        """The site's languages: the organisation file's own, read from it while it is checked."""
+        if record.kind == "organisation":
+            return languages_of(record.values)
+        return self.context.taxonomy.languages if self.context.taxonomy else ("en",)
 
     def outcome(self, path: Path | str, shown_as: str, kind: str) -> Outcome:
         try:
@@ -160,6 +172,7 @@ class Checker:
         flagged = {problem.field for problem in schema}
         own_rules = rules.record_problems(record, self.alone, references=False)
         found = [p for p in own_rules if p.field not in flagged]
+        found += self.welsh.problems(record, self._languages(record))
         privacy = self.privacy.problems(record)
         if kind == "organisation":
             privacy += contact_problems(record)
@@ -168,7 +181,7 @@ class Checker:
         outcome.strictly_valid = fast or (not schema and self.schema.is_valid(record))
         outcome.digest = record.digest
         outcome.stamp = record.stamp
-        if not self.context.keep_values and kind not in ("organisation", "history"):
+        if not self.context.keep_values and kind not in KEPT_WHOLE:
             values = compact(record.values, kind, self.context.history_years)
         else:
             values = record.values

@@ -32,10 +32,11 @@ _NOT_DIGIT = re.compile(r"\D")
 _NHS = re.compile(r"(?<![\w.-])(\d{3})[ .-]?(\d{3})[ .-]?(\d{4})(?![\w-]|\.\d)")
 
 # The first letters of a National Insurance number never use D, F, I, Q, U or V, nor O second;
-# the final letter is often left off, and the pairs are written with spaces, dots or hyphens.
+# the final letter is often left off, and the pairs are written with spaces, dots or hyphens, the
+# same between each pair: so the Welsh "yn 2023-24" ("in 2023-24", pairs 20 23-24) is not one.
 _NI = re.compile(
     r"(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-    r"(?:[\s.-]?\d{2}){3}(?:[\s.-]?[A-D])?(?![A-Za-z0-9])",
+    r"[\s.-]?\d{2}([\s.-]?)\d{2}\1\d{2}(?:[\s.-]?[A-D])?(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 

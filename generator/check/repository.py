@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.fields import Pattern, Schema, field_patterns
+from generator.check.welsh import languages_of
 from generator.counting import group_id, response_bands
 from generator.load import RecordFile
-from generator.nations import RECORDABLE, first_stage_target, stage_ids
+from generator.nations import NATIONS, RECORDABLE, first_stage_target, stage_ids
 from generator.years import reporting_year
 
 ORGANISATION_SHOWN = "records/organisation.yaml"
@@ -61,6 +62,9 @@ class Taxonomy:
     # What the council records (`recorded` in organisation.yaml): each section unless it says false.
     recorded: frozenset[str] = frozenset(RECORDABLE)
     kinds: tuple[str, ...] | None = None  # the kinds of representation listed, if the file lists them
+    languages: tuple[str, ...] = ("en",)  # the site's languages (`languages`): with cy, Welsh is required
+    ombudsman: str | None = None  # the nation's ombudsman (lgsco, psow, spso, nipso), whose figures it copies
+    nation_name: str = ""
 
     @classmethod
     def from_values(cls, values: dict[str, Any]) -> Taxonomy:
@@ -91,7 +95,9 @@ class Taxonomy:
         if isinstance(listed, dict):
             kinds = ("complaint", *(kind for kind in listed if kind != "complaint"))
         shown = frozenset(section for section in RECORDABLE if recorded.get(section) is not False)
-        return cls(ids, shown, kinds)
+        nation = NATIONS.get(values.get("jurisdiction", ""))
+        return cls(ids, shown, kinds, languages_of(values), nation.ombudsman_id if nation else None,
+                   nation.name if nation else "")
 
 
 @dataclass

@@ -18,6 +18,7 @@ from generator.check.council import council_problems
 from generator.check.dates import dates_in_order, future_dates, timescales
 from generator.check.history import history_agreement, history_sums
 from generator.check.identity import FOLDER_DATE, ID_PREFIX, duplicate_ids, identity
+from generator.check.ombudsman_statistics import statistics_problems
 from generator.check.references import (
     TAXONOMY_REFERENCES,
     record_references,
@@ -27,6 +28,7 @@ from generator.check.references import (
 )
 from generator.check.repository import Repository, Taxonomy, date_fields, day, year_written
 from generator.load import RecordFile
+from generator.ombudsman_published import KIND as STATISTICS
 from generator.problems import Problem
 
 __all__ = [
@@ -54,4 +56,6 @@ def record_problems(record: RecordFile, repository: Repository, *, references: b
     problems += council_problems(record, repository.taxonomy)
     if record.kind == "history":
         problems += history_sums(record)
+    if record.kind == STATISTICS:
+        problems += statistics_problems(record, repository.taxonomy)
     return problems

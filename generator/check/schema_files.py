@@ -17,7 +17,7 @@ SCHEMAS = "schemas"
 # upgrading Candour can see from the release notes whether `candour validate` will ask for changes.
 VERSION_KEY = "x-schema-version"
 
-KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history")
+KINDS = ("organisation", "case", "ombudsman", "compliment", "action", "history", "ombudsman-statistics")
 PLACEHOLDER = "TODO"  # what `candour new` writes where an officer must choose a value
 CEILING = 1_000_000_000  # no count or amount in a council's records comes near a billion
 

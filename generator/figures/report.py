@@ -20,6 +20,7 @@ from generator.figures import (
     representations,
     response_times,
     service_areas,
+    stage_response_times,
     stages,
     subjects,
 )
@@ -87,6 +88,7 @@ def _sections() -> tuple[tuple[Section, str | None], ...]:
         (subjects.themes_table, None),
         (response_times.response_times_table, None),
         (response_times.response_summary_table, None),
+        (stage_response_times.stage_response_times_table, None),
         (extensions.extensions_table, None),
         (acknowledgements.acknowledgements_table, "acknowledgement"),
         (stages.stages_table, None),

@@ -40,28 +40,38 @@ def response_days(case: Case, region: Region) -> int | None:
     return working_days_between(stage.started, stage.responded, region)
 
 
+def at_first_stage(case: Case, organisation: Organisation) -> bool:
+    """A complaint the first-stage tables count: one whose first stage is the procedure's first
+    (or with no stage recorded yet). One that went straight to a later stage (Scotland's direct
+    Stage 2) is counted at that stage only, against that stage's target (`stage_response_times`)."""
+    stage = first_stage(case)
+    return stage is None or stage.stage == organisation.stages[0].id
+
+
 def band(days: int | None, bands: Sequence[Band]) -> str:
     if days is None:
         return STILL_OPEN
     return next(key for key, _, most in bands if most is None or days <= most)
 
 
-def days_taken(basis: YearBasis, region: Region) -> tuple[int | None, ...]:
-    """Each of the year's complaints' first-stage response time (None: still open), counted once."""
-    return basis.once("response_days", _days_taken, basis.complaints, region)
+def days_taken(basis: YearBasis, organisation: Organisation) -> tuple[int | None, ...]:
+    """The first-stage response time of each of the year's complaints at the first stage (None:
+    still open), counted once."""
+    return basis.once("response_days", _days_taken, basis.complaints, organisation)
 
 
-def _days_taken(complaints: Sequence[Case], region: Region) -> tuple[int | None, ...]:
-    return tuple(response_days(case, region) for case in complaints)
+def _days_taken(complaints: Sequence[Case], organisation: Organisation) -> tuple[int | None, ...]:
+    region = Region.of(organisation)
+    return tuple(response_days(case, region) for case in complaints if at_first_stage(case, organisation))
 
 
-def tally(basis: YearBasis, region: Region, bands: Sequence[Band]) -> Tally:
-    return basis.once("response_times", _tally, basis, region, bands)
+def tally(basis: YearBasis, organisation: Organisation, bands: Sequence[Band]) -> Tally:
+    return basis.once("response_times", _tally, basis, organisation, bands)
 
 
-def _tally(basis: YearBasis, region: Region, bands: Sequence[Band]) -> Tally:
+def _tally(basis: YearBasis, organisation: Organisation, bands: Sequence[Band]) -> Tally:
     if basis.source == CASES:
-        return tally_items(basis.year, days_taken(basis, region), lambda days: band(days, bands))
+        return tally_items(basis.year, days_taken(basis, organisation), lambda days: band(days, bands))
     published = tally_published(basis, "response_times")
     still_open = basis.published("response_times")
     counts = {**published.counts, STILL_OPEN: still_open.extra.get("still_open") if still_open else None}
@@ -70,9 +80,8 @@ def _tally(basis: YearBasis, region: Region, bands: Sequence[Band]) -> Tally:
 
 
 def response_times_table(records: Records, years: Sequence[YearBasis]) -> Table:
-    region = Region.of(records.organisation)
     bands = bands_of(records.organisation)
-    tallies = [tally(basis, region, bands) for basis in years]
+    tallies = [tally(basis, records.organisation, bands) for basis in years]
     specs = [*(RowSpec(key, label) for key, label, _ in bands), RowSpec(STILL_OPEN, "Still open")]
     return build_table(
         "response_times", "First-stage response times in working days", "Working days taken", specs,
@@ -105,10 +114,10 @@ def median_days(days_taken: Sequence[int | None]) -> Days | None:
     return Days(Decimal(str(median(taken)))) if taken else None
 
 
-def summary_column(basis: YearBasis, tally: Tally, region: Region, target: int, bands: Sequence[Band]
-                   ) -> ColumnSpec:
+def summary_column(basis: YearBasis, tally: Tally, organisation: Organisation, target: int,
+                   bands: Sequence[Band]) -> ColumnSpec:
     if basis.source == CASES:
-        taken = days_taken(basis, region)
+        taken = days_taken(basis, organisation)
         cells: dict[str, Cell] = {
             "within-target": within_target_of_days(taken, target), "median": median_days(taken),
         }
@@ -119,16 +128,16 @@ def summary_column(basis: YearBasis, tally: Tally, region: Region, target: int, 
 
 
 def response_summary_table(records: Records, years: Sequence[YearBasis]) -> Table:
-    region = Region.of(records.organisation)
-    target = records.organisation.respond_working_days
-    bands = bands_of(records.organisation)
-    tallies = [tally(basis, region, bands) for basis in years]
+    organisation = records.organisation
+    target = organisation.respond_working_days
+    bands = bands_of(organisation)
+    tallies = [tally(basis, organisation, bands) for basis in years]
     specs = [
         RowSpec("within-target", f"Responded within {target} working days (share of responses)"),
         RowSpec("median", "Median working days to respond"),
         RowSpec(STILL_OPEN, "Still open"),
     ]
-    columns = [basis.once("response_summary", summary_column, basis, t, region, target, bands)
+    columns = [basis.once("response_summary", summary_column, basis, t, organisation, target, bands)
                for basis, t in zip(years, tallies, strict=True)]
     return build_table(
         "response_summary", "Response times at a glance", "Measure", specs, columns, tallies,

@@ -11,16 +11,26 @@ was first received in; a complaint that reached two stages is counted at each.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
-from generator.counting import OMBUDSMAN_ROW, OUTSTANDING, TOTAL, UPHELD_IN_FULL_OR_PART, outcome_row
+from generator.counting import (
+    DIRECT,
+    ESCALATED,
+    OMBUDSMAN_ROW,
+    OUTSTANDING,
+    STAGE_OPEN,
+    TOTAL,
+    UPHELD_IN_FULL_OR_PART,
+    stage_outcome_rows,
+    stage_rows,
+)
 from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import ColumnSpec, RowSpec, Tally, build_table, shares_column, tally_published
 from generator.figures.table import Cell, Column, Share, Table
-from generator.model import DIRECT, ESCALATED, Case, CaseStage, Organisation, Records, Stage
+from generator.model import Case, CaseStage, Organisation, Records, Stage
 from generator.workingdays import Region, working_days_between
 
-OPEN = "open"
 STAGES_NOTE = ("A complaint that reached more than one stage is counted at each stage it reached, in the "
                "year that stage was received, so the stages do not add up to the number of complaints.")
 
@@ -34,16 +44,16 @@ def stage_days(step: CaseStage, region: Region) -> int | None:
 
 
 def stage_cells(organisation: Organisation, stage: Stage, steps: Sequence[CaseStage]) -> dict[str, Cell]:
+    """The stage's rows, counted as validate counts a history record's (`counting.stage_rows`),
+    and the share of its answers within its target."""
     region = Region.of(organisation)
+    counted = Counter(row for step in steps
+                      for row in stage_rows(stage.id, step.route, step.responded is not None))
+    cells: dict[str, Cell] = {key: counted[key] for key in (
+        stage.id, f"{stage.id}:{ESCALATED}", f"{stage.id}:{DIRECT}", f"{stage.id}:{STAGE_OPEN}")}
     responded = [step for step in steps if step.responded is not None]
     in_time = [step for step in responded if (stage_days(step, region) or 0) <= stage.respond_working_days]
-    cells: dict[str, Cell] = {
-        stage.id: len(steps),
-        f"{stage.id}:{ESCALATED}": sum(1 for step in steps if step.route == ESCALATED),
-        f"{stage.id}:{DIRECT}": sum(1 for step in steps if step.route == DIRECT),
-        f"{stage.id}:within-target": Share(len(in_time), len(responded)) if responded else None,
-        f"{stage.id}:{OPEN}": len(steps) - len(responded),
-    }
+    cells[f"{stage.id}:within-target"] = Share(len(in_time), len(responded)) if responded else None
     return cells
 
 
@@ -71,7 +81,7 @@ def row_specs(organisation: Organisation) -> list[RowSpec]:
         specs += [
             RowSpec(f"{stage.id}:within-target",
                     f"Answered within {stage.respond_working_days} working days (share of answers)", level=1),
-            RowSpec(f"{stage.id}:{OPEN}", "Still open", level=1),
+            RowSpec(f"{stage.id}:{STAGE_OPEN}", "Still open", level=1),
         ]
     specs.append(RowSpec(OMBUDSMAN_ROW, f"Complaints the {organisation.ombudsman_name} received"))
     return specs
@@ -99,13 +109,10 @@ def stage_outcomes(organisation: Organisation, basis: YearBasis) -> Tally:
     counts: dict[str, int | None] = {}
     upheld = organisation.upheld_outcomes
     for stage in organisation.stages:
-        steps = [step for _, step in received_at(basis, stage)]
-        counts[stage.id] = len(steps)
-        for step in steps:
-            key = f"{stage.id}:{outcome_row(step.responded is not None, step.outcome)}"
-            counts[key] = (counts.get(key) or 0) + 1
-        counts[f"{stage.id}:{UPHELD_IN_FULL_OR_PART}"] = sum(
-            1 for step in steps if step.responded is not None and step.outcome in upheld)
+        counts |= {stage.id: 0, f"{stage.id}:{UPHELD_IN_FULL_OR_PART}": 0}
+        for _, step in received_at(basis, stage):
+            for key in stage_outcome_rows(stage.id, step.responded is not None, step.outcome, upheld):
+                counts[key] = (counts.get(key) or 0) + 1
     return Tally(basis.year, CASES, counts, sum(1 for _ in basis.stages))
 
 

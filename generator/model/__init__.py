@@ -10,10 +10,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from generator.counting import DIRECT, ESCALATED
 from generator.model.actions import Action, ActionStep, Review, Revision, action_from
 from generator.model.cases import (
-    DIRECT,
-    ESCALATED,
     Case,
     CaseStage,
     CaseStudy,
@@ -26,6 +25,12 @@ from generator.model.cases import (
     ombudsman_case_from,
 )
 from generator.model.history import HISTORY_TABLES, Fault, History, PublishedTable, history_from
+from generator.model.ombudsman_statistics import (
+    OmbudsmanStatistics,
+    SimilarAuthorities,
+    Source,
+    statistics_from,
+)
 from generator.model.organisation import (
     KINDS,
     RECORDABLE,
@@ -42,9 +47,10 @@ from generator.model.organisation import (
 __all__ = [
     "DIRECT", "ESCALATED", "HISTORY_TABLES", "KINDS", "RECORDABLE", "Action", "ActionStep", "Case",
     "CaseStage", "CaseStudy", "Compliment", "Extension", "Fault", "History", "Kind", "Meeting",
-    "OmbudsmanCase", "Organisation", "PublishedTable", "Records", "Remedy", "Review", "Revision",
-    "ServiceArea", "Stage", "Subject", "Term", "action_from", "case_from", "compliment_from",
-    "history_from", "ombudsman_case_from", "organisation_from",
+    "OmbudsmanCase", "OmbudsmanStatistics", "Organisation", "PublishedTable", "Records", "Remedy",
+    "Review", "Revision", "ServiceArea", "SimilarAuthorities", "Source", "Stage", "Subject", "Term",
+    "action_from", "case_from", "compliment_from", "history_from", "ombudsman_case_from",
+    "organisation_from", "statistics_from",
 ]
 
 
@@ -58,6 +64,11 @@ class Records:
     compliments: tuple[Compliment, ...] = ()
     actions: tuple[Action, ...] = ()
     histories: tuple[History, ...] = ()
+    ombudsman_statistics: tuple[OmbudsmanStatistics, ...] = ()  # the ombudsman's own figures, by year
+
+    def statistics(self, year: str) -> OmbudsmanStatistics | None:
+        """The ombudsman's published figures for the year, if the council copied them in."""
+        return next((found for found in self.ombudsman_statistics if found.year == year), None)
 
     @functools.cached_property
     def years(self) -> list[str]:

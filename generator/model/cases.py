@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from generator.counting import DIRECT, is_counted_complaint, stage_route
 from generator.years import reporting_year
-
-ESCALATED = "escalated"  # the case came to this stage from the one before
-DIRECT = "direct"  # the case came straight to this stage
 
 
 def _day(text: str | None) -> date | None:
@@ -85,7 +83,7 @@ class Case:
     @property
     def is_complaint(self) -> bool:
         """A formal complaint accepted into the procedure: what the report's tables count."""
-        return self.kind == "complaint" and self.disposition == "accepted"
+        return is_counted_complaint(self.kind, self.disposition)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +137,7 @@ def case_from(values: dict[str, Any]) -> Case:
             outcome=stage.get("outcome"),
             extension=Extension(extension.get("agreed_working_days"), extension.get("reason", ""))
             if extension else None,
-            route=stage.get("route", ESCALATED if index else DIRECT),
+            route=stage_route(index, stage.get("route")),
         ))
     study = values.get("case_study")
     return Case(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from generator.counting import is_upheld as counted_as_upheld
 from generator.nations import NATIONS, RECORDABLE, Nation, default_stages, services_wording
 
 # The kinds of representation a case can be, in the order the representations table lists them.
@@ -21,8 +22,6 @@ KIND_NAMES = {
     "enquiry": "Enquiries",
     "request-for-service": "Requests for service",
 }
-# Outcomes counted as "upheld in full or in part" when the organisation file does not mark them.
-UPHELD_BY_DEFAULT = frozenset({"upheld", "partially-upheld"})
 
 
 @dataclass(frozen=True)
@@ -104,6 +103,8 @@ class Organisation:
     plans: tuple[Term, ...]
     meetings: tuple[Meeting, ...] = ()  # the committee's meetings, by date
     services: tuple[str, ...] = ("adults",)
+    # The site's languages: the first at the site's root, each other in a folder of its code (cy/).
+    languages: tuple[str, ...] = ("en",)
     services_name: str = "adult social care"  # what the report covers, in running text
     title: str = "Adult social care complaints and compliments"
     published: frozenset[str] = frozenset()  # years whose report is final (report: published)
@@ -147,8 +148,7 @@ class Organisation:
 
 
 def is_upheld(term: Term) -> bool:
-    marked = term.extra.get("upheld")
-    return marked is True if isinstance(marked, bool) else term.id in UPHELD_BY_DEFAULT
+    return counted_as_upheld(term.id, term.extra.get("upheld"))
 
 
 def sentence(text: str) -> str:
@@ -252,6 +252,7 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
             key=lambda meeting: meeting.date,
         )),
         services=services,
+        languages=tuple(values.get("languages", ("en",))),
         services_name=services_name,
         title=report.get("title") or f"{sentence(services_name)} complaints and compliments",
         published=frozenset(str(year) for year in report.get("published", ())),

@@ -10,9 +10,11 @@ enters Markdown (no '<' survives), and could not know the secret if it did. The 
 Markdown, so the table of contents, permalinks and anchors are made as before.
 
 A block's links (`href`, `src`) are written as Markdown would have them, relative to the page's
-source file (`../methodology.md#median`); `restored` asks the caller for each one's published
-address. Text in a block is always escaped with quotes (`escape_attribute`), so an attribute
-written by a record can never be mistaken for one of these links.
+source file (`../methodology.md#median`); `generator.published` gives each its published address
+(`linked`) and sanitises the block before any engine sees it. Text in a block is always escaped
+with quotes (`escape_attribute`), so an attribute written by a record can never be mistaken for
+one of these links. For an engine without Candour's plugin, `plain_blocks` swaps each fence for a
+`<div>` that Python-Markdown passes through as raw HTML.
 """
 
 from __future__ import annotations
@@ -56,12 +58,36 @@ def lifted(markdown: str) -> tuple[str, list[str]]:
     return _FENCED.sub(placeholder, markdown), blocks
 
 
-def restored(html: str, blocks: list[str], address: Callable[[str], str]) -> str:
+def fenced_blocks(markdown: str) -> list[str]:
+    """The page's blocks, in order."""
+    return _FENCED.findall(markdown)
+
+
+def with_blocks(markdown: str, blocks: list[str]) -> str:
+    """The page with its blocks, in order, replaced by `blocks` (still fenced)."""
+    replacements = iter(blocks)
+    return _FENCED.sub(lambda match: html_block(next(replacements)), markdown)
+
+
+def plain_blocks(markdown: str) -> str:
+    """The page with each block's fence swapped for a `<div>`: Python-Markdown passes an HTML
+    element that starts a line after a blank one through as it is, to its closing tag, blank lines
+    and all, and so do the engines built on it."""
+    return _FENCED.sub(lambda match: f'<div class="candour-block">\n{match[1]}\n</div>', markdown)
+
+
+def linked(block: str, address: Callable[[str], str]) -> str:
+    """`block` with each link (`href`, `src`) as `address` gives it for the link as written."""
+    return _LINK.sub(lambda link: f'{link[1]}="{escape(address(unescape(link[2])))}"', block)
+
+
+def restored(html: str, blocks: list[str], address: Callable[[str], str] | None = None) -> str:
     """The HTML Markdown made of a lifted page, with every block back in its place.
 
-    `address` turns a link as written (relative to the page's source) into its published form.
-    Raises LostBlock if a placeholder is missing, repeated or left anywhere but its own paragraph,
-    or a fence was never lifted (written where `lifted` cannot see it, such as indented).
+    `address`, when given, turns a link as written into its published form (the blocks of
+    `generator.published` have theirs published already). Raises LostBlock if a placeholder is
+    missing, repeated or left anywhere but its own paragraph, or a fence was never lifted (written
+    where `lifted` cannot see it, such as indented).
     """
     placed: set[int] = set()
 
@@ -70,7 +96,7 @@ def restored(html: str, blocks: list[str], address: Callable[[str], str]) -> str
         if number >= len(blocks) or number in placed:
             raise LostBlock(f"block {number} placed twice or never made")
         placed.add(number)
-        return _LINK.sub(lambda link: f'{link[1]}="{escape(address(unescape(link[2])))}"', blocks[number])
+        return blocks[number] if address is None else linked(blocks[number], address)
 
     # One pass: a block's own text is never searched for placeholders.
     whole = _PLACED.sub(block, html)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from generator.language import install as install_gettext
 from generator.pages.blocks import html_block
 from generator.pages.markdown import (
     escape_attribute,
@@ -58,6 +59,7 @@ def environment() -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["url"] = _url
     env.filters["cell"] = lambda cell: Markup(escape_markdown(cell_text(cell)))
+    install_gettext(env, escape_markdown)
     return env
 
 
@@ -71,6 +73,7 @@ def html_environment() -> jinja2.Environment:
     env.filters["paragraphs"] = lambda text: [escape_attribute(part) for part in split_paragraphs(text)]
     env.filters["url"] = _url
     env.filters["segment"] = segment
+    install_gettext(env, escape_attribute)
     return env
 
 

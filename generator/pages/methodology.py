@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from generator.counting import response_bands
 from generator.model import Organisation
 from generator.model.organisation import Kind
 from generator.nations import NATIONS
 from generator.pages.environment import render
 from generator.sitefiles import SiteFile
 
+RANGE_DASH = "\u2013"  # an en dash, as the page's other ranges are typeset
 REGIONS = {"ENG": "England", "WLS": "Wales", "SCT": "Scotland", "NIR": "Northern Ireland"}
 # What each kind is when the organisation file gives no definition of its own.
 KIND_DEFINITIONS = {
@@ -25,6 +27,15 @@ def kind_definitions(organisation: Organisation) -> list[tuple[Kind, str]]:
     return [(kind, kind.definition or KIND_DEFINITIONS[kind.id]) for kind in organisation.kinds]
 
 
+def band_names(target: int) -> tuple[list[str], str]:
+    """A target's bands as the text names them: (['0-20', '21-40', ...], 'over 100'), with the
+    typeset range dash."""
+    bands = response_bands(target)
+    firsts = [f"{most - target + 1 if index else 0}{RANGE_DASH}{most}"
+              for index, (_, _, most) in enumerate(bands[:-1])]
+    return firsts, f"over {(len(bands) - 1) * target}"
+
+
 def methodology_page(organisation: Organisation) -> SiteFile:
     subdivision = organisation.bank_holidays_subdivision or ""
     region = REGIONS.get(subdivision, subdivision or organisation.bank_holidays_country)
@@ -32,6 +43,8 @@ def methodology_page(organisation: Organisation) -> SiteFile:
     return SiteFile("methodology.md", render(
         "methodology.md.j2", organisation=organisation, region=region, kinds=kind_definitions(organisation),
         upheld=upheld, nation=NATIONS[organisation.jurisdiction].name,
+        bands=band_names(organisation.stages[0].respond_working_days),
+        stage_bands=[(stage, band_names(stage.respond_working_days)) for stage in organisation.stages],
     ))
 
 

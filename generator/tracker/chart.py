@@ -4,6 +4,7 @@ byte, for the same records and as-of date. Its numbers are also given as text an
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -16,11 +17,25 @@ _STYLE = {
     "amber": {"color": "#f2a900", "hatch": "..."},
     "green": {"color": "#2e7d32", "hatch": ""},
 }
+# Drawn for a phone first, as the report's charts are (generator/views/bar_chart.py): 4.6 inches
+# wide with 12-point text, each theme's name on its own lines above its bar so the bar keeps the
+# whole width. On a 375 px phone the text is drawn at about 12 CSS px, and printed at 12 pt; more
+# themes make the chart taller, never its text smaller. Text stays text (fonttype none), so a
+# printed page carries the chart's words as words.
+FONT_POINTS = 12
+WIDTH_INCHES = 4.6
+LABEL_WIDTH = 44  # characters a theme's name wraps at: the chart's width at 12 points
+LINE_INCHES = 0.22  # one line of a theme's name
+BAR_INCHES = 0.3
+GAP_INCHES = 0.16  # between one theme's bar and the next theme's name
+TOP_INCHES = 0.45  # the legend
+BOTTOM_INCHES = 0.62  # the axis's numbers and its name
+LEFT_INCHES, RIGHT_INCHES = 0.08, 0.2
 _SETTINGS = {
     "svg.hashsalt": "candour-tracker",
-    "svg.fonttype": "path",
-    "font.family": "DejaVu Sans",
-    "font.size": 10,
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.size": FONT_POINTS,
     "hatch.color": "#ffffff",
 }
 
@@ -34,34 +49,54 @@ def themes_by_rag_svg(themes: Sequence[Facet]) -> str:
 
 @lru_cache(maxsize=8)  # under `mkdocs serve` most rebuilds leave the ratings as they were
 def _drawn(shown: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
-    """The chart of (theme, count of each rating in RAG_ORDER), top to bottom."""
+    """The chart of (theme, count of each rating in RAG_ORDER), top to bottom.
+
+    The layout is worked out in inches from the number of themes and the length of their names
+    (the y axis runs in inches from the top), so that a long list only makes the chart taller.
+    """
     import matplotlib  # imported here: a build that draws no chart never pays for it
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
+    from matplotlib.transforms import blended_transform_factory
 
+    names = [textwrap.wrap(name, LABEL_WIDTH) or [""] for name, _ in shown]
+    tops, position = [], 0.0
+    for lines in names:
+        tops.append(position)
+        position += LINE_INCHES * len(lines) + BAR_INCHES + GAP_INCHES
+    height = position + TOP_INCHES + BOTTOM_INCHES
     with matplotlib.rc_context(_SETTINGS):
-        figure = Figure(figsize=(7.5, 0.5 * len(shown) + 1.4))
+        figure = Figure(figsize=(WIDTH_INCHES, height))
         FigureCanvasSVG(figure)
+        figure.subplots_adjust(left=LEFT_INCHES / WIDTH_INCHES, right=1 - RIGHT_INCHES / WIDTH_INCHES,
+                               top=1 - TOP_INCHES / height, bottom=BOTTOM_INCHES / height)
         axes = figure.add_subplot()
-        positions = range(len(shown))
+        axes.set_ylim(position, 0)
+        middles = [top + LINE_INCHES * len(lines) + BAR_INCHES / 2
+                   for top, lines in zip(tops, names, strict=True)]
         left = [0] * len(shown)
         for order, rag in enumerate(RAG_ORDER):
             counts = [ratings[order] for _, ratings in shown]
-            bars = axes.barh(positions, counts, left=left, label=RAG_NAMES[rag], edgecolor="#222222",
-                             linewidth=0.6, **_STYLE[rag])
+            bars = axes.barh(middles, counts, height=BAR_INCHES, left=left, label=RAG_NAMES[rag],
+                             edgecolor="#222222", linewidth=0.6, **_STYLE[rag])
             # Each part labelled with its count, dark on a white patch so it reads over any colour
             # or hatching: colour is never the only way to read the numbers.
             axes.bar_label(bars, labels=[str(count) if count else "" for count in counts],
-                           label_type="center", fontsize=10, color="#000000",
+                           label_type="center", fontsize=FONT_POINTS, color="#000000",
                            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
             left = [a + b for a, b in zip(left, counts, strict=True)]
-        axes.set_yticks(list(positions), [name for name, _ in shown])
-        axes.invert_yaxis()
-        axes.set_xlabel("Number of actions")
+        axes.set_xlim(0, max(left, default=0) or 1)
+        where = blended_transform_factory(axes.transAxes, axes.transData)
+        for top, lines in zip(tops, names, strict=True):
+            axes.text(0, top + LINE_INCHES * 0.1, "\n".join(lines), transform=where, ha="left", va="top",
+                      fontsize=FONT_POINTS, linespacing=1.15, clip_on=False)
+        axes.set_yticks([])
+        axes.set_xlabel("Number of actions", fontsize=FONT_POINTS)
+        axes.tick_params(axis="x", labelsize=FONT_POINTS)
         axes.xaxis.get_major_locator().set_params(integer=True)
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.legend(loc="lower right", frameon=False, ncols=3, bbox_to_anchor=(1.0, 1.0))
-        figure.tight_layout()
+        axes.spines[["top", "right", "left"]].set_visible(False)
+        figure.legend(loc="upper left", bbox_to_anchor=(0, 1), frameon=False, ncols=3,
+                      fontsize=FONT_POINTS, borderaxespad=0.2, handlelength=1.6, columnspacing=1.2)
         out = io.StringIO()
         figure.savefig(out, format="svg", metadata={"Date": None})
     return out.getvalue()

@@ -5,7 +5,8 @@ Cases live in the YAML files beside this module, one list per theme. A case is
 
     name: a short slug, unique across the corpus
     about: what an officer did wrong, in words
-    base: small (default; tests/cases/small), demo (the project's records/) or empty (no records/)
+    base: small (default; tests/cases/small), demo (the project's records/), welsh (the Welsh
+        fixture council, published in Welsh and English) or empty (no records/)
     steps: changes to the copy, in order, each one of
       - {write: PATH, text: ..., encoding: utf-8 (default) | latin-1 | utf-16 | raw, repeat: N}
         `raw` writes each character as the byte of the same number (text "\\xff" is the byte ff)
@@ -40,7 +41,10 @@ import yaml
 CORPUS = Path(__file__).resolve().parent
 TESTS = CORPUS.parent
 PROJECT = TESTS.parent
-BASES = {"small": TESTS / "cases" / "small" / "records", "demo": PROJECT / "records"}
+BASES = {
+    "small": TESTS / "cases" / "small" / "records", "demo": PROJECT / "records",
+    "welsh": TESTS / "fixtures" / "wales-social-services" / "records",  # published in Welsh too
+}
 
 MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space for a limited case
 TIME_LIMIT = 30  # seconds for a limited case, start-up included

@@ -268,11 +268,10 @@ def test_the_checks_catch_an_unreadable_chart(tmp_path: Path) -> None:
     assert size_problems(unreadable)
 
 
-# The tracker's chart (generator/tracker/chart.py) is checked at desktop width only until it is
-# drawn for a phone as the report's charts are.
+# The report's charts (generator/views/bar_chart.py) and the tracker's (generator/tracker/chart.py).
 @pytest.mark.parametrize(("kind", "view"), [
-    ("report", DESKTOP_LIGHT), ("report", PHONE_DARK), ("tracker", DESKTOP_LIGHT),
-], ids=["report-desktop-light", "report-phone-dark", "tracker-desktop-light"])
+    ("report", DESKTOP_LIGHT), ("report", PHONE_DARK), ("tracker", DESKTOP_LIGHT), ("tracker", PHONE_DARK),
+], ids=["report-desktop-light", "report-phone-dark", "tracker-desktop-light", "tracker-phone-dark"])
 def test_chart_text_is_readable_as_drawn_on_the_page(
     kind: str, server: Server, page, view: View, charts: list[Chart]
 ) -> None:

@@ -105,11 +105,13 @@ def text_sizes(pdf: Path) -> list[tuple[float, str]]:
     return [(sizes[font], re.sub(r"<[^>]+>", "", words)) for font, words in runs]
 
 
-def paper_problems(pdf: Path, *, every_word: bool = True) -> list[str]:
-    """Pages not A4, and (`every_word`) words printed under 9 pt, to the third of a point
-    pdftohtml measures."""
-    problems = [f"a page is {w} x {h} pt, not A4" for w, h in page_sizes(pdf)
-                if abs(w - A4_POINTS[0]) > 2 or abs(h - A4_POINTS[1]) > 2]
+def paper_problems(pdf: Path, *, every_word: bool = True, landscape: bool = False) -> list[str]:
+    """Pages not A4 (upright, or `landscape`), and (`every_word`) words printed under 9 pt, to the
+    third of a point pdftohtml measures."""
+    width, height = reversed(A4_POINTS) if landscape else A4_POINTS
+    paper = "A4 landscape" if landscape else "A4"
+    problems = [f"a page is {w} x {h} pt, not {paper}" for w, h in page_sizes(pdf)
+                if abs(w - width) > 2 or abs(h - height) > 2]
     if not every_word:
         return problems
     small = sorted({(size, words.strip()[:40]) for size, words in text_sizes(pdf)
@@ -206,20 +208,38 @@ def test_chart_text_prints_at_9_points_or_more(server: Server, page, view: View,
 # The RAG words as the tracker writes them in its table, one for each action shown.
 SHOWN_RAG = """() => [...document.querySelectorAll('table[data-tracker] tbody tr')]
   .map((row) => (row.dataset.rag || '').split(' ')[0]).filter(Boolean)"""
+# The words of the tracker's filter form (made by tracker.js) and of the count beside it, as the
+# screen shows them: none of them may print.
+FORM_WORDS = """() => [...document.querySelectorAll(
+  '.candour-tracker-filters label, .candour-tracker-filters button, .candour-tracker-filters option')]
+  .map((item) => item.textContent.trim()).filter(Boolean)"""
+# Words the form has and the tracker's printed content never has (its table heads share the rest).
+ONLY_THE_FORM = ("Sort by", "Show every action", "Overdue first", "Showing ")
 
 
-def test_the_tracker_prints_on_a4_with_each_actions_rag(server: Server, page, view: View, pdftotext: str,
-                                                        tmp_path: Path) -> None:
+def test_the_tracker_prints_on_a4_with_each_actions_rag_and_no_filter_form(
+    server: Server, page, view: View, pdftotext: str, tmp_path: Path
+) -> None:
+    """The printed tracker: A4 landscape, every word (its chart's included) at 9 pt or more, each action's
+    RAG word, and nothing of the filter form that the screen shows above the table."""
     paths = pages_of_kind(server.site.root, "tracker")
     assert paths, "the built site has no tracker"
     open_page(page, server.url(paths[0]), view.dark)
+    page.evaluate("() => document.querySelectorAll('img').forEach((img) => { img.loading = 'eager'; })")
+    page.wait_for_load_state("networkidle")
     shown = page.evaluate(SHOWN_RAG)
     assert shown, "the tracker's table shows no actions"
+    on_screen = page.evaluate(FORM_WORDS)
+    assert set(ONLY_THE_FORM[:3]) <= set(on_screen), f"the tracker shows no filter form: {on_screen}"
     pdf = tmp_path / "tracker.pdf"
-    flat = plain(printed_text(page, pdf, pdftotext))
-    # The tracker's own print styles (assets/tracker.css) choose its table's text size.
-    problems = paper_problems(pdf, every_word=False)
+    text = printed_text(page, pdf, pdftotext)
+    flat = plain(text)
+    problems = paper_problems(pdf, landscape=True)  # its eleven columns at 9 pt
     assert not problems, "the tracker on paper:\n" + "\n".join(problems)
+    chart_words = [size for size, words in text_sizes(pdf) if "Number of actions" in words]
+    assert chart_words, "the tracker's chart prints no text"
+    printed_form = [words for words in ONLY_THE_FORM if words in text]
+    assert not printed_form, f"the printed tracker shows its filter form: {printed_form}"
     for rag in sorted(set(shown)):
         word = rag.capitalize()  # 'red' -> 'Red', as the table writes it
         printed = len(re.findall(rf"\b{word}\b", flat))

@@ -58,6 +58,7 @@ OVERFLOW = """() => {
         cue: code || (report ? Boolean(hint && shown(hint)) : style.backgroundAttachment.includes('local')),
         firstColumnStays: !report || !first || getComputedStyle(first).position === 'sticky',
         report,
+        code,
       });
     }
     // Past the edge of the nearest ancestor that hides or scrolls its overflow.
@@ -77,7 +78,7 @@ OVERFLOW = """() => {
 def overflow_problems(found: dict[str, Any], view: View) -> list[str]:
     problems = list(found["clipped"])
     for box in found["scrolling"]:
-        if view.width >= DESKTOP_WIDTH and box["report"]:
+        if view.width >= DESKTOP_WIDTH and not box["code"]:
             problems.append(f"{box['box']} must be scrolled sideways to be read at {view.width} px")
         needs = {"focusable": "takes no keyboard focus", "named": "has no accessible name",
                  "cue": "shows no cue that it scrolls", "firstColumnStays": "loses its first column"}

@@ -1,5 +1,5 @@
 """The tracker in Chromium: a committee pack printed to A4 PDF and read back (on the Welsh fixture
-council, its records committed through 2021), the filters kept in the address, the filters and
+council, its records committed through 2021) on A4 landscape, the filters kept in the address, the filters and
 table on a 375 px phone, the RAG column in view at 1280 px, and the printed tracker."""
 
 from __future__ import annotations
@@ -85,7 +85,8 @@ def test_the_committee_pack_prints_on_a4_with_counts_overdue_first_changes_and_c
 ) -> None:
     open_page(page, council_site.url("tracker/meetings/2021-09-08/"), view.dark)
     text, info = _printed(page, tmp_path / "pack.pdf")
-    assert "pts (A4)" in info and "594.96 x 841.92" in info, info  # A4 portrait
+    # A4 landscape, as the tracker prints (tracker.css): the table of actions fits across at 9 pt
+    assert "pts (A4)" in info and "841.92 x 594.96" in info, info
     assert "Committee pack: Social Services Scrutiny Committee, 8 September 2021" in text
     assert "as at 8 September 2021" in text
     # Counts as at 8 September 2021, by hand: the leaflet (now ACT-2021-01) and the phone calls

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.language import install as install_gettext
 from generator.pages.markdown import escape_attribute, escape_markdown, segment
 from generator.tracker.facets import FACET_KINDS, FACET_NAMES, Facets
 from generator.tracker.rag import RAG_NAMES, RAG_ORDER
@@ -48,6 +49,8 @@ def tracker_environment() -> Environment:
         link=link, long_date=long_date, timescale_text=timescale_text, rag_names=RAG_NAMES,
         rag_order=RAG_ORDER, facet_names=FACET_NAMES, markup=Markup,
     )
+    # The environment escapes for HTML after its finalize step has escaped for Markdown.
+    install_gettext(environment, lambda value: Markup.escape(_finalize(value)))
     return environment
 
 

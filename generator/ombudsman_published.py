@@ -1,0 +1,80 @@
+"""What each ombudsman publishes about a council, read from the statistics record's schema.
+
+The schema (`schemas/ombudsman-statistics.schema.json`) is the one place that says which figure
+each ombudsman publishes (`x-published-by`), which of its decision categories follow a detailed
+investigation (`x-investigated`), uphold the complaint (`x-upheld`) or count as the PSOW's
+interventions (`x-intervention`), and the comparison groups each uses. The check stage refuses
+a field the council's ombudsman does not publish from it, and the figures count by its
+categories: the words of the schema and the sums cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from generator.packaged import packaged_folder
+
+KIND = "ombudsman-statistics"
+FOLDER = "ombudsman-statistics"
+OMBUDSMEN = ("lgsco", "psow", "spso", "nipso")
+# The two objects whose own fields each name who publishes them.
+NESTED = ("decisions", "similar_authorities")
+
+
+@dataclass(frozen=True)
+class Category:
+    """One of an ombudsman's published decision categories."""
+
+    id: str
+    title: str
+    investigated: bool  # decided after a detailed investigation (the uphold rate's base)
+    upheld: bool  # upheld in whole or in part
+    intervention: bool  # the PSOW's interventions: where it found fault and put things right
+
+
+@cache
+def schema() -> dict[str, Any]:
+    path = packaged_folder("schemas") / f"{KIND}.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def published_by(*path: str) -> tuple[str, ...] | None:
+    """The ombudsmen that publish the field at `path` (('decisions', 'upheld'), say); None for a
+    field the schema does not list or that every ombudsman's record may carry (year, source)."""
+    properties = schema()["properties"]
+    entry: Any = None
+    for step in path:
+        entry = properties.get(step) if isinstance(properties, dict) else None
+        if not isinstance(entry, dict):
+            return None
+        properties = entry.get("properties", {})
+    found = entry.get("x-published-by") if isinstance(entry, dict) else None
+    return tuple(found) if isinstance(found, list) else None
+
+
+def field_title(*path: str) -> str:
+    properties = schema()["properties"]
+    entry: dict[str, Any] = {}
+    for step in path:
+        entry = properties.get(step, {})
+        properties = entry.get("properties", {})
+    return str(entry.get("title", path[-1]))
+
+
+def categories(ombudsman: str) -> tuple[Category, ...]:
+    """The ombudsman's decision categories, in the schema's order (the order of its letters:
+    closed at assessment first, then the detailed investigations)."""
+    decisions = schema()["properties"]["decisions"]["properties"]
+    return tuple(
+        Category(key, entry["title"], bool(entry.get("x-investigated")), bool(entry.get("x-upheld")),
+                 bool(entry.get("x-intervention")))
+        for key, entry in decisions.items() if ombudsman in entry.get("x-published-by", ())
+    )
+
+
+def groups(ombudsman: str) -> tuple[str, ...]:
+    """The comparison groups the ombudsman averages ('unitary', 'welsh-councils', ...)."""
+    return tuple(schema().get("x-ombudsman-groups", {}).get(ombudsman, ()))

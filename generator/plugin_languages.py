@@ -1,0 +1,168 @@
+"""The site in each of the organisation's languages, for MkDocs: `languages: [en, cy]` builds the
+English site and, when it is built, the Welsh site into its `cy/` folder.
+
+The second site is a second MkDocs build of the same settings (the same records, the same
+plugins), told its language: Candour's plugin writes every page in that language, the theme's
+own interface is Material's Welsh (`theme.language`), and its search index is built without
+stemming or English stop words, as Material has no Welsh stemmer (an English one would cut Welsh
+words wrongly; no stemming finds each word as written). One `mkdocs build`, and so `candour build`
+and `make site`, makes both; `mkdocs serve` serves both.
+
+Every page names its counterpart in each language (Material's language selector in the header and
+its `<link rel="alternate" hreflang>` in the head): the sites have the same pages at the same
+paths, so the counterpart of `reports/2019-20/` is `cy/reports/2019-20/`.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import posixpath
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from generator.language import NAMES, speaking
+from generator.language import _ as translated
+from generator.packaged import scaffold_folder
+
+log = logging.getLogger("mkdocs.plugins.candour")
+PLUGIN = "candour"
+CONFIG_FILE = "mkdocs.yml"
+# The search pipeline of a site in a language Material's search has no stemmer for.
+UNSTEMMED_PIPELINE = ["trimmer"]
+# Words of Candour's settings (mkdocs.yml and candour init's) written again for the language.
+THEME_WORDS = ("Switch to the dark colour scheme", "Switch to the light colour scheme")
+PERMALINK_TITLE = "Link to this section"
+
+
+def folder(language: str, languages: Sequence[str]) -> str:
+    """Where the language's site is, from the first language's: '' for the first, 'cy/'."""
+    return "" if language == languages[0] else f"{language}/"
+
+
+class PageAddress(str):
+    """An address already relative to the page it is written on, which the theme's `url` filter
+    must leave as it is: the filter makes an address relative to the page from the site's root,
+    and loses its way for one that leaves the site (`../`, the first language's site seen from
+    `cy/`)."""
+
+
+def counterpart(page_url: str, language: str, other: str, languages: Sequence[str]) -> str:
+    """The address of a page's counterpart in `other`, relative to the root of the site in
+    `language`: `cy/reports/2019-20/` from the English site, `../reports/2019-20/` back."""
+    up = "../" if folder(language, languages) else ""
+    return f"{up}{folder(other, languages)}{page_url}"
+
+
+def language_address(first: str, language: str, languages: Sequence[str]) -> str:
+    """The address of the site in `language`, from the first language's."""
+    return f"{first.rstrip('/')}/{folder(language, languages)}"
+
+
+def alternates(page_url: str | None, language: str, languages: Sequence[str],
+               first_root: str = "/") -> list[dict[str, str]]:
+    """Material's `extra.alternate`: each language's version of the page, in its own name.
+
+    For a page (its `url`), each address is relative to the page; without one (the 404 page,
+    which the web server shows at any address), from the server's root: `first_root` is the
+    path of the first language's site there."""
+    found = []
+    for other in languages:
+        if page_url is None:
+            link = f"{first_root.rstrip('/')}/{folder(other, languages)}"
+        else:
+            depth = len([part for part in posixpath.dirname(page_url).split("/") if part])
+            link = "../" * depth + counterpart(page_url, language, other, languages) or "./"
+        found.append({"name": NAMES[other], "lang": other, "link": PageAddress(link)})
+    return found
+
+
+def keep_page_addresses(env: Any) -> None:
+    """The theme's `url` filter, leaving a `PageAddress` as it is."""
+    from jinja2 import pass_context
+
+    original = env.filters["url"]
+    if getattr(original, "keeps_page_addresses", False):
+        return
+
+    @pass_context
+    def url(context: Any, value: object) -> object:
+        return value if isinstance(value, PageAddress) else original(context, value)
+
+    url.keeps_page_addresses = True  # type: ignore[attr-defined]
+    env.filters["url"] = url
+
+
+def files_of_language(files: Files, config: MkDocsConfig, language: str, languages: Sequence[str]) -> None:
+    """The hand-written files of the site in `language`: another language's folder is left out of
+    every site, and on the site of a language with its own folder (`cy/`) each file in it takes
+    the place of the first language's file of the same path."""
+    others = set(languages[1:])
+    own = f"{language}/" if language in others else None
+    replacements: list[File] = []
+    for file in list(files):
+        top = file.src_uri.split("/", 1)[0]
+        if top not in others:
+            continue
+        files.remove(file)
+        if own and file.src_uri.startswith(own) and file.abs_src_path:
+            path = file.src_uri.removeprefix(own)
+            replacements.append(File.generated(config, path, abs_src_path=file.abs_src_path))
+    for file in replacements:
+        if (same := files.get_file_from_path(file.src_uri)) is not None:
+            files.remove(same)
+        files.append(file)
+
+
+def written_in(config: MkDocsConfig, language: str) -> None:
+    """The theme's words for the site in `language`: Material's interface, the colour-scheme
+    toggles and the heading permalinks Candour's settings give, in that language."""
+    with speaking(language):
+        for palette in config.theme.get("palette") or []:
+            toggle = palette.get("toggle") if isinstance(palette, dict) else None
+            if toggle and toggle.get("name") in THEME_WORDS:
+                toggle["name"] = translated(toggle["name"])
+        toc = config.mdx_configs.get("toc")
+        if toc and toc.get("permalink_title") == PERMALINK_TITLE:
+            toc["permalink_title"] = translated(PERMALINK_TITLE)
+
+
+def _language_settings(config: MkDocsConfig, language: str, site_dir: Path) -> MkDocsConfig:
+    """The settings `config` was read from, read again (MkDocs changes what it read as it checks
+    it) for the site in `language`, built into `site_dir` from the same docs folder."""
+    from mkdocs.config import load_config
+
+    source = Path(config.config_file_path or CONFIG_FILE)
+    options: dict[str, Any] = {"site_dir": str(site_dir), "docs_dir": config.docs_dir,
+                               "strict": config.strict}
+    if source.is_file():
+        settings = load_config(config_file=str(source), **options)
+    else:  # `candour build` of a repository with no mkdocs.yml: the settings candour init writes
+        text = (scaffold_folder() / CONFIG_FILE).read_bytes()
+        settings = load_config(config_file=io.BytesIO(text), config_file_path=str(source), **options)
+    plugin = settings.plugins.get(PLUGIN)
+    if plugin is not None:
+        plugin.config["language"] = language
+    for name, search in settings.plugins.items():
+        if name.split("/")[-1] == "search" and "pipeline" in search.config:
+            search.config["pipeline"] = list(UNSTEMMED_PIPELINE)
+    return settings
+
+
+def build_other_languages(config: MkDocsConfig, languages: Sequence[str]) -> None:
+    """After the first language's site is built into `config.site_dir`: the site in each other
+    language, into its folder there."""
+    from mkdocs.commands.build import build
+
+    for language in languages[1:]:
+        settings = _language_settings(config, language, Path(config.site_dir) / language)
+        log.info("candour: building the %s site into %s/", NAMES[language], language)
+        settings.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(settings)
+        finally:
+            settings.plugins.on_shutdown()

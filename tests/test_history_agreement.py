@@ -1,0 +1,105 @@
+"""validate compares every table a history record holds with the case records of its year, counted
+as the site counts them (`generator.counting`): stages by the year each stage was received,
+outcomes by stage, service groups, and each kind of representation; a value published as null is
+never compared, nor added as 0.
+
+The council is tests/fixtures/wales-social-services, whose 2023-24 figures, counted by hand:
+- representations: complaints C-2023-0001 to 0005 (5), enquiries 0006, 0007, 0008 (3), 0009
+  withdrawn, 0010 ineligible: 10;
+- stages: Stage 1 of 0001 to 0005 (5, 0005 still open); Stage 2 of C-2023-0002 (3 July 2023) and
+  of C-2022-0002 (3 April 2023: the case file is 2022-23's, its Stage 2 counts in 2023-24), both
+  escalated, both answered; the ombudsman received OMB-2023-01 (2 October 2023);
+- outcomes by stage: Stage 1 upheld 0001, partially upheld 0003, not upheld 0002, other 0004,
+  outstanding 0005 (upheld in full or in part 2); Stage 2 not upheld C-2023-0002, other C-2022-0002;
+- service groups: Adults 0001 (older people), 0002 (learning disability); Children 0003, 0004, 0005.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.check import check_paths
+from generator.figures.report import year_report
+from generator.figures.table import Share
+from generator.records import load_records
+
+PROJECT = Path(__file__).resolve().parent.parent
+WALES = PROJECT / "tests" / "fixtures" / "wales-social-services" / "records"
+HISTORY = "records/history/HIST-2023-24.yaml"
+AGREEING = """\
+id: HIST-2023-24
+year: 2023-24
+source: Annual report 2023-24
+representations: {rows: {complaints: 5, enquiry: 3, withdrawn: 1, ineligible: 1}, total: 10}
+stages: {rows: {stage-1: 5, stage-1:open: 1, stage-2: 2, stage-2:escalated: 2, ombudsman: 1}}
+outcomes_by_stage:
+  rows: {stage-1: 5, stage-1:upheld: 1, stage-1:partially-upheld: 1, stage-1:not-upheld: 1,
+         stage-1:other: 1, stage-1:outstanding: 1, stage-1:upheld-in-full-or-in-part: 2,
+         stage-2: 2, stage-2:not-upheld: 1, stage-2:other: 1}
+  total: 7
+service_groups: {rows: {adults: 2, children: 3}, total: 5}
+"""
+
+
+def council_with(tmp_path: Path, history: str) -> Path:
+    shutil.copytree(WALES, tmp_path / "records")
+    shutil.copytree(PROJECT / "schemas", tmp_path / "schemas")
+    (tmp_path / HISTORY).write_text(history, encoding="utf-8")
+    return tmp_path
+
+
+def problems(repo: Path) -> list[str]:
+    return [str(problem) for problem in check_paths(repo).problems]
+
+
+def test_a_history_giving_the_sites_figures_is_accepted(tmp_path: Path) -> None:
+    repo = council_with(tmp_path, AGREEING)
+    assert problems(repo) == []
+    report = year_report(load_records(repo), "2023-24")
+    stages = {row.key: row.cells[0] for row in report.table("stages").rows}
+    assert (stages["stage-1"], stages["stage-1:open"], stages["stage-2"], stages["stage-2:escalated"],
+            stages["ombudsman"]) == (5, 1, 2, 2, 1)
+    groups = {row.key: row.cells[0] for row in report.table("service_groups").rows}
+    assert groups == {"group:adults": Share(2, 5), "group:children": Share(3, 5), "total": 5}
+
+
+def test_each_disagreement_is_refused_at_its_line_with_both_figures(tmp_path: Path) -> None:
+    # The officer counted the Stage 2 of C-2022-0002 in 2022-23, the case's year; took an
+    # enquiry for a withdrawn complaint; put 0003 (child protection) with the adults; and gave Stage 2's
+    # "other" to Stage 1.
+    wrong = (AGREEING
+             .replace("enquiry: 3, withdrawn: 1", "enquiry: 2, withdrawn: 2")
+             .replace("stage-2: 2, stage-2:escalated: 2", "stage-2: 1, stage-2:escalated: 1")
+             .replace("stage-1:other: 1,", "stage-1:other: 2,")
+             .replace("{adults: 2, children: 3}", "{adults: 3, children: 2}"))
+    source = "the case records for 2023-24"
+    says = "the history record says"
+    assert problems(council_with(tmp_path, wrong)) == [
+        f"{HISTORY}:4:50: representations.rows.enquiry: {says} 2, but {source} give 3",
+        f"{HISTORY}:4:64: representations.rows.withdrawn: {says} 2, but {source} give 1",
+        f"{HISTORY}:5:55: stages.rows.stage-2: {says} 1, but {source} give 2",
+        f"{HISTORY}:5:77: stages.rows.stage-2:escalated: {says} 1, but {source} give 2",
+        f"{HISTORY}:8:25: outcomes_by_stage.rows.stage-1:other: {says} 2, but {source} give 1",
+        f"{HISTORY}:11:33: service_groups.rows.adults: {says} 3, but {source} give 2",
+        f"{HISTORY}:11:46: service_groups.rows.children: {says} 2, but {source} give 3",
+    ]
+
+
+def test_a_stage_the_published_table_leaves_out_is_refused(tmp_path: Path) -> None:
+    wrong = AGREEING.replace("stage-2: 2, stage-2:escalated: 2, ", "")
+    assert problems(council_with(tmp_path, wrong)) == [
+        f"{HISTORY}:5:16: stages.rows: has no row 'stage-2', but the case records for 2023-24 give 2",
+    ]
+
+
+def test_a_value_not_published_is_never_compared(tmp_path: Path) -> None:
+    # null rows and totals, and parts of a stage the report did not print (how Stage 2s were
+    # reached, Stage 1's still open), are not published: none is taken as 0.
+    unpublished = (AGREEING
+                   .replace("enquiry: 3", "enquiry: null, informal-complaint: null")
+                   .replace("stage-1: 5, stage-1:open: 1, stage-2: 2, stage-2:escalated: 2",
+                            "stage-1: 5, stage-2: 2, stage-2:direct: null")
+                   .replace("total: 10", "total: null")
+                   .replace("{adults: 2, children: 3}, total: 5", "{adults: 2, children: null}, total: null"))
+    assert problems(council_with(tmp_path, unpublished)) == []
