@@ -3,7 +3,8 @@
 The schema (`schemas/ombudsman-statistics.schema.json`) is the one place that says which figure
 each ombudsman publishes (`x-published-by`), which of its decision categories follow a detailed
 investigation (`x-investigated`), uphold the complaint (`x-upheld`) or count as the PSOW's
-interventions (`x-intervention`), and the comparison groups each uses. The check stage refuses
+interventions (`x-intervention`) or are reached only with the council (`x-council-involved`), and
+the comparison groups each uses. The check stage refuses
 a field the council's ombudsman does not publish from it, and the figures count by its
 categories: the words of the schema and the sums cannot drift apart.
 """
@@ -33,6 +34,7 @@ class Category:
     investigated: bool  # decided after a detailed investigation (the uphold rate's base)
     upheld: bool  # upheld in whole or in part
     intervention: bool  # the PSOW's interventions: where it found fault and put things right
+    council_involved: bool  # reached only with the council (investigated, or settled with it)
 
 
 @cache
@@ -70,7 +72,7 @@ def categories(ombudsman: str) -> tuple[Category, ...]:
     decisions = schema()["properties"]["decisions"]["properties"]
     return tuple(
         Category(key, entry["title"], bool(entry.get("x-investigated")), bool(entry.get("x-upheld")),
-                 bool(entry.get("x-intervention")))
+                 bool(entry.get("x-intervention")), bool(entry.get("x-council-involved")))
         for key, entry in decisions.items() if ombudsman in entry.get("x-published-by", ())
     )
 
@@ -78,3 +80,16 @@ def categories(ombudsman: str) -> tuple[Category, ...]:
 def groups(ombudsman: str) -> tuple[str, ...]:
     """The comparison groups the ombudsman averages ('unitary', 'welsh-councils', ...)."""
     return tuple(schema().get("x-ombudsman-groups", {}).get(ombudsman, ()))
+
+
+# Where each ombudsman publishes its figures for each council: cited by the methodology page, and
+# where the README sends a council to copy them from.
+WHERE_PUBLISHED = {
+    "lgsco": ("the LGSCO's annual review letters and the statistics published with them",
+              "https://www.lgo.org.uk/information-centre/councils-performance"),
+    "psow": ("the PSOW's annual letters to each council, with their factsheets",
+             "https://www.ombudsman.wales/"),
+    "spso": ("the SPSO's annual statistics, by authority and outcome",
+             "https://www.spso.org.uk/news-and-media/spso-annual-statistics"),
+    "nipso": ("NIPSO's annual report and its statistics by public body", "https://www.nipso.org.uk/"),
+}

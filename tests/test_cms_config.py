@@ -35,6 +35,7 @@ TERMS = {
     ("case", "receipt_method"): "receipt_methods", ("case", "complainant"): "relationships",
     ("case", "redirected_to"): "redirections", ("case", "stages.*.stage"): "stages",
     ("case", "stages.*.outcome"): "outcomes", ("ombudsman", "decision"): "ombudsman_decisions",
+    ("ombudsman", "service_area"): "service_areas",
     ("compliment", "team"): "service_areas", ("action", "plan"): "plans",
     ("action", "theme"): "action_themes",
     ("action", "actions.*.departments.*"): "departments", ("action", "raised_by.themes.*"): "subjects",

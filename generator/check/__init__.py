@@ -56,6 +56,9 @@ class CheckResult:
     records: list[RecordFile] = field(default_factory=list)
     checked: int = 0  # how many record files the problems were looked for in
     pages: int = 0  # how many hand-written pages under docs/ were read
+    # Where the ombudsman's figures and the council's records disagree beyond explanation: told,
+    # but not problems (`check.ombudsman_agreement`).
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def files_with_problems(self) -> int:
@@ -125,7 +128,8 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     problems = [with_field_shown(problem) for problem in problems + found.whole_repository]
     ordered = sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line, p.column))
     not_kept = known.count - len(known.kept) if named is None else sum(s in named for s in known.shown())
-    return CheckResult(ordered, notes, found.records, found.in_scope + not_kept, pages)
+    return CheckResult(ordered, notes, found.records, found.in_scope + not_kept, pages,
+                       [with_field_shown(warning) for warning in found.warnings])
 
 
 def _history_years(folders: list[RecordFolder], records_root: Path) -> frozenset[str]:

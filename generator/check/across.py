@@ -3,7 +3,7 @@ checks (or is known clean from the cache), and each record's own problems gather
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from generator.check import rules
 from generator.check.fields import Schema
 from generator.check.known import Known
 from generator.check.local import Outcome
+from generator.check.ombudsman_agreement import ombudsman_warnings
 from generator.check.paths import RECORDS, unreadable_ids
 from generator.load import ORGANISATION_FILE, RecordFile
 from generator.problems import Problem
@@ -26,6 +27,7 @@ class Found:
     whole_repository: list[Problem]
     records: list[RecordFile]
     in_scope: int  # how many of the records were among those named (all, when none were)
+    warnings: list[Problem] = field(default_factory=list)  # told, but the records still pass
 
 
 def across_records(checked: dict[str, Outcome], known: Known, repo_root: Path, schemas: dict[str, Schema],
@@ -69,7 +71,9 @@ def across_records(checked: dict[str, Outcome], known: Known, repo_root: Path, s
     with_ids = records + known.as_records() if known.share_ids_with(records) else records
     whole_repository += rules.duplicate_ids(with_ids, named)
     problems += rules.history_agreement(repository, named)
-    return Found(problems, whole_repository, records, len(in_scope))
+    # Only when nothing is wrong: a reconciliation of records with problems would mislead.
+    warnings = [] if problems or whole_repository else list(ombudsman_warnings(repository, named))
+    return Found(problems, whole_repository, records, len(in_scope), warnings)
 
 
 def _own_and_references(record: RecordFile, outcome: Outcome | None, repository: rules.Repository

@@ -24,6 +24,7 @@ TAXONOMY_REFERENCES: tuple[tuple[str, Pattern, str], ...] = (
     ("case", ("stages", "*", "outcome"), "outcomes"),
     ("case", ("stages", "*", "stage"), "stages"),
     ("ombudsman", ("decision",), "ombudsman_decisions"),
+    ("ombudsman", ("service_area",), "service_areas"),
     ("compliment", ("team",), "service_areas"),
     ("action", ("plan",), "plans"),
     ("action", ("theme",), "action_themes"),

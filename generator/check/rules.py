@@ -18,6 +18,7 @@ from generator.check.council import council_problems
 from generator.check.dates import dates_in_order, future_dates, timescales
 from generator.check.history import history_agreement, history_sums
 from generator.check.identity import FOLDER_DATE, ID_PREFIX, duplicate_ids, identity
+from generator.check.ombudsman_cases import ombudsman_case_problems
 from generator.check.ombudsman_statistics import statistics_problems
 from generator.check.references import (
     TAXONOMY_REFERENCES,
@@ -56,6 +57,8 @@ def record_problems(record: RecordFile, repository: Repository, *, references: b
     problems += council_problems(record, repository.taxonomy)
     if record.kind == "history":
         problems += history_sums(record)
+    if record.kind == "ombudsman":
+        problems += ombudsman_case_problems(record, repository.taxonomy)
     if record.kind == STATISTICS:
         problems += statistics_problems(record, repository.taxonomy)
     return problems

@@ -72,6 +72,8 @@ def _validate(args: argparse.Namespace) -> int:
     result = check_paths(root, paths, keep_values=False, cache=True)
     for note in result.notes:
         print(f"note: {printable(note)}", file=sys.stderr)  # a note may name a path given
+    for warning in result.warnings:  # not a problem: the records pass, and the report says so too
+        print(f"warning: {warning}", file=sys.stderr)
     if args.format == "github":
         _print_github(result)
     else:
@@ -90,9 +92,12 @@ def summary(result: CheckResult, *, whole_repository: bool) -> str:
         return "The page is clean." if result.pages == 1 else f"All {result.pages} pages are clean."
     if result.checked == 0:
         return "No records to check." if whole_repository else "No record files among the paths given."
+    warned = len(result.warnings)
+    also = (f" ({warned} warning{'s' if warned != 1 else ''} about the ombudsman's figures, above)"
+            if warned else "")
     if result.checked == 1:
-        return "The record is valid."
-    return f"All {result.checked} records are valid."
+        return f"The record is valid.{also}"
+    return f"All {result.checked} records are valid.{also}"
 
 
 def _print_github(result: CheckResult) -> None:

@@ -14,6 +14,8 @@ from generator.figures import (
     compliments,
     extensions,
     ombudsman,
+    ombudsman_comparison,
+    ombudsman_statistics,
     outcomes,
     receipt,
     remedies,
@@ -102,6 +104,12 @@ def _sections() -> tuple[tuple[Section, str | None], ...]:
         (compliments.compliments_by_team_table, "compliments"),
         (complainants.complainants_table, "complainant"),
         (complainants.advocacy_table, "advocacy"),
+        # Shown in the ombudsman section (pages.sections), numbered after the tables before them
+        # so that the tables of reports published before keep their numbers.
+        (ombudsman_statistics.beside_table, None),
+        (ombudsman_comparison.reconciliation_table, None),
+        (ombudsman_comparison.similar_table, None),
+        (ombudsman_statistics.statistics_table, None),
     )
 
 

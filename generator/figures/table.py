@@ -57,6 +57,16 @@ class Percent:
 
 
 @dataclass(frozen=True)
+class Points:
+    """How far a share is above (+) or below (-) a published percentage, in percentage points,
+    worked out from the share's counts and rounded once at display (the ombudsman's uphold rate of
+    the council against the average of similar authorities)."""
+
+    share: Share
+    published: Decimal
+
+
+@dataclass(frozen=True)
 class Suppressed:
     """A small count withheld so that no one can be identified (shown as c), or a figure that
     would give it away: see `generator.figures.disclosure`."""
@@ -67,7 +77,7 @@ class Suppressed:
 # A cell is a count, a share, a rate, money, a change, days, a published percentage, text,
 # suppressed, or None for
 # "not reported that year".
-Cell = int | Share | Rate | Money | Change | Days | Percent | Suppressed | str | None
+Cell = int | Share | Rate | Money | Change | Days | Percent | Points | Suppressed | str | None
 
 
 @dataclass(frozen=True)

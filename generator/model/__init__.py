@@ -19,6 +19,7 @@ from generator.model.cases import (
     Compliment,
     Extension,
     OmbudsmanCase,
+    Recommendation,
     Remedy,
     case_from,
     compliment_from,
@@ -47,7 +48,8 @@ from generator.model.organisation import (
 __all__ = [
     "DIRECT", "ESCALATED", "HISTORY_TABLES", "KINDS", "RECORDABLE", "Action", "ActionStep", "Case",
     "CaseStage", "CaseStudy", "Compliment", "Extension", "Fault", "History", "Kind", "Meeting",
-    "OmbudsmanCase", "OmbudsmanStatistics", "Organisation", "PublishedTable", "Records", "Remedy",
+    "OmbudsmanCase", "OmbudsmanStatistics", "Organisation", "PublishedTable", "Recommendation", "Records",
+    "Remedy",
     "Review", "Revision", "ServiceArea", "SimilarAuthorities", "Source", "Stage", "Subject", "Term",
     "action_from", "case_from", "compliment_from", "history_from", "ombudsman_case_from",
     "organisation_from", "statistics_from",

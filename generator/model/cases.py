@@ -86,6 +86,18 @@ class Case:
         return is_counted_complaint(self.kind, self.disposition)
 
 
+ON_TIME, LATE, NOT_COMPLIED = "on-time", "late", "not-complied"
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """One recommendation of the ombudsman, and whether the council complied (None: not yet known)."""
+
+    due: date
+    complied: str | None  # ON_TIME | LATE | NOT_COMPLIED
+    completed: date | None
+
+
 @dataclass(frozen=True, slots=True)
 class OmbudsmanCase:
     id: str
@@ -98,11 +110,24 @@ class OmbudsmanCase:
     remedy_due: date | None
     remedy_completed: date | None
     chased: bool
+    # As the ombudsman decides: its own category (None: found from the decision, see
+    # figures.ombudsman_categories), investigated in detail (None: as the category says), and
+    # whether the council had already offered a satisfactory remedy.
+    category: str | None = None
+    investigated: bool | None = None
+    remedied_by_council: bool = False
+    recommendations: tuple[Recommendation, ...] = ()
+    service_area: str | None = None
+    service_group: str | None = None
 
     year: str = field(init=False, repr=False, compare=False)  # asked for millions of times by the figures
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "year", reporting_year(self.received))
+
+    def open_at_end_of(self, year_end: date) -> bool:
+        """Still undecided at the end of a year (the year's last day): received by then, not decided."""
+        return self.received <= year_end and (self.decided is None or self.decided > year_end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +189,25 @@ def ombudsman_case_from(values: dict[str, Any]) -> OmbudsmanCase:
         remedies=_remedies(values.get("remedies")), remedy_due=_day(values.get("remedy_due")),
         remedy_completed=_day(values.get("remedy_completed")),
         chased=bool(values.get("chased", False)),
+        category=values.get("category"), investigated=values.get("investigated"),
+        remedied_by_council=bool(values.get("remedied_by_council", False)),
+        recommendations=_recommendations(values),
+        service_area=values.get("service_area"), service_group=values.get("service_group"),
     )
+
+
+def _recommendations(values: dict[str, Any]) -> tuple[Recommendation, ...]:
+    """The recommendations as written; without them, the remedy as one recommendation, complied on
+    time or late by its completed date (not yet known while it is not completed)."""
+    written = values.get("recommendations")
+    if written:
+        return tuple(Recommendation(date.fromisoformat(item["due"]), item.get("complied"),
+                                    _day(item.get("completed"))) for item in written)
+    due, completed = _day(values.get("remedy_due")), _day(values.get("remedy_completed"))
+    if due is None:
+        return ()
+    complied = None if completed is None else ON_TIME if completed <= due else LATE
+    return (Recommendation(due, complied, completed),)
 
 
 def compliment_from(values: dict[str, Any]) -> Compliment:

@@ -8,6 +8,7 @@ from generator.counting import response_bands
 from generator.model import Organisation
 from generator.model.organisation import Kind
 from generator.nations import NATIONS
+from generator.ombudsman_published import WHERE_PUBLISHED
 from generator.pages.environment import render
 from generator.sitefiles import SiteFile
 
@@ -45,6 +46,7 @@ def methodology_page(organisation: Organisation) -> SiteFile:
         upheld=upheld, nation=NATIONS[organisation.jurisdiction].name,
         bands=band_names(organisation.stages[0].respond_working_days),
         stage_bands=[(stage, band_names(stage.respond_working_days)) for stage in organisation.stages],
+        where=WHERE_PUBLISHED.get(organisation.ombudsman_id, ("its annual report", "")),
     ))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.figures.table import Cell, Change, Days, Money, Percent, Rate, Share, Suppressed
+from generator.figures.table import Cell, Change, Days, Money, Percent, Points, Rate, Share, Suppressed
 
 NOT_AVAILABLE = "n/a"
 CONFIDENTIAL = "c"  # a count withheld so that no one can be identified (the statistical symbol)
@@ -109,7 +109,25 @@ def cell_text(cell: Cell) -> str:
         return money_text(cell)
     if isinstance(cell, Percent):  # as an earlier report printed it
         return f"{cell.value.normalize():f}%"
+    if isinstance(cell, Points):
+        return points_text(cell)
     return str(cell)
+
+
+def points_value(points: Points) -> Decimal | None:
+    exact = exact_percent(points.share)
+    return None if exact is None else exact - points.published
+
+
+def points_text(points: Points) -> str:
+    """'+31 points', '-4 points', 'level': the difference rounded once, half up, to a whole point."""
+    value = points_value(points)
+    if value is None:
+        return NOT_AVAILABLE
+    rounded = int(half_up(abs(value))) * (1 if value >= 0 else -1)
+    if rounded == 0:
+        return "level"
+    return f"{rounded:+d} point{'s' if abs(rounded) != 1 else ''}"
 
 
 def prose_text(cell: Cell) -> str:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from generator.figures.table import Cell, Column, Money, Rate, Row, Share, Table
+from generator.figures.table import Cell, Column, Money, Percent, Rate, Row, Share, Table
 from generator.views.cells import (
     NOT_AVAILABLE,
     cell_text,
@@ -61,6 +61,8 @@ class ChartData:
 
 
 def _bar(cell: Cell, measure: str) -> Bar:
+    if isinstance(cell, Percent) and measure == "share":  # a published average beside our shares
+        return Bar(float(cell.value), cell_text(cell))
     if isinstance(cell, Share) and measure == "share":
         exact = exact_percent(cell)
         return Bar(None if exact is None else float(exact), percent_text(percent(cell)))

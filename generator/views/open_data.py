@@ -23,8 +23,8 @@ import io
 import re
 from decimal import Decimal
 
-from generator.figures.table import Cell, Change, Days, Money, Percent, Rate, Share, Suppressed, Table
-from generator.views.cells import CONFIDENTIAL, exact_percent, half_up, rate_value
+from generator.figures.table import Cell, Change, Days, Money, Percent, Points, Rate, Share, Suppressed, Table
+from generator.views.cells import CONFIDENTIAL, exact_percent, half_up, points_value, rate_value
 
 BYTE_ORDER_MARK = "\ufeff"
 # What makes a spreadsheet read a cell as a formula (with the full-width forms some read the same).
@@ -66,6 +66,9 @@ def csv_value(cell: Cell) -> str:
         return "" if value is None else str(half_up(value, 2))
     if isinstance(cell, Percent):
         return f"{cell.value.normalize():f}%"  # a printed percentage, not a count: marked as one
+    if isinstance(cell, Points):
+        points = points_value(cell)
+        return "" if points is None else str(half_up(points, 1))
     if isinstance(cell, Money | Days):
         amount = Decimal(cell.amount if isinstance(cell, Money) else cell.value)
         return str(int(amount)) if amount == amount.to_integral_value() else str(half_up(amount, 2))
