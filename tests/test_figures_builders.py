@@ -28,6 +28,7 @@ ORGANISATION: dict[str, Any] = {
     "id": "organisation",
     "name": "Testshire Council",
     "jurisdiction": "england",
+    "report": {"published": ["2019-20"]},  # final: a provisional year gives no changes
     "bank_holidays": {"country": "GB", "subdivision": "ENG"},
     "targets": {"acknowledge_working_days": 3, "respond_working_days": 20, "extended_working_days": 40},
     "procedure": {

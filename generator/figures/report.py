@@ -31,6 +31,7 @@ from generator.figures.disclosure import suppressed
 from generator.figures.named import named_figures
 from generator.figures.numbering import Absent, numbered_alike
 from generator.figures.plans import PublishedPlan, plans_published, published_with
+from generator.figures.provisional import figures_without_changes, is_provisional, without_changes
 from generator.figures.table import Cell, Table
 from generator.model import Action, Organisation, Records
 
@@ -125,30 +126,28 @@ def year_report(records: Records, year: str, by_year: RecordsByYear | None = Non
     figures are counted once for all the reports that compare it.
     """
     years = (by_year or RecordsByYear(records)).compared(year)
-    tables = suppressed(_numbered(_tables(records, years)), records.organisation.disclosure_threshold)
+    provisional = is_provisional(records, year)
+    built = _tables(records, years)
+    tables = suppressed(_numbered(without_changes(built, year) if provisional else built),
+                        records.organisation.disclosure_threshold)
+    figures = named_figures(records, years, tables)
     return YearReport(
         year=year,
         years_compared=tuple(basis.year for basis in years),
         source=years[0].source,
         tables=tables,
-        figures=named_figures(records, years, tables),
+        figures=figures_without_changes(figures) if provisional else figures,
         case_studies=case_studies(records, years[0]),
         quotes=quotes(records, years[0]),
         actions_raised=actions_raised(records, years[0]),
         plans_published=plans_published(records, year),
-        provisional=is_provisional(records, year),
+        provisional=provisional,
     )
 
 
 def numbered_reports(reports: Sequence[YearReport]) -> list[YearReport]:
     """Reports of one site, each table with the same number in every year (`figures.numbering`)."""
     return [replace(report, absent=absent) for report, absent in numbered_alike(reports)]
-
-
-def is_provisional(records: Records, year: str) -> bool:
-    """A year is provisional until the organisation file lists it as published; a year kept as a
-    history record holds a published report's own figures, so it is final."""
-    return year not in records.organisation.published and all(h.year != year for h in records.histories)
 
 
 def _tables(records: Records, years: Sequence[YearBasis]) -> list[Table]:

@@ -71,7 +71,7 @@ def _drawn(shown: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
         figure.subplots_adjust(left=LEFT_INCHES / WIDTH_INCHES, right=1 - RIGHT_INCHES / WIDTH_INCHES,
                                top=1 - TOP_INCHES / height, bottom=BOTTOM_INCHES / height)
         axes = figure.add_subplot()
-        axes.set_ylim(position, 0)
+        axes.set_ylim(position or 1, 0)  # no themes: an empty chart, not a singular axis
         middles = [top + LINE_INCHES * len(lines) + BAR_INCHES / 2
                    for top, lines in zip(tops, names, strict=True)]
         left = [0] * len(shown)
