@@ -242,11 +242,18 @@ def test_compliments_per_year_by_team_with_history_not_reported_rows() -> None:
     assert column(table(found, "compliments"), "2019-20") == {"compliments": 2}
     assert column(table(found, "compliments"), "2018-19") == {"compliments": 10}
     by_team = table(found, "compliments_by_team")
-    assert column(by_team, "2019-20") == {"north": 1, "south": 1, "finance": 0, "total": 2}
-    assert column(by_team, "2018-19") == {"north": 10, "south": None, "finance": None, "total": 10}
+    assert column(by_team, "2019-20") == {
+        "north": Share(1, 2), "south": Share(1, 2), "finance": Share(0, 2), "total": 2}
+    assert column(by_team, "2018-19") == {"north": Share(10, 10), "south": None, "finance": None, "total": 10}
+    # South was not published in 2018-19, and finance had none: neither has a change to give.
+    assert column(by_team, "change 2018-19 to 2019-20") == {
+        "north": Change(10, 1), "south": None, "finance": None, "total": Change(10, 2)}
     figures = year_report(found, "2019-20").figures
     assert (figures["compliments"], figures["compliments_previous"]) == (2, 10)
     assert figures["compliments_change"] == Change(10, 2)
+    assert (figures["compliments_for_north"], figures["compliments_for_north_share"]) == (1, Share(1, 2))
+    assert (figures["compliments_for_north_change"], figures["compliments_for_south_change"]) == (
+        Change(10, 1), None)
 
 
 def test_complainants_and_advocacy() -> None:
@@ -264,7 +271,7 @@ def test_complainants_and_advocacy() -> None:
 def test_named_figures_are_all_present_and_documented() -> None:
     found = records(complaint())
     figures = year_report(found, "2019-20").figures
-    _, _, council_names = council_cells(found.organisation)
+    council_names = council_cells(found.organisation).meanings
     assert list(figures) == [*named.FIGURE_NAMES, *council_names]  # the council's own names follow
     assert "stage_local_extended" in council_names  # named in council_names's docstring by pattern
     for name in named.FIGURE_NAMES:

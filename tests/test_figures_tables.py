@@ -26,8 +26,9 @@ def test_representations_counts_every_kind_and_disposition() -> None:
     )
     table = year_report(found, "2019-20").table("representations")
     assert column(table, "2019-20") == {
-        "complaints": 2, "request-for-service": 1, "withdrawn": 1, "ineligible": 3,
-        "ineligible:safeguarding": 1, "ineligible:corporate": 2, "total": 7,
+        "complaints": Share(2, 7), "request-for-service": Share(1, 7), "withdrawn": Share(1, 7),
+        "ineligible": Share(3, 7), "ineligible:safeguarding": Share(1, 7),
+        "ineligible:corporate": Share(2, 7), "total": 7,
     }
     # The two years before have neither case records nor history: no column for them.
     assert [c.key for c in table.columns] == ["2019-20"]
@@ -37,7 +38,7 @@ def test_enquiries_get_a_row_only_when_there_are_some() -> None:
     table = year_report(records(complaint()), "2019-20").table("representations")
     assert "enquiry" not in column(table, "2019-20")
     table = year_report(records(complaint(), representation("enquiry")), "2019-20").table("representations")
-    assert column(table, "2019-20")["enquiry"] == 1
+    assert column(table, "2019-20")["enquiry"] == Share(1, 2)
 
 
 def test_outcomes_with_shares_and_still_open() -> None:
@@ -66,7 +67,8 @@ def test_service_areas_with_groups_customers_and_rates() -> None:
     assert [row.label for row in headings] == ["Prevention and Wellbeing"]
     assert set(headings[0].cells) == {None}
     assert column(table, "2019-20") == {
-        "group:prevention-and-wellbeing": None, "north": 2, "south": 0, "finance": 1, "total": 3,
+        "group:prevention-and-wellbeing": None, "north": Share(2, 3), "south": Share(0, 3),
+        "finance": Share(1, 3), "total": 3,
     }
     assert column(table, "customers")["north"] == 2000
     assert column(table, "customers")["total"] == 3000
@@ -87,7 +89,7 @@ def test_earlier_year_rate_uses_history_customers_when_areas_do_not_say() -> Non
 
 def test_complaint_without_service_area_gets_a_not_recorded_row() -> None:
     table = year_report(records(complaint(service_area=None)), "2019-20").table("service_areas")
-    assert column(table, "2019-20")["not-recorded"] == 1
+    assert column(table, "2019-20")["not-recorded"] == Share(1, 1)
 
 
 def test_year_without_cases_falls_back_to_history() -> None:
@@ -95,11 +97,11 @@ def test_year_without_cases_falls_back_to_history() -> None:
         "rows": {"complaints": 30, "request-for-service": 33, "withdrawn": 7, "ineligible": 20}, "total": 90})
     report = year_report(records(complaint(), histories=(earlier,)), "2019-20")
     table = report.table("representations")
-    assert column(table, "2018-19")["complaints"] == 30
+    assert column(table, "2018-19")["complaints"] == Share(30, 90)
     assert column(table, "2018-19")["total"] == 90
     assert column(table, "2018-19")["ineligible:safeguarding"] is None  # not published
     assert report.figures["complaints_previous"] == 30
-    assert table.notes == ()
+    assert table.notes == ("Each share is of all representations considered in the year (the total row).",)
 
 
 def test_history_fault_is_noted_with_the_sums() -> None:

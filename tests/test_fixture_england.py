@@ -24,15 +24,23 @@ def test_only_the_years_with_records_are_compared() -> None:
 
 def test_representations_count_informal_complaints_as_their_own_kind() -> None:
     # 2023-24: complaints C-2023-0001..0004; informal C-2023-0005, 0006; C-2023-0007 to safeguarding.
+    # Each a share of the year's 7 representations.
     assert column(ENGLAND, YEAR, "representations") == {
-        "complaints": 4, "informal-complaint": 2, "withdrawn": 0, "ineligible": 1,
-        "ineligible:safeguarding": 1, "total": 7,
+        "complaints": Share(4, 7), "informal-complaint": Share(2, 7), "withdrawn": Share(0, 7),
+        "ineligible": Share(1, 7), "ineligible:safeguarding": Share(1, 7), "total": 7,
     }
     # 2022-23: complaints C-2022-0001, 0002; informal C-2022-0003.
     assert column(ENGLAND, YEAR, "representations", "2022-23") == {
-        "complaints": 2, "informal-complaint": 1, "withdrawn": 0, "ineligible": 0,
-        "ineligible:safeguarding": 0, "total": 3,
+        "complaints": Share(2, 3), "informal-complaint": Share(1, 3), "withdrawn": Share(0, 3),
+        "ineligible": Share(0, 3), "ineligible:safeguarding": Share(0, 3), "total": 3,
     }
+    assert column(ENGLAND, YEAR, "representations", "change 2022-23 to 2023-24") == {
+        "complaints": Change(2, 4), "informal-complaint": Change(1, 2), "withdrawn": None,
+        "ineligible": None, "ineligible:safeguarding": None, "total": Change(3, 7),
+    }
+    figures = report(ENGLAND, YEAR).figures
+    assert (figures["informal_complaints"], figures["informal_complaints_share"]) == (2, Share(2, 7))
+    assert figures["informal_complaints_change"] == Change(1, 2)
     labels = {row.key: row.label for row in report(ENGLAND, YEAR).table("representations").rows}
     assert labels["complaints"] == "Statutory complaints accepted"
     assert labels["informal-complaint"] == "Informal complaints"
@@ -54,7 +62,11 @@ def test_outcomes_with_upheld_in_full_or_in_part() -> None:
 
 def test_service_areas_with_rates() -> None:
     # Home care: 0001, 0004 of 500 customers; assessment: 0002, 0003 of 1,000.
-    assert column(ENGLAND, YEAR, "service_areas") == {"home-care": 2, "assessment": 2, "total": 4}
+    assert column(ENGLAND, YEAR, "service_areas") == {
+        "home-care": Share(2, 4), "assessment": Share(2, 4), "total": 4}
+    # 2022-23: home care C-2022-0001, assessment C-2022-0002.
+    assert column(ENGLAND, YEAR, "service_areas", "change 2022-23 to 2023-24") == {
+        "home-care": Change(1, 2), "assessment": Change(1, 2), "total": Change(2, 4)}
     rates = column(ENGLAND, YEAR, "service_areas", "2023-24 rate")
     assert rates == {"home-care": Rate(2, 500), "assessment": Rate(2, 1000), "total": Rate(4, 1500)}
 

@@ -79,7 +79,11 @@ def test_an_extension_at_the_frontline() -> None:
 
 
 def test_compliments_and_what_it_does_not_record() -> None:
-    assert column(SCOTLAND, YEAR, "compliments_by_team") == {"home-support": 1, "day-services": 1, "total": 2}
+    # CPL-2023-0001 home support, CPL-2023-0002 day services: each half of the 2; no year before,
+    # so no change column.
+    assert column(SCOTLAND, YEAR, "compliments_by_team") == {
+        "home-support": Share(1, 2), "day-services": Share(1, 2), "total": 2}
+    assert [c.key for c in report(SCOTLAND, YEAR).table("compliments_by_team").columns] == [YEAR]
     ids = table_ids(SCOTLAND, YEAR)
     assert "complainants" not in ids and "advocacy" not in ids and "receipt_points" not in ids
     assert report(SCOTLAND, YEAR).years_compared == ("2023-24",)
@@ -91,3 +95,19 @@ def test_the_methodology_gives_each_stages_bands() -> None:
     assert "0-5, 6-10, 11-15, 16-20, 21-25 and over 25 working days" in text  # the frontline's 5 days
     assert "- **Stage 2: investigation**: 0-20, 21-40, 41-60, 61-80, 81-100 and over 100 working" in text
     assert {table.definition for table in report(SCOTLAND, YEAR).tables} <= anchors(page)
+
+
+def test_requests_for_service_are_a_kind_of_their_own() -> None:
+    # Complaints 0001 to 0006; C-2023-0007 a request for service: each a share of the 7.
+    assert column(SCOTLAND, YEAR, "representations") == {
+        "complaints": Share(6, 7), "request-for-service": Share(1, 7), "withdrawn": Share(0, 7),
+        "ineligible": Share(0, 7), "ineligible:adult-protection": Share(0, 7), "total": 7,
+    }
+    table = report(SCOTLAND, YEAR).table("representations")
+    assert {row.key: row.label for row in table.rows}["request-for-service"] == "Requests for service"
+    assert "Each share is of all representations considered in the year (the total row)." in table.notes
+    figures = report(SCOTLAND, YEAR).figures
+    assert (figures["requests_for_service"], figures["requests_for_service_share"]) == (1, Share(1, 7))
+    assert figures["requests_for_service_change"] is None  # no year before
+    text = str(methodology_page(fixture(SCOTLAND).organisation).content)
+    assert "- **Requests for service**: A first request for a service or a change to one" in text

@@ -26,15 +26,27 @@ def test_wording_and_years() -> None:
 
 def test_representations_with_enquiries_and_history() -> None:
     # Complaints 0001-0005, enquiries 0006-0008, 0009 withdrawn, 0010 to the corporate procedure.
+    # Each a share of all 10 representations.
     assert column(WALES, YEAR, "representations") == {
-        "complaints": 5, "enquiry": 3, "withdrawn": 1, "ineligible": 1,
-        "ineligible:safeguarding": 0, "ineligible:corporate": 1, "total": 10,
+        "complaints": Share(5, 10), "enquiry": Share(3, 10), "withdrawn": Share(1, 10),
+        "ineligible": Share(1, 10), "ineligible:safeguarding": Share(0, 10),
+        "ineligible:corporate": Share(1, 10), "total": 10,
     }
     assert column(WALES, YEAR, "representations", "2021-22") == {
-        "complaints": 9, "enquiry": 21, "withdrawn": 1, "ineligible": 2,
-        "ineligible:safeguarding": None, "ineligible:corporate": None, "total": 33,
+        "complaints": Share(9, 33), "enquiry": Share(21, 33), "withdrawn": Share(1, 33),
+        "ineligible": Share(2, 33), "ineligible:safeguarding": None, "ineligible:corporate": None,
+        "total": 33,
     }
-    assert report(WALES, YEAR).figures["enquiries"] == 3
+    # 2022-23: complaints C-2022-0001 and 0002, enquiries 0003 and 0004; none withdrawn or
+    # ineligible, so those rows have no change to give.
+    assert column(WALES, YEAR, "representations", "change 2022-23 to 2023-24") == {
+        "complaints": Change(2, 5), "enquiry": Change(2, 3), "withdrawn": None, "ineligible": None,
+        "ineligible:safeguarding": None, "ineligible:corporate": None, "total": Change(4, 10),
+    }
+    assert "Each share is of all representations considered in the year (the total row)." in (
+        report(WALES, YEAR).table("representations").notes)
+    figures = report(WALES, YEAR).figures
+    assert (figures["enquiries"], figures["enquiries_share"]) == (3, Share(3, 10))
 
 
 def test_outcomes_at_the_first_stage_with_other() -> None:
@@ -82,8 +94,16 @@ def test_outcomes_by_stage() -> None:
 def test_service_groups_with_subtotals_and_change() -> None:
     # Adults: 0001 older people, 0002 learning disability; children: 0003, 0004, 0005.
     assert column(WALES, YEAR, "service_areas") == {
-        "group:adults": 2, "older-people": 1, "learning-disability": 1,
-        "group:children": 3, "child-protection": 1, "looked-after": 2, "total": 5,
+        "group:adults": Share(2, 5), "older-people": Share(1, 5), "learning-disability": Share(1, 5),
+        "group:children": Share(3, 5), "child-protection": Share(1, 5), "looked-after": Share(2, 5),
+        "total": 5,
+    }
+    # 2022-23: C-2022-0001 older people, C-2022-0002 child protection; an area with none then
+    # has no change to give.
+    assert column(WALES, YEAR, "service_areas", "change 2022-23 to 2023-24") == {
+        "group:adults": Change(1, 2), "older-people": Change(1, 1), "learning-disability": None,
+        "group:children": Change(1, 3), "child-protection": Change(1, 1), "looked-after": None,
+        "total": Change(2, 5),
     }
     assert column(WALES, YEAR, "service_groups") == {
         "group:adults": Share(2, 5), "group:children": Share(3, 5), "total": 5}
@@ -97,6 +117,12 @@ def test_figure_names_for_its_groups_stages_and_kinds() -> None:
     figures = report(WALES, YEAR).figures
     assert (figures["complaints_adults"], figures["complaints_children"]) == (2, 3)
     assert figures["complaints_children_change"] == Change(1, 3)
+    assert figures["complaints_adults_share"] == Share(2, 5)
+    # Older people: C-2023-0001 this year, C-2022-0001 the year before; looked-after: 0004, 0005.
+    assert (figures["service_area_older_people"], figures["service_area_older_people_share"],
+            figures["service_area_older_people_change"]) == (1, Share(1, 5), Change(1, 1))
+    assert (figures["service_area_looked_after"], figures["service_area_looked_after_change"]) == (2, None)
+    assert "compliments_for_older_people" not in figures  # it keeps no compliment records
     assert figures["enquiries_change"] == Change(2, 3)  # 2022-23: C-2022-0003, 0004
     assert figures["stage_2_received"] == 2
     assert figures["stage_2_within_target_share"] == Share(1, 2)

@@ -12,11 +12,13 @@ from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import (
     RowSpec,
     Tally,
+    base_note,
     build_table,
     count_column,
     not_recorded_row,
     tally_items,
     tally_published,
+    year_columns,
 )
 from generator.figures.service_areas import row_specs, with_groups
 from generator.figures.table import Table
@@ -54,5 +56,6 @@ def compliments_by_team_table(records: Records, years: Sequence[YearBasis]) -> T
                                                      for area in organisation.service_areas]
     return build_table(
         "compliments_by_team", "Compliments by team", "Team", not_recorded_row(specs, tallies),
-        [count_column(t) for t in tallies], tallies, definition="compliments",
+        year_columns(organisation, tallies), tallies, definition="compliments",
+        notes=base_note(organisation, "the compliments received"),
     )

@@ -1,14 +1,22 @@
-"""Figure names that depend on the council: one for each service group and each stage of its
-procedure, and the change on the year before of each kind of representation.
+"""Figure names that depend on the council: one for each service group, service area, team
+complimented and stage of its procedure, and the change on the year before of each kind of
+representation and each outcome.
 
-`complaints_adults`, `complaints_adults_change`; `stage_2_received`, `stage_2_within_target_share`,
-`stage_2_upheld_in_full_or_part_share`, `stage_2_extended`, `stage_2_within_extended_share`;
-`enquiries_change`, `informal_complaints_change`, `requests_for_service_change`,
-`representations_change`, `upheld_in_full_or_part_change`. A name is a stage's or group's id with
-hyphens as underscores.
+`complaints_adults`, `complaints_adults_share`, `complaints_adults_change`;
+`service_area_home_care`, `service_area_home_care_share`, `service_area_home_care_change`;
+`compliments_for_home_care`, `compliments_for_home_care_share`, `compliments_for_home_care_change`;
+`stage_2_received`, `stage_2_within_target_share`, `stage_2_upheld_in_full_or_part_share`,
+`stage_2_extended`, `stage_2_within_extended_share`; `enquiries_change`,
+`informal_complaints_change`, `requests_for_service_change`, `withdrawn_change`,
+`ineligible_change`, `representations_change`, `upheld_change`, `partially_upheld_change`,
+`not_upheld_change`, `upheld_in_full_or_part_change`. A name is an id with hyphens as
+underscores. Each share is of the year's total in the same table (complaints, compliments), and
+each change is worked out from the counts, whether or not the table shows shares or changes.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from generator.counting import UPHELD_IN_FULL_OR_PART, group_id
 from generator.model import Organisation
@@ -21,31 +29,57 @@ CHANGED = {
     "enquiries": ("representations", "enquiry"),
     "informal_complaints": ("representations", "informal-complaint"),
     "requests_for_service": ("representations", "request-for-service"),
+    "withdrawn": ("representations", "withdrawn"),
+    "ineligible": ("representations", "ineligible"),
+    "upheld": ("outcomes", "upheld"),
+    "partially_upheld": ("outcomes", "partially-upheld"),
+    "not_upheld": ("outcomes", "not-upheld"),
     "upheld_in_full_or_part": ("outcomes", UPHELD_IN_FULL_OR_PART),
 }
+
+
+class CouncilNames(NamedTuple):
+    cells: Cells
+    changes: dict[str, str]  # change name -> counted name, whose year before is `<name>_before`
+    meanings: dict[str, str]
+    shares: dict[str, tuple[str, str]]  # share name -> (counted name, the name of its whole)
 
 
 def identifier(term_id: str) -> str:
     return term_id.replace("-", "_")
 
 
-def council_cells(organisation: Organisation) -> tuple[Cells, dict[str, str], dict[str, str]]:
-    """The council's own names: their cells, the names of changes (change -> counted name, whose
-    year before is `<name>_before`), and what each name means."""
+def council_cells(organisation: Organisation) -> CouncilNames:
+    """The council's own names: their cells, their changes and shares, and what each name means."""
     cells: Cells = {}
     meanings: dict[str, str] = {}
     changes: dict[str, str] = {}
+    shares: dict[str, tuple[str, str]] = {}
     for name, (table, row) in CHANGED.items():
         cells[f"{name}_before"] = (table, row, "previous")
         changes[f"{name}_change"] = name
         meanings[f"{name}_change"] = f"Change in {name.replace('_', ' ')} on the year before"
+    counted = [("complaints_total", "service_areas", "total", "")]
     for group in organisation.service_groups if len(organisation.service_groups) > 1 else ():
-        name = f"complaints_{identifier(group_id(group))}"
-        cells[name] = ("service_areas", f"group:{group_id(group)}", "year")
-        cells[f"{name}_before"] = ("service_areas", f"group:{group_id(group)}", "previous")
+        counted.append((f"complaints_{identifier(group_id(group))}", "service_areas",
+                        f"group:{group_id(group)}", f"{organisation.complaints_name} about {group}"))
+    counted += [(f"service_area_{identifier(area.id)}", "service_areas", area.id,
+                 f"{organisation.complaints_name} about {area.name}") for area in organisation.service_areas]
+    if organisation.records("compliments"):
+        counted.append(("compliments_total", "compliments_by_team", "total", ""))
+        counted += [(f"compliments_for_{identifier(area.id)}", "compliments_by_team", area.id,
+                     f"Compliments for {area.name}") for area in organisation.service_areas]
+    for name, table, row, meaning in counted:
+        cells[name] = (table, row, "year")
+        if not meaning:
+            continue  # a whole the shares are of, not a name of its own
+        whole = "compliments_total" if table == "compliments_by_team" else "complaints_total"
+        cells[f"{name}_before"] = (table, row, "previous")
         changes[f"{name}_change"] = name
-        meanings[name] = f"{organisation.complaints_name} about {group}"
-        meanings[f"{name}_change"] = f"Change in {name.replace('_', ' ')} on the year before"
+        shares[f"{name}_share"] = (name, whole)
+        meanings[name] = meaning
+        meanings[f"{name}_share"] = f"{meaning}, as a share of the year's total"
+        meanings[f"{name}_change"] = f"{meaning}: change on the year before"
     for stage in organisation.stages if len(organisation.stages) > 1 else ():
         name = f"stage_{identifier(stage.id.removeprefix('stage-'))}"
         rows = {
@@ -64,4 +98,4 @@ def council_cells(organisation: Organisation) -> tuple[Cells, dict[str, str], di
         cells[f"{name}_within_extended_share"] = ("extensions", f"{stage.id}:within-extended", "year")
         meanings[f"{name}_extended"] = f"{stage.name}: responses with more time agreed"
         meanings[f"{name}_within_extended_share"] = f"{stage.name}: of those, answered within the time agreed"
-    return cells, changes, meanings
+    return CouncilNames(cells, changes, meanings, shares)

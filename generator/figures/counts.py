@@ -16,7 +16,7 @@ from typing import TypeVar
 from generator.counting import NOT_RECORDED, TOTAL
 from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
 from generator.figures.table import Cell, Change, Column, Percent, Row, Share, Table
-from generator.model import Case, Term
+from generator.model import Case, Organisation, Term
 
 Item = TypeVar("Item")
 
@@ -121,6 +121,21 @@ def change_column(before: Tally, after: Tally) -> ColumnSpec:
 
     heading = f"Change on {before.year}"
     return ColumnSpec(Column(f"change {before.year} to {after.year}", heading, None, "change"), cell)
+
+
+def year_columns(organisation: Organisation, tallies: Sequence[Tally]) -> list[ColumnSpec]:
+    """Each compared year's counts, with each row's share of the year's total when the
+    organisation shows shares, then the change on the year before when it shows changes (and
+    the year before reported the table)."""
+    columns = [shares_column(t) if organisation.shares else count_column(t) for t in tallies]
+    if organisation.changes and len(tallies) > 1 and tallies[1].source != NOT_REPORTED:
+        columns.append(change_column(tallies[1], tallies[0]))
+    return columns
+
+
+def base_note(organisation: Organisation, base: str) -> list[str]:
+    """The note that says what a table's shares are of, when it shows them."""
+    return [f"Each share is of {base} in the year (the total row)."] if organisation.shares else []
 
 
 # The table ----------------------------------------------------------------------------------

@@ -12,6 +12,9 @@ the value None. The names, and what each means (`FIGURE_NAMES` holds the same li
 - `enquiries`, `informal_complaints`: representations that were enquiries, or informal complaints.
 - `withdrawn`: representations withdrawn or not pursued.
 - `ineligible`: representations refused as ineligible and redirected.
+- `complaints_share`, `requests_for_service_share`, `enquiries_share`,
+  `informal_complaints_share`, `withdrawn_share`, `ineligible_share`: each as a share of every
+  representation considered (`representations`), worked out from the counts.
 - `upheld`, `partially_upheld`, `not_upheld`: complaints with that first-stage outcome.
 - `upheld_in_full_or_part`: complaints upheld or partially upheld (every outcome the council
   counts as upheld in full or in part), and `upheld_in_full_or_part_share` as a share of complaints,
@@ -54,6 +57,12 @@ FIGURE_NAMES: dict[str, str] = {
     "informal_complaints": "Representations that were informal complaints",
     "withdrawn": "Representations withdrawn or not pursued",
     "ineligible": "Representations refused as ineligible and redirected",
+    "complaints_share": "Formal complaints accepted, as a share of every representation considered",
+    "requests_for_service_share": "Requests for service, as a share of every representation considered",
+    "enquiries_share": "Enquiries, as a share of every representation considered",
+    "informal_complaints_share": "Informal complaints, as a share of every representation considered",
+    "withdrawn_share": "Representations withdrawn or not pursued, as a share of every representation",
+    "ineligible_share": "Representations ineligible and redirected, as a share of every representation",
     "upheld": "Complaints upheld",
     "partially_upheld": "Complaints partially upheld",
     "not_upheld": "Complaints not upheld",
@@ -115,6 +124,15 @@ CELLS: dict[str, tuple[str, str, str]] = {
     "advocacy": ("advocacy", "total", "year"),
 }
 CHANGES = {"complaints_change": "complaints", "compliments_change": "compliments"}
+# Shares of all representations, worked out from the counts whether or not the table shows shares.
+SHARES = {
+    "complaints_share": ("complaints", "representations"),
+    "requests_for_service_share": ("requests_for_service", "representations"),
+    "enquiries_share": ("enquiries", "representations"),
+    "informal_complaints_share": ("informal_complaints", "representations"),
+    "withdrawn_share": ("withdrawn", "representations"),
+    "ineligible_share": ("ineligible", "representations"),
+}
 
 
 def table_cell(tables: Sequence[Table], table_id: str, row_key: str, column_key: str) -> Cell:
@@ -142,6 +160,13 @@ def change(before: Cell, after: Cell) -> Change | None:
     return None
 
 
+def share(part: Cell, whole: Cell) -> Share | None:
+    """A count as a share of its whole, worked out from the two counts the tables give."""
+    if isinstance(part, int) and isinstance(whole, int) and whole:
+        return Share(part, whole)
+    return None
+
+
 def named_figures(records: Records, years: Sequence[YearBasis], tables: Sequence[Table]) -> dict[str, Cell]:
     """Every name in FIGURE_NAMES with its value for the first of `years` (None if not reported)."""
     year = years[0].year
@@ -153,10 +178,14 @@ def named_figures(records: Records, years: Sequence[YearBasis], tables: Sequence
         figures[name] = as_named(name, table_cell(tables, table_id, row_key, column_key))
     for name, base in CHANGES.items():
         figures[name] = change(figures[f"{base}_previous"], figures[base])
+    for name, (part, whole) in SHARES.items():
+        figures[name] = share(figures[part], figures[whole])
     named = {name: figures[name] for name in FIGURE_NAMES}
-    cells, changes, meanings = council_cells(records.organisation)
-    for name, (table_id, row_key, column) in cells.items():
+    council = council_cells(records.organisation)
+    for name, (table_id, row_key, column) in council.cells.items():
         figures[name] = as_named(name, table_cell(tables, table_id, row_key, columns[column]))
-    for name, base in changes.items():
+    for name, base in council.changes.items():
         figures[name] = change(as_named("", figures[f"{base}_before"]), figures.get(base))
-    return named | {name: figures[name] for name in meanings}
+    for name, (part, whole) in council.shares.items():
+        figures[name] = share(figures.get(part), figures.get(whole))
+    return named | {name: figures[name] for name in council.meanings}

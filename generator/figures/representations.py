@@ -11,10 +11,11 @@ from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import (
     RowSpec,
     Tally,
+    base_note,
     build_table,
-    count_column,
     tally_items,
     tally_published,
+    year_columns,
 )
 from generator.figures.table import Table
 from generator.model import Case, Organisation, Records
@@ -69,6 +70,7 @@ def representations_table(records: Records, years: Sequence[YearBasis]) -> Table
     tallies = [basis.once("representations", tally, basis) for basis in years]
     return build_table(
         "representations", "Representations considered", "What became of the representation",
-        row_specs(organisation, tallies), [count_column(t) for t in tallies], tallies,
+        row_specs(organisation, tallies), year_columns(organisation, tallies), tallies,
         definition="representation", total_label="Total representations considered",
+        notes=base_note(organisation, "all representations considered"),
     )

@@ -11,16 +11,18 @@ from generator.figures.counts import (
     ColumnSpec,
     RowSpec,
     Tally,
+    base_note,
     build_table,
     change_column,
-    count_column,
     not_recorded_row,
     shares_column,
     tally_items,
     tally_published,
+    year_columns,
 )
 from generator.figures.table import Cell, Column, Rate, Table
 from generator.model import Organisation, Records, ServiceArea
+from generator.model.organisation import lower
 
 
 def tally(organisation: Organisation, basis: YearBasis) -> Tally:
@@ -134,7 +136,7 @@ def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
     tallies = [basis.once("service_areas", tally, organisation, basis) for basis in years]
     # Customers served, when the organisation file gives them for the year (else nothing to show).
     served = [customers_column(organisation, years[0])] if total_customers(organisation, years[0]) else []
-    columns = [*served, *(count_column(t) for t in tallies)]
+    columns = [*served, *year_columns(organisation, tallies)]
     columns += [rate_column(organisation, basis, t) for basis, t in zip(years, tallies, strict=True)
                 if t.source != NOT_REPORTED and total_customers(organisation, basis) is not None]
     specs = not_recorded_row(row_specs(organisation), tallies)
@@ -142,7 +144,8 @@ def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
         "service_areas", f"{organisation.complaints_name} by service area", "Service area", specs, columns,
         tallies,
         definition="rate-per-1000",
-        notes=[*former_names(organisation.service_areas), *area_notes(organisation.service_areas)],
+        notes=[*base_note(organisation, f"the {lower(organisation.complaints_name)}"),
+               *former_names(organisation.service_areas), *area_notes(organisation.service_areas)],
     )
 
 

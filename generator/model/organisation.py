@@ -111,6 +111,10 @@ class Organisation:
     kinds: tuple[Kind, ...] = tuple(Kind(kind, KIND_NAMES[kind]) for kind in KINDS)
     kinds_listed: bool = False  # the file lists the kinds it records (`representations`)
     recorded: frozenset[str] = frozenset(RECORDABLE)
+    # The tables where a share means something show each row's share of the year's total, and
+    # its change on the year before, unless `report: {shares: false, changes: false}` says not.
+    shares: bool = True
+    changes: bool = True
 
     def term(self, taxonomy: str, term_id: str) -> Term:
         """Look up a term by id in a taxonomy named like the attribute ('service_areas')."""
@@ -259,4 +263,6 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         kinds=_kinds(values.get("representations")),
         kinds_listed="representations" in values,
         recorded=frozenset(section for section in RECORDABLE if recorded.get(section, True) is not False),
+        shares=report.get("shares", True) is not False,
+        changes=report.get("changes", True) is not False,
     )

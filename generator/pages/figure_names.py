@@ -22,7 +22,7 @@ def _meanings() -> dict[str, str]:
 def figure_names_page(latest: YearReport, organisation: Organisation | None = None) -> SiteFile:
     meanings = _meanings()
     if organisation is not None:  # the names of the council's own groups and stages
-        meanings |= council_cells(organisation)[2]
+        meanings |= council_cells(organisation).meanings
     figures = [
         {"name": name, "meaning": meanings.get(name, ""), "value": cell_text(value)}
         for name, value in latest.figures.items()
