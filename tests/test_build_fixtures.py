@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from site_text import differences, site_text
 from test_build import copy_repository, mkdocs_build, run
 
 pytestmark = pytest.mark.slow
@@ -59,3 +60,17 @@ def test_pages_say_nothing_of_another_council_or_of_what_is_not_recorded(built: 
     if name in NOT_THEIRS:
         assert NOT_THEIRS[name].lower() not in text.lower()
     assert "0 compliments" not in text
+
+
+def test_the_pages_folder_builds_with_plain_mkdocs_to_the_same_text(
+    built: tuple[str, Path], tmp_path: Path,
+) -> None:
+    """`candour pages` of the council, built by MkDocs without Candour's plugin: every page says
+    what the plugin's build says."""
+    _, site = built
+    out = tmp_path / "pages"
+    written = run(["generator", "pages", "--root", str(site.parent), "--out", str(out)], site.parent)
+    assert written.returncode == 0, written.stdout + written.stderr
+    plain = run(["mkdocs", "build", "--strict"], out)
+    assert plain.returncode == 0 and "WARNING" not in plain.stderr, plain.stderr
+    assert differences(site_text(site), site_text(out / "site")) == []

@@ -11,6 +11,7 @@ from decimal import Decimal
 from fixture_reports import column, fixture, report, table_ids
 
 from generator.figures.table import Change, Days, Percent, Share
+from generator.pages.figure_names import figure_names_page
 
 WALES = "wales-social-services"
 YEAR = "2023-24"
@@ -166,3 +167,16 @@ def test_history_as_published_percentages_and_the_officers_own_fault_note() -> N
         "2020-21 as published: the rows add up to 32 but the published total was 33.",
         "2020-21 as published: The report's total of 33 counted one enquiry twice; its rows add up to 32.",
     )
+
+
+def test_the_figure_names_page_lists_each_rows_share_and_change() -> None:
+    page = str(figure_names_page(report(WALES, YEAR), fixture(WALES).organisation).content)
+    # Older people: 1 of the 5 complaints (20%), as many as the year before (0%); enquiries 3 of 10.
+    rows = {line.split(" | ")[0][3:-1]: line.removesuffix(" |").split(" | ")[1:]
+            for line in page.splitlines() if line.startswith("| `")}
+    older = "Complaints about Older people"
+    assert rows["service_area_older_people_share"] == [
+        f"{older}, as a share of the year's total", r"1 \(20%\)"]
+    assert rows["service_area_older_people_change"] == [f"{older}: change on the year before", "0%"]
+    every = "as a share of every representation considered"
+    assert rows["enquiries_share"] == [f"Enquiries, {every}", r"3 \(30%\)"]

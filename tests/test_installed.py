@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from installed_package import Installed
 
 pytestmark = pytest.mark.slow
@@ -103,3 +104,23 @@ def test_validate_new_and_build_in_a_records_only_repository(site_candour: Insta
     assert 'role="dialog" aria-label="Search"' in home
     # Nothing was written into the repository but the site and the chart cache.
     assert sorted(p.name for p in repo.iterdir()) == [".candour-cache", "records", "site"]
+
+
+def test_pages_from_the_package_build_with_plain_mkdocs(site_candour: Installed, tmp_path: Path) -> None:
+    """`candour pages` in a records-only repository: a folder the installed MkDocs builds without
+    Candour's plugin, with the theme's fixes the package carries."""
+    repo = records_only(tmp_path / "council")
+    out = tmp_path / "pages"
+    written = site_candour.run("pages", "--out", out, cwd=repo, extra_env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert written.returncode == 0, written.stdout + written.stderr
+    assert "Candour's default settings" in written.stdout
+    assert yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"] == ["search"]
+    built = site_candour.run("build", "--strict", cwd=out, program="mkdocs")
+    assert built.returncode == 0, built.stderr
+    with (out / "site/reports/2023-24/data/representations.csv").open(encoding="utf-8-sig") as table:
+        counted = {row["id"]: row["2023-24"] for row in csv.DictReader(table)}
+    # The fixture has six 2023-24 cases, four of them accepted complaints.
+    assert (counted["complaints"], counted["total"]) == ("4", "6")
+    home = (out / "site/index.html").read_text(encoding="utf-8")
+    assert "stylesheets/accessibility.css" in home and 'role="dialog" aria-label="Search"' in home
+    assert sorted(p.name for p in repo.iterdir()) == [".candour-cache", "records"]  # nothing else written
