@@ -17,6 +17,7 @@ from generator.counting import NOT_RECORDED, TOTAL
 from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
 from generator.figures.table import Cell, Change, Column, Percent, Row, Share, Table
 from generator.model import Case, Organisation, Term
+from generator.model.bilingual import in_language
 
 Item = TypeVar("Item")
 
@@ -227,7 +228,8 @@ def history_notes(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[st
         if tally.total is not None and complete and added != tally.total:
             notes.append(f"{tally.year} as published: the rows add up to {added} "
                          f"but the published total was {tally.total}.")
-        notes.extend(f"{tally.year} as published: {fault}" for fault in tally.faults)
+        # The officer's note in the language being written (its Welsh on the Welsh site).
+        notes.extend(f"{tally.year} as published: {in_language(fault)}" for fault in tally.faults)
     return notes
 
 

@@ -22,6 +22,7 @@ from generator.figures.counts import (
 )
 from generator.figures.table import Cell, Column, Rate, Table
 from generator.model import Organisation, Records, ServiceArea
+from generator.model.bilingual import in_language
 from generator.model.organisation import lower
 
 
@@ -122,13 +123,14 @@ def rate_column(organisation: Organisation, basis: YearBasis, tally: Tally) -> C
 
 
 def former_names(areas: Sequence[ServiceArea]) -> list[str]:
-    return [f"{area.name} was formerly known as {' and '.join(area.formerly)}."
+    return [f"{in_language(area.name)} was formerly known as "
+            f"{' and '.join(str(in_language(name)) for name in area.formerly)}."
             for area in areas if area.formerly]
 
 
 def area_notes(areas: Sequence[ServiceArea]) -> list[str]:
     """Each area's published note (`note` in the organisation file), after the area's name."""
-    return [f"{area.name}: {area.note}" for area in areas if area.note]
+    return [f"{in_language(area.name)}: {in_language(area.note)}" for area in areas if area.note]
 
 
 def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:

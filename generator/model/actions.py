@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from generator.model.bilingual import Text, text_of, texts_of
 from generator.years import reporting_year
 
 
@@ -67,14 +68,15 @@ def action_from(values: dict[str, Any], source_path: str) -> Action:
     raised_by = values.get("raised_by", {})
     return Action(
         id=values["id"], plan=values["plan"], theme=values["theme"],
-        raised=date.fromisoformat(values["raised"]), issue=values["issue"],
-        lessons=tuple(values.get("lessons", ())),
+        raised=date.fromisoformat(values["raised"]), issue=Text(values["issue"], values.get("issue_cy")),
+        lessons=texts_of(values, "lessons"),
         steps=tuple(
             ActionStep(
-                action=step["action"], departments=tuple(step.get("departments", ())),
+                action=Text(step["action"], step.get("action_cy")),
+                departments=tuple(step.get("departments", ())),
                 timescale=str(step["timescale"]),
                 revisions=tuple(
-                    Revision(str(rev["timescale"]), rev.get("reason", ""), _day(rev.get("agreed")))
+                    Revision(str(rev["timescale"]), text_of(rev, "reason") or "", _day(rev.get("agreed")))
                     for rev in step.get("revisions", ())
                 ),
                 completed=_day(step.get("completed")),
@@ -83,12 +85,13 @@ def action_from(values: dict[str, Any], source_path: str) -> Action:
         ),
         status=values["status"], completed=_day(values.get("completed")),
         reviews=tuple(
-            sorted((Review(date.fromisoformat(r["date"]), r["note"]) for r in values.get("reviews", ())),
+            sorted((Review(date.fromisoformat(r["date"]), Text(r["note"], r.get("note_cy")))
+                    for r in values.get("reviews", ())),
                    key=lambda review: review.date)
         ),
         raised_by_cases=tuple(raised_by.get("cases", ())),
         raised_by_themes=tuple(raised_by.get("themes", ())),
         source_path=source_path,
-        lead_officer=values.get("lead_officer"),
+        lead_officer=text_of(values, "lead_officer"),
     )
 

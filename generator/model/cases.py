@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from generator.counting import DIRECT, is_counted_complaint, stage_route
+from generator.model.bilingual import Text, text_of
 from generator.years import reporting_year
 
 
@@ -143,10 +144,19 @@ class Compliment:
         object.__setattr__(self, "year", reporting_year(self.received))
 
 
-def _remedies(values: list[dict[str, Any]] | None) -> tuple[Remedy, ...]:
+def _remedies(values: list[dict[str, Any]] | None, *, published: bool = False) -> tuple[Remedy, ...]:
+    """Each remedy; a published one (the ombudsman's) with the Welsh of its reason."""
     return tuple(
-        Remedy(item["kind"], item.get("amount"), item.get("reason")) for item in values or ()
+        Remedy(item["kind"], item.get("amount"), text_of(item, "reason") if published else item.get("reason"))
+        for item in values or ()
     )
+
+
+def _case_study(study: dict[str, Any] | None) -> CaseStudy | None:
+    """The case study, with the Welsh of each part, when it is marked for publication."""
+    if not study or study.get("publish") is not True:
+        return None
+    return CaseStudy(Text(study["raised"], study.get("raised_cy")), Text(study["done"], study.get("done_cy")))
 
 
 def case_from(values: dict[str, Any]) -> Case:
@@ -176,8 +186,7 @@ def case_from(values: dict[str, Any]) -> Case:
         commissioned_provider=bool(values.get("commissioned_provider", False)),
         stages=tuple(stages), remedies=_remedies(values.get("remedies")),
         actions=tuple(values.get("actions", ())),
-        case_study=CaseStudy(study["raised"], study["done"])
-        if study and study.get("publish") is True else None,
+        case_study=_case_study(study),
     )
 
 
@@ -186,7 +195,7 @@ def ombudsman_case_from(values: dict[str, Any]) -> OmbudsmanCase:
         id=values["id"], received=date.fromisoformat(values["received"]),
         decided=_day(values.get("decided")), decision=values.get("decision"),
         case=values.get("case"), repeat_complainant=bool(values.get("repeat_complainant", False)),
-        remedies=_remedies(values.get("remedies")), remedy_due=_day(values.get("remedy_due")),
+        remedies=_remedies(values.get("remedies"), published=True), remedy_due=_day(values.get("remedy_due")),
         remedy_completed=_day(values.get("remedy_completed")),
         chased=bool(values.get("chased", False)),
         category=values.get("category"), investigated=values.get("investigated"),
@@ -213,5 +222,5 @@ def _recommendations(values: dict[str, Any]) -> tuple[Recommendation, ...]:
 def compliment_from(values: dict[str, Any]) -> Compliment:
     return Compliment(
         id=values["id"], received=date.fromisoformat(values["received"]), team=values["team"],
-        quote=values.get("quote") if values.get("publish") is True else None,
+        quote=text_of(values, "quote") if values.get("publish") is True else None,
     )

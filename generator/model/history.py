@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from generator.model.bilingual import Text
+
 # Every table a history record may hold, named as the report's tables are.
 HISTORY_TABLES = (
     "representations", "outcomes", "service_areas", "service_groups", "subjects", "response_times",
@@ -73,5 +75,5 @@ def history_from(values: dict[str, Any]) -> History:
         id=values["id"], year=values["year"], source=values.get("source", ""),
         customers=values.get("customers"), tables=tables,
         ombudsman_received=ombudsman.get("received"), ombudsman_decided=ombudsman.get("decided"),
-        faults=tuple(Fault(f["table"], f["note"]) for f in values.get("faults", ())),
+        faults=tuple(Fault(f["table"], Text(f["note"], f.get("note_cy"))) for f in values.get("faults", ())),
     )

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from generator.counting import is_upheld as counted_as_upheld
+from generator.model.bilingual import SUFFIX, Text, text_of, texts_of
 from generator.nations import NATIONS, RECORDABLE, Nation, default_stages, services_wording
 
 # The kinds of representation a case can be, in the order the representations table lists them.
@@ -168,9 +169,27 @@ def lower(name: str) -> str:
 
 def _terms(values: list[dict[str, Any]] | None) -> tuple[Term, ...]:
     return tuple(
-        Term(item["id"], item["name"], {k: v for k, v in item.items() if k not in ("id", "name")})
+        Term(item["id"], _name(item), {k: v for k, v in item.items() if k not in ("id", "name", "name_cy")})
         for item in values or ()
     )
+
+
+def _name(values: dict[str, Any], name: str = "name") -> Text:
+    """A name the public reads, with its Welsh when the file gives one."""
+    return Text(values[name], values.get(name + SUFFIX))
+
+
+def _named(values: dict[str, Any], name: str, default: str) -> Text:
+    """An optional name (the default when the file gives none), with its Welsh."""
+    return _name(values, name) if isinstance(values.get(name), str) else Text(default)
+
+
+def _contact(values: dict[str, Any]) -> dict[str, str]:
+    """The council's contact details; the team's name with its Welsh."""
+    contact = {key: value for key, value in values.items() if not key.endswith(SUFFIX)}
+    if isinstance(contact.get("team"), str):
+        contact["team"] = _name(values, "team")
+    return contact
 
 
 def _stages(values: list[dict[str, Any]], targets: dict[str, Any]) -> tuple[Stage, ...]:
@@ -179,7 +198,7 @@ def _stages(values: list[dict[str, Any]], targets: dict[str, Any]) -> tuple[Stag
     for index, stage in enumerate(values):
         first = index == 0
         stages.append(Stage(
-            stage["id"], stage["name"], stage["respond_working_days"],
+            stage["id"], _name(stage), stage["respond_working_days"],
             extended_working_days=stage.get(
                 "extended_working_days", targets.get("extended_working_days") if first else None),
             acknowledge_working_days=stage.get(
@@ -193,8 +212,8 @@ def _kinds(values: dict[str, Any] | None) -> tuple[Kind, ...]:
     always), or every kind when it lists none."""
     listed = values or {}
     return tuple(
-        Kind(kind, (listed.get(kind) or {}).get("name", KIND_NAMES[kind]),
-             (listed.get(kind) or {}).get("definition"))
+        Kind(kind, _named(listed.get(kind) or {}, "name", KIND_NAMES[kind]),
+             text_of(listed.get(kind) or {}, "definition"))
         for kind in KINDS if not listed or kind in listed or kind == "complaint"
     )
 
@@ -210,16 +229,16 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
     stages = _stages(written, targets)
     ombudsman = procedure.get("ombudsman") or {"id": nation.ombudsman_id, "name": nation.ombudsman_name}
     report = values.get("report", {})
-    services_name = report.get("services_name") or services_wording(nation, services)
+    services_name = _named(report, "services_name", services_wording(nation, services))
     recorded = values.get("recorded", {})
     categories = _terms(taxonomies.get("subjects"))
     subjects = tuple(
-        Subject(sub["id"], sub["name"], category=category["id"])
+        Subject(sub["id"], _name(sub), category=category["id"])
         for category in taxonomies.get("subjects", ())
         for sub in category.get("subjects", ())
     )
     return Organisation(
-        name=values["name"],
+        name=_name(values),
         jurisdiction=values["jurisdiction"],
         bank_holidays_country=holidays.get("country", "GB"),
         bank_holidays_subdivision=holidays.get("subdivision"),
@@ -227,15 +246,15 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         respond_working_days=stages[0].respond_working_days,
         extended_working_days=stages[0].extended_working_days,
         stages=stages,
-        ombudsman_name=ombudsman.get("name", "the Ombudsman"),
+        ombudsman_name=_named(ombudsman, "name", "the Ombudsman"),
         ombudsman_id=ombudsman.get("id", "ombudsman"),
         disclosure_threshold=values.get("disclosure", {}).get("threshold", 0),
-        contact=dict(values.get("contact", {})),
+        contact=_contact(values.get("contact", {})),
         site=dict(values.get("site", {})),
         service_areas=tuple(
             ServiceArea(
-                area["id"], area["name"], group=area.get("group"),
-                formerly=tuple(area.get("formerly", ())), note=area.get("note"),
+                area["id"], _name(area), group=text_of(area, "group"),
+                formerly=texts_of(area, "formerly"), note=text_of(area, "note"),
                 customers={str(year): count for year, count in area.get("customers", {}).items()},
             )
             for area in taxonomies.get("service_areas", ())
@@ -252,13 +271,13 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         action_themes=_terms(taxonomies.get("action_themes")),
         plans=_terms(taxonomies.get("plans")),
         meetings=tuple(sorted(
-            (Meeting(date.fromisoformat(m["date"]), m["name"]) for m in values.get("meetings", ())),
+            (Meeting(date.fromisoformat(m["date"]), _name(m)) for m in values.get("meetings", ())),
             key=lambda meeting: meeting.date,
         )),
         services=services,
         languages=tuple(values.get("languages", ("en",))),
         services_name=services_name,
-        title=report.get("title") or f"{sentence(services_name)} complaints and compliments",
+        title=_named(report, "title", f"{sentence(services_name)} complaints and compliments"),
         published=frozenset(str(year) for year in report.get("published", ())),
         kinds=_kinds(values.get("representations")),
         kinds_listed="representations" in values,

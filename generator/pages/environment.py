@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.language import install as install_gettext
+from generator.model.bilingual import shown
 from generator.pages.blocks import html_block
 from generator.pages.markdown import (
     escape_attribute,
@@ -31,6 +32,7 @@ def _finalizer(escape: Callable[[object], str]) -> Callable[[object], object]:
     """What a template prints: markup as it is, a whole number as written, anything else escaped."""
 
     def finalize(value: object) -> object:
+        value = shown(value)  # a council's text in the language being written
         if hasattr(value, "__html__"):
             return Markup(value.__html__())
         if isinstance(value, int) and not isinstance(value, bool):
@@ -55,11 +57,11 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, autoescape=False, finalize=_finalize,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    env.filters["html"] = escape_attribute
-    env.filters["paragraphs"] = paragraphs
+    env.filters["html"] = lambda value: escape_attribute(shown(value))
+    env.filters["paragraphs"] = lambda text: paragraphs(shown(text))
     env.filters["url"] = _url
     env.filters["cell"] = lambda cell: Markup(escape_markdown(cell_text(cell)))
-    install_gettext(env, escape_markdown)
+    install_gettext(env, lambda value: escape_markdown(shown(value)))
     return env
 
 
@@ -70,10 +72,11 @@ def html_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, autoescape=False, finalize=_finalize_html,
         trim_blocks=True, lstrip_blocks=True,
     )
-    env.filters["paragraphs"] = lambda text: [escape_attribute(part) for part in split_paragraphs(text)]
+    env.filters["paragraphs"] = lambda text: [escape_attribute(part)
+                                              for part in split_paragraphs(shown(text))]
     env.filters["url"] = _url
-    env.filters["segment"] = segment
-    install_gettext(env, escape_attribute)
+    env.filters["segment"] = segment  # a part of a link: the same in every language
+    install_gettext(env, lambda value: escape_attribute(shown(value)))
     return env
 
 

@@ -15,6 +15,7 @@ from datetime import date
 
 from generator.githistory import FolderHistory, Lineage
 from generator.model import Action
+from generator.model.bilingual import in_language
 from generator.tracker.as_at import COMPLETE
 from generator.tracker.differences import Names, added, differences, sentence
 from generator.tracker.timescales import long_date, timescale_text
@@ -112,7 +113,8 @@ def _dated(action: Action, names: Names) -> Iterator[tuple[date, str]]:
         if step.completed:
             yield step.completed, f"Step {index + 1} completed."
     for review in action.reviews:
-        yield review.date, f"Review note added: \u201c{' '.join(review.note.split())}\u201d."
+        note = " ".join(str(in_language(review.note)).split())
+        yield review.date, f"Review note added: \u201c{note}\u201d."
     if action.status == COMPLETE and action.completed:
         yield action.completed, f"Completed on {long_date(action.completed)}."
 

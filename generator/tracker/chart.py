@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator.model.bilingual import in_language
 from generator.tracker.facets import Facet
 from generator.tracker.rag import RAG_NAMES, RAG_ORDER
 
@@ -42,7 +43,8 @@ _SETTINGS = {
 
 def themes_by_rag_svg(themes: Sequence[Facet]) -> str:
     """A horizontal stacked bar per theme with actions, in taxonomy order from the top."""
-    shown = tuple((facet.name, tuple(facet.rag_counts[rag] for rag in RAG_ORDER))
+    # The names in the language being written, as plain text: the Welsh chart is drawn, not the English kept.
+    shown = tuple((str(in_language(facet.name)), tuple(facet.rag_counts[rag] for rag in RAG_ORDER))
                   for facet in themes if facet.actions)
     return _drawn(shown)
 
@@ -110,5 +112,5 @@ def themes_by_rag_text(themes: Sequence[Facet]) -> str:
             continue
         counts = ", ".join(f"{facet.rag_counts[rag]} {RAG_NAMES[rag].lower()}" for rag in RAG_ORDER)
         total = len(facet.actions)
-        parts.append(f"{facet.name}: {total} action{'s' if total != 1 else ''} ({counts})")
+        parts.append(f"{in_language(facet.name)}: {total} action{'s' if total != 1 else ''} ({counts})")
     return "; ".join(parts) + "." if parts else "There are no actions."

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.model import Action, ActionStep
+from generator.model.bilingual import in_language
 from generator.tracker.timescales import long_date, timescale_text
 from generator.tracker.tracked import STATUS_NAMES
 
@@ -37,16 +38,16 @@ def _listed(items: Sequence[str]) -> str:
 
 
 def _quoted(text: str) -> str:
-    return f"\u201c{' '.join(text.split())}\u201d"
+    return f"\u201c{' '.join(str(in_language(text)).split())}\u201d"
 
 
 def sentence(text: str) -> str:
-    words = " ".join(text.split())
+    words = " ".join(str(in_language(text)).split())
     return words if words.endswith((".", "!", "?")) else words + "."
 
 
 def _step_name(index: int, step: ActionStep) -> str:
-    words = " ".join(step.action.split())
+    words = " ".join(str(in_language(step.action)).split())
     short = words if len(words) <= EXCERPT else words[:EXCERPT].rsplit(" ", 1)[0] + "\u2026"
     return f"Step {index + 1} ({_quoted(short)})"
 
@@ -78,9 +79,10 @@ def _headline(before: Action, after: Action, names: Names) -> Iterator[str]:
         if not after.lead_officer:
             yield "Lead officer no longer given."
         elif not before.lead_officer:
-            yield f"Lead officer given: {after.lead_officer}."
+            yield f"Lead officer given: {in_language(after.lead_officer)}."
         else:
-            yield f"Lead officer changed from {before.lead_officer} to {after.lead_officer}."
+            yield (f"Lead officer changed from {in_language(before.lead_officer)} to "
+                   f"{in_language(after.lead_officer)}.")
     if before.raised != after.raised:
         yield f"Date raised corrected from {long_date(before.raised)} to {long_date(after.raised)}."
     if before.issue.split() != after.issue.split():
@@ -163,12 +165,12 @@ def _step(index: int, old: ActionStep, new: ActionStep, names: Names) -> Iterato
 
 
 def _reviews(before: Action, after: Action) -> Iterator[str]:
-    old = {review.date: " ".join(review.note.split()) for review in before.reviews}
-    new = {review.date: " ".join(review.note.split()) for review in after.reviews}
+    old = {review.date: review.note for review in before.reviews}
+    new = {review.date: review.note for review in after.reviews}  # kept whole: quoted in the language written
     for day in sorted(new, reverse=True):
         if day not in old:
             yield f"Review note added ({long_date(day)}): {_quoted(new[day])}."
-        elif old[day] != new[day]:
+        elif old[day].split() != new[day].split():
             yield f"Review note of {long_date(day)} reworded: {_quoted(new[day])}."
     for day in sorted(old, reverse=True):
         if day not in new:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.model import Organisation, Term
+from generator.model.bilingual import in_language
 from generator.tracker.rag import RAG_ORDER
 from generator.tracker.tracked import STATUSES, TrackedAction
 
@@ -37,7 +38,8 @@ def _facets(
 ) -> list[Facet]:
     """A facet for every term in the taxonomy, then any id an action uses that the taxonomy lacks
     (the checker refuses those, but the tracker still shows them rather than losing actions)."""
-    names = {term.id: term.name for term in terms}
+    # Each name in the language being written: its pages, titles and filters on the Welsh site in Welsh.
+    names = {term.id: str(in_language(term.name)) for term in terms}
     kinds = {term.id: term.extra.get("kind") for term in terms}
     for item in tracked:
         for term_id in ids_of(item):

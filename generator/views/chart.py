@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.figures.table import Cell, Column, Money, Percent, Rate, Row, Share, Table
+from generator.model.bilingual import in_language
 from generator.views.cells import (
     NOT_AVAILABLE,
     cell_text,
@@ -154,7 +155,8 @@ def chart_data(table: Table) -> ChartData | None:
     money = measure == "money"
     title = f"Bar chart of table {table.number}, {table.title}"
     unit = _unit(measure, table.columns[next(iter(chosen.values()))])
-    return ChartData(tuple(row.label for row in rows), series, money, title, unit)
+    # Each category in the language being written: a service area's Welsh name on the Welsh site.
+    return ChartData(tuple(str(in_language(row.label)) for row in rows), series, money, title, unit)
 
 
 def chart_alt(table: Table, data: ChartData | None = None) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from html import escape
 
 from generator.figures.table import Table
+from generator.model.bilingual import in_language
 from generator.views.cells import cell_text
 
 
@@ -29,7 +30,7 @@ def table_html(table: Table, labelled_by: str, provisional: Collection[str] = ()
         if row.level:
             classes.append(f"candour-level-{row.level}")
         row_class = f' class="{" ".join(classes)}"' if classes else ""
-        label = escape(row.label)
+        label = escape(str(in_language(row.label)))  # a service area's Welsh name on the Welsh site
         if row.is_heading:
             span = len(table.columns) + 1
             # The heading spans the table, so it cannot stay in view as the table scrolls sideways;

@@ -24,6 +24,7 @@ import re
 from decimal import Decimal
 
 from generator.figures.table import Cell, Change, Days, Money, Percent, Points, Rate, Share, Suppressed, Table
+from generator.model.bilingual import in_language
 from generator.views.cells import CONFIDENTIAL, exact_percent, half_up, points_value, rate_value
 
 BYTE_ORDER_MARK = "\ufeff"
@@ -96,7 +97,7 @@ def table_csv(table: Table) -> str:
     writer.writerow(csv_header(table))
     with_percent = [_has_shares(table, index) for index in range(len(table.columns))]
     for row in table.rows:
-        line = [text_cell(row.key), text_cell(row.label)]
+        line = [text_cell(row.key), text_cell(str(in_language(row.label)))]
         for index, cell in enumerate(row.cells):
             line.append(csv_value(cell))
             if with_percent[index]:

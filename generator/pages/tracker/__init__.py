@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.githistory import NO_HISTORY, FolderHistory
 from generator.model import Organisation, Records
+from generator.model.bilingual import in_language
 from generator.pages.environment import html_environment, render_block
 from generator.pages.markdown import segment
 from generator.pages.tracker.action_page import action_page
@@ -43,7 +44,8 @@ def names_of(organisation: Organisation) -> Names:
 
     def lookup(terms: Sequence[object]) -> Callable[[str], str]:
         known = {term.id: term.name for term in terms}  # type: ignore[attr-defined]
-        return lambda term_id: known.get(term_id, term_id)
+        # In the language being written when it is asked for: a Welsh name on the Welsh site.
+        return lambda term_id: str(in_language(known.get(term_id, term_id)))
 
     return Names(theme=lookup(organisation.action_themes), department=lookup(organisation.departments),
                  plan=lookup(organisation.plans))

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.language import install as install_gettext
+from generator.model.bilingual import shown
 from generator.pages.markdown import escape_attribute, escape_markdown, segment
 from generator.tracker.facets import FACET_KINDS, FACET_NAMES, Facets
 from generator.tracker.rag import RAG_NAMES, RAG_ORDER
@@ -22,19 +23,20 @@ PACKAGE = Path(__file__).resolve().parents[2]
 
 
 def _finalize(value: object) -> object:
+    value = shown(value)  # a council's text in the language being written
     if value is None:
         return ""
     return value if isinstance(value, Markup) else escape_markdown(value)
 
 
 def link(text: object, target: str) -> Markup:
-    return Markup(f"[{escape_markdown(text)}]({target})")
+    return Markup(f"[{escape_markdown(shown(text))}]({target})")
 
 
 def title_text(text: str) -> Markup:
     """A page title for the front matter: navigation and the browser tab do not escape it, so
     it keeps no character that means anything in HTML, and is quoted for YAML."""
-    cleaned = str(text).replace("&", "and")
+    cleaned = str(shown(text)).replace("&", "and")
     return Markup(json.dumps("".join(c for c in cleaned if c not in "<>\"'`{}\\")))
 
 
@@ -44,7 +46,9 @@ def tracker_environment() -> Environment:
         finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    environment.filters.update(attr=escape_attribute, seg=segment, page_title=title_text)
+    environment.filters.update(attr=lambda value: escape_attribute(shown(value)),
+                               seg=segment,  # a link's part: one in every language
+                               page_title=title_text, shown=shown)
     environment.globals.update(
         link=link, long_date=long_date, timescale_text=timescale_text, rag_names=RAG_NAMES,
         rag_order=RAG_ORDER, facet_names=FACET_NAMES, markup=Markup,
