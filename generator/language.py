@@ -107,17 +107,17 @@ def N_(message: str) -> str:  # gettext's own name for a marker, which pybabel l
     return message
 
 
-def _(message: str, **values: object) -> str:
+def _(message: str, /, **values: object) -> str:
     """The message in the language being written, its `%(name)s` placeholders filled from values."""
     translated = translations(current()).gettext(message)
     return translated % values if values else translated
 
 
-def gettext(message: str, **values: object) -> str:
+def gettext(message: str, /, **values: object) -> str:
     return _(message, **values)
 
 
-def ngettext(singular: str, plural: str, count: int, **values: object) -> str:
+def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str:
     """The singular or plural form for `count`, as the language counts (Welsh has six forms)."""
     translated = translations(current()).ngettext(singular, plural, count)
     return translated % values if values else translated
@@ -180,10 +180,10 @@ def install(environment: jinja2.Environment, escape: Callable[[object], object])
                 for name, value in values.items()}
         return Markup(translated % safe)
 
-    def template_gettext(message: str, **values: object) -> Markup:
+    def template_gettext(message: str, /, **values: object) -> Markup:
         return filled(translations(current()).gettext(message), values)
 
-    def template_ngettext(singular: str, plural: str, count: int, **values: object) -> Markup:
+    def template_ngettext(singular: str, plural: str, count: int, /, **values: object) -> Markup:
         values.setdefault("num", count)
         return filled(translations(current()).ngettext(singular, plural, count), values)
 

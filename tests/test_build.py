@@ -350,3 +350,21 @@ def test_unknown_figure_name_fails_the_build_with_page_and_line(tmp_path):
     assert "Traceback" not in failed.stderr
     assert "docs/commentary/2019-20.md:7: 'complaints_upheld_in_full' is not a figure name" in failed.stderr
     assert not (root / "site").exists()
+
+
+def test_the_ombudsman_s_own_figures_beside_ours_compared_and_reconciled(demo):
+    soup = soup_of(demo / "site" / REPORT)
+    beside = table_rows(soup, "ombudsman_beside")
+    # The LGSCO's letter: 6 upheld of 6 detailed investigations; our 14 records hold the same 6.
+    assert beside["Uphold rate (upheld, as a share of detailed investigations)"] == ["6 (100%)", "6 (100%)"]
+    assert beside["Decisions made"] == ["17", "14"]
+    similar = table_rows(soup, "ombudsman_similar")
+    assert similar["Uphold rate: average of similar authorities"] == ["69%", "66%", "62%"]
+    differences = [cells for label, cells in table_lines(soup, "ombudsman_similar")
+                   if label == "Difference from similar authorities"]
+    # Uphold rate 100 - 69, 67 - 66, 75 - 62; compliance 100 - 99.4 (2017-18: not published).
+    assert differences[:2] == [["+31 points", "+1 point", "+13 points"], ["+1 point", "+1 point", "n/a"]]
+    reconciled = table_rows(soup, "ombudsman_reconciliation")
+    assert reconciled["Add: decided at assessment, only in the ombudsman's count"][0] == "3"
+    assert (demo / "site" / "reports" / "2019-20" / "charts" / "ombudsman_similar.svg").is_file()
+    assert "Every difference between the two counts is explained above." in soup.get_text()

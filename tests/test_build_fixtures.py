@@ -74,3 +74,19 @@ def test_the_pages_folder_builds_with_plain_mkdocs_to_the_same_text(
     plain = run(["mkdocs", "build", "--strict"], out)
     assert plain.returncode == 0 and "WARNING" not in plain.stderr, plain.stderr
     assert differences(site_text(site), site_text(out / "site")) == []
+
+
+# Words only each ombudsman's own statistics give: its decision categories, in its report.
+OMBUDSMAN_WORDS = {"england": "Referred back for local resolution", "wales": "Out of jurisdiction",
+                   "scotland": "Not duly made or withdrawn"}
+
+
+def test_each_ombudsman_s_own_figures_and_the_reconciliation_are_shown(built: tuple[str, Path]) -> None:
+    name, site = built
+    if name not in OMBUDSMAN_WORDS:
+        pytest.skip("no ombudsman statistics records in this fixture")
+    text = _text(site / "reports" / "2023-24" / "index.html")
+    assert OMBUDSMAN_WORDS[name] in text
+    assert "reconciled, 2023-24" in text
+    assert "Every difference between the two counts is explained above." in text
+    assert (site / "reports" / "2023-24" / "charts" / "ombudsman_similar.svg").is_file()

@@ -103,3 +103,27 @@ def test_a_value_not_published_is_never_compared(tmp_path: Path) -> None:
                    .replace("total: 10", "total: null")
                    .replace("{adults: 2, children: 3}, total: 5", "{adults: 2, children: null}, total: null"))
     assert problems(council_with(tmp_path, unpublished)) == []
+
+
+def test_published_percentages_agree_to_the_precision_printed(tmp_path: Path) -> None:
+    # Adults 2 of 5 (40%), children 3 of 5 (60%): 40 and 60 agree, and so does 40.0.
+    printed = AGREEING.replace("service_groups: {rows: {adults: 2, children: 3}, total: 5}",
+                               "service_groups: {percentages: {adults: 40, children: 60.0}, base: 5}")
+    assert problems(council_with(tmp_path, printed)) == []
+
+
+def test_a_percentage_or_base_the_records_do_not_give_is_refused(tmp_path: Path) -> None:
+    wrong = AGREEING.replace("service_groups: {rows: {adults: 2, children: 3}, total: 5}",
+                             "service_groups: {percentages: {adults: 45, children: 60.4}, base: 5}")
+    source = "the case records for 2023-24"
+    assert problems(council_with(tmp_path, wrong)) == [
+        f"{HISTORY}:11:40: service_groups.percentages.adults: the history record says 45%, but {source} give "
+        "2 of 5 (40.0%)",
+        f"{HISTORY}:11:54: service_groups.percentages.children: the history record says 60.4%, but {source} "
+        "give 3 of 5 (60.0%)",
+    ]
+    (tmp_path / "again").mkdir()
+    wrong_base = AGREEING.replace("service_groups: {rows: {adults: 2, children: 3}, total: 5}",
+                                  "service_groups: {percentages: {adults: 40, children: 60}, base: 6}")
+    assert problems(council_with(tmp_path / "again", wrong_base)) == [
+        f"{HISTORY}:11:65: service_groups.base: the history record says 6, but {source} give 5"]

@@ -108,10 +108,51 @@ def test_github_annotations(
     assert code == 1
     assert out.splitlines()[0] == (
         "::error file=records/cases/2019-20/C-2019-0001.yaml,line=15,col=14,title=candour validate%3A "
-        "stages[0].outcome::'uphold' is not listed under taxonomies.outcomes in "
-        "records/organisation.yaml (did you mean 'upheld'?)"
+        "stages[0].outcome (form%3A Stages%2C item 1 > Outcome)::'uphold' is not listed under "
+        "taxonomies.outcomes in records/organisation.yaml (did you mean 'upheld'?)"
     )
     assert not summary.exists()  # ten problems or fewer: the annotations are enough
+
+
+# (file, old, new, the field as the annotation's title names it, with the editor's label for it)
+FORM_LABELS = [
+    ("records/cases/2019-20/C-2019-0001.yaml", "service_area: chester-rural", "service_area: chester",
+     "service_area (form%3A Service area)"),
+    ("records/cases/2019-20/C-2019-0001.yaml", "themes: [standard-of-care]", "themes: [standard]",
+     "themes[0] (form%3A Other subjects raised%2C item 1)"),
+    ("records/compliments/2019-20/CPL-2019-0001.yaml", "quote: Thank you", "quote: Mrs Smith said thank you",
+     "quote (form%3A Quote (published))"),
+    ("records/history/HIST-2018-19.yaml", "chester-rural: 2", "chester: 2",
+     "service_areas.rows.chester (form%3A Service areas > Rows > chester)"),
+]
+
+
+@pytest.mark.parametrize(("path", "old", "new", "title"), FORM_LABELS,
+                         ids=[label[3].split()[0] for label in FORM_LABELS])
+def test_an_annotation_names_the_field_by_the_label_the_records_editor_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], path: str, old: str, new: str, title: str,
+) -> None:
+    repo = make_repo(tmp_path)
+    edit(repo, path, old, new)
+    code, out, _ = run(capsys, "--root", str(repo), "--format", "github")
+    assert code == 1
+    titles = [line.split("title=", 1)[1].split("::", 1)[0]
+              for line in out.splitlines() if line.startswith("::error")]
+    assert f"candour validate%3A {title}" in titles, titles
+    # The text output keeps file:line:column: field: message as it was.
+    code, out, _ = run(capsys, "--root", str(repo))
+    assert f": {title.split()[0]}: " in out
+
+
+def test_a_problem_with_no_field_of_the_form_keeps_its_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    repo = make_repo(tmp_path)
+    (repo / "records/cases/2019-20/C-2019-0001.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--root", str(repo), "--format", "github")
+    assert code == 1
+    line = next(line for line in out.splitlines() if "C-2019-0001.yaml" in line)
+    assert "(form" not in line
 
 
 def test_a_job_summary_when_there_are_many_problems(
@@ -127,6 +168,8 @@ def test_a_job_summary_when_there_are_many_problems(
     table = summary.read_text(encoding="utf-8")
     assert "| file | line | field | problem |" in table
     assert table.count("\n| `records/cases/2019-20/C-2019-00") == 12
+    # the field as the records editor labels it (C-2019-0047's edit breaks its YAML: no field)
+    assert table.count("| summary (form: Summary) |") == 11
     assert "Smith" not in table
 
 

@@ -4,6 +4,7 @@ that year's case, compliment and ombudsman records."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from generator.check.history_counts import Counted, computed_tables, stage_years
@@ -106,6 +107,8 @@ def _compare_table(history: RecordFile, table: str, counted: Counted, source: st
     """Each published row and the total against the records' count; a row or total published as
     null, or a part `<stage>:<part>` the table left out, was not published and is not compared."""
     published = history.values.get(table)
+    if isinstance(published, dict) and isinstance(published.get("percentages"), dict):
+        yield from _compare_percentages(history, table, counted, source)
     if not isinstance(published, dict) or not isinstance(published.get("rows"), dict):
         return
     rows = counted.rows
@@ -123,3 +126,28 @@ def _compare_table(history: RecordFile, table: str, counted: Counted, source: st
     if total is not None and total != counted.total:
         yield history.problem((table, "total"), f"the history record says {total}, but {source} give "
                                                 f"{counted.total}")
+
+
+def _compare_percentages(history: RecordFile, table: str, counted: Counted, source: str) -> Iterator[Problem]:
+    """A table printed as percentages of a base: the base against the records' total, and each
+    percentage against the records' share, to the precision it was printed with (23.5 within
+    0.05 of the exact share), so a report that rounded a half down still agrees. Shares of a
+    stage (stages, outcomes by stage) are of the stage's count, not of one base: not compared."""
+    published = history.values[table]
+    base = published.get("base")
+    if counted.parts_optional or not isinstance(base, int) or isinstance(base, bool):
+        return
+    if base != counted.total:
+        yield history.problem((table, "base"), f"the history record says {base}, but {source} give "
+                                               f"{counted.total}")
+        return
+    for row, printed in published["percentages"].items():
+        if not isinstance(printed, (int, float)) or isinstance(printed, bool) or not base:
+            continue  # null: not published
+        written = Decimal(str(printed))
+        part = counted.rows.get(str(row), 0)
+        exact = Decimal(part * 100) / Decimal(base)
+        if abs(exact - written) > Decimal(5).scaleb(-1 + min(0, int(written.as_tuple().exponent))):
+            yield history.problem((table, "percentages", row), (
+                f"the history record says {printed}%, but {source} give {part} of {base} "
+                f"({exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%)"))

@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from generator.check import RECORDS, CheckResult, check_paths
+from generator.check import RECORDS, CheckResult, check_paths, schemas_folder
+from generator.cms.labels import FormLabels
 from generator.problems import Problem, printable
 
 SUMMARY_LIMIT = 10  # more problems than this also get a table in the GitHub job summary
@@ -75,7 +76,7 @@ def _validate(args: argparse.Namespace) -> int:
     for warning in result.warnings:  # not a problem: the records pass, and the report says so too
         print(f"warning: {warning}", file=sys.stderr)
     if args.format == "github":
-        _print_github(result)
+        _print_github(result, FormLabels(root, schemas_folder(root), RECORDS))
     else:
         for problem in result.problems:
             print(problem)
@@ -100,13 +101,16 @@ def summary(result: CheckResult, *, whole_repository: bool) -> str:
     return f"All {result.checked} records are valid.{also}"
 
 
-def _print_github(result: CheckResult) -> None:
-    for problem in result.problems:
-        print(annotation(problem))
+def _print_github(result: CheckResult, labels: FormLabels) -> None:
+    """The problems as a pull request shows them, each field also named by the records editor's
+    label for it, so that an officer who used the form knows which field of it to change."""
+    fields = [labels.field(problem.field, problem.path) for problem in result.problems]
+    for problem, field in zip(result.problems, fields, strict=True):
+        print(annotation(problem, field))
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target and len(result.problems) > SUMMARY_LIMIT:
         with open(target, "a", encoding="utf-8") as out:
-            out.write(job_summary(result.problems))
+            out.write(job_summary(result.problems, fields))
 
 
 def _escape_data(text: str) -> str:
@@ -117,9 +121,11 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(problem: Problem) -> str:
-    """A GitHub Actions workflow command that shows the problem on the line of the pull request."""
-    title = f"candour validate: {problem.field}" if problem.field else "candour validate"
+def annotation(problem: Problem, field: str | None = None) -> str:
+    """A GitHub Actions workflow command that shows the problem on the line of the pull request;
+    `field` names the field as the title says it (with its form label), by default as the problem does."""
+    field = problem.field if field is None else field
+    title = f"candour validate: {field}" if field else "candour validate"
     properties = ",".join(
         (
             f"file={_escape_property(problem.path)}",
@@ -131,8 +137,8 @@ def annotation(problem: Problem) -> str:
     return f"::error {properties}::{_escape_data(problem.message)}"
 
 
-def job_summary(problems: list[Problem]) -> str:
-    """A Markdown table of every problem, for the job's summary page."""
+def job_summary(problems: list[Problem], fields: list[str] | None = None) -> str:
+    """A Markdown table of every problem, for the job's summary page; `fields` as annotation's."""
 
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
@@ -146,8 +152,9 @@ def job_summary(problems: list[Problem]) -> str:
         "| file | line | field | problem |",
         "| --- | ---: | --- | --- |",
     ]
+    named = fields if fields is not None else [problem.field for problem in problems]
     lines += [
-        f"| `{cell(p.path)}` | {p.line}:{p.column} | {cell(p.field) or '-'} | {cell(p.message)} |"
-        for p in problems
+        f"| `{cell(p.path)}` | {p.line}:{p.column} | {cell(field) or '-'} | {cell(p.message)} |"
+        for p, field in zip(problems, named, strict=True)
     ]
     return "\n".join(lines) + "\n"

@@ -36,6 +36,14 @@ the value None. The names, and what each means (`FIGURE_NAMES` holds the same li
 - `compliments_previous`: compliments received in the year before.
 - `compliments_change`: the change in compliments on the year before (a signed percentage).
 - `advocacy`: complaints made by an advocacy service or with an advocate's help.
+- The ombudsman's own figures (`figures.ombudsman_named`): `ombudsman_own_received`,
+  `ombudsman_own_decided`, `ombudsman_detailed_investigations`; its rates computed from its counts,
+  `ombudsman_uphold_rate` (upheld, as a share of detailed investigations),
+  `ombudsman_intervention_rate` (the PSOW's), `ombudsman_compliance_rate`,
+  `ombudsman_satisfactory_remedy_rate`; the averages of similar authorities it publishes,
+  `ombudsman_similar_uphold_rate`, `ombudsman_similar_compliance_rate`,
+  `ombudsman_similar_satisfactory_remedy_rate`; and the council's difference from them in
+  percentage points, `ombudsman_uphold_rate_difference`, `ombudsman_compliance_rate_difference`.
 """
 
 from __future__ import annotations
@@ -44,6 +52,7 @@ from collections.abc import Sequence
 
 from generator.figures.basis import YearBasis
 from generator.figures.council_names import council_cells
+from generator.figures.ombudsman_named import OMBUDSMAN_CELLS, OMBUDSMAN_NAMES
 from generator.figures.table import Cell, Change, Share, Table
 from generator.model import Records
 
@@ -87,6 +96,7 @@ FIGURE_NAMES: dict[str, str] = {
     "compliments_previous": "Compliments received in the year before",
     "compliments_change": "Change in compliments on the year before",
     "advocacy": "Complaints made by an advocacy service or with an advocate's help",
+    **OMBUDSMAN_NAMES,
 }
 
 # name -> (table id, row key, column: 'year', 'previous', or a column key with {year} in it)
@@ -122,6 +132,7 @@ CELLS: dict[str, tuple[str, str, str]] = {
     "compliments": ("compliments", "compliments", "year"),
     "compliments_previous": ("compliments", "compliments", "previous"),
     "advocacy": ("advocacy", "total", "year"),
+    **OMBUDSMAN_CELLS,
 }
 CHANGES = {"complaints_change": "complaints", "compliments_change": "compliments"}
 # Shares of all representations, worked out from the counts whether or not the table shows shares.
@@ -148,8 +159,9 @@ def table_cell(tables: Sequence[Table], table_id: str, row_key: str, column_key:
 
 
 def as_named(name: str, cell: Cell) -> Cell:
-    """A table shows a count with its share ('8 (23%)'): a `_share` name cites the share, others the count."""
-    if isinstance(cell, Share) and not name.endswith("_share"):
+    """A table shows a count with its share ('8 (23%)'): a `_share` or `_rate` name cites the share,
+    others the count."""
+    if isinstance(cell, Share) and not name.endswith(("_share", "_rate")):
         return cell.part
     return cell
 

@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from generator.language import N_, _
+from generator.language import long_date as language_long_date
 from generator.model import Organisation, Records
 from generator.pages.environment import render
 from generator.pages.markdown import escape_attribute
@@ -22,12 +24,12 @@ from generator.sitefiles import SiteFile
 # Commission covers Northern Ireland.
 ENFORCEMENT = {
     "northern-ireland": (
-        "the Equality Commission for Northern Ireland (ECNI)",
+        N_("the Equality Commission for Northern Ireland (ECNI)"),
         "https://www.equalityni.org/Home",
     ),
 }
 GREAT_BRITAIN = (
-    "the Equality Advisory and Support Service (EASS)",
+    N_("the Equality Advisory and Support Service (EASS)"),
     "https://www.equalityadvisoryservice.com/",
 )
 
@@ -35,7 +37,7 @@ GREAT_BRITAIN = (
 
 @dataclass(frozen=True)
 class ContactLine:
-    label: str  # 'email', 'telephone', 'post'
+    label: str  # 'email', 'telephone', 'post' (marked for the catalogue, translated where shown)
     text: str  # as the organisation file gives it: escaped where the page shows it
     href: Markup | None = None  # the link, percent-encoded and escaped here
 
@@ -56,9 +58,9 @@ def statement(organisation: Organisation) -> str:
         name=organisation.name,
         services=organisation.services_name,
         site_url=site.get("url", ""),
-        team=organisation.contact.get("team", "complaints team"),
+        team=organisation.contact.get("team") or _("complaints team"),
         contact_lines=contact_lines(organisation.contact),
-        enforcement_name=enforcement_name,
+        enforcement_name=_(enforcement_name),
         enforcement_url=enforcement_url,
         prepared=long_date(site["accessibility_prepared"]) if site.get("accessibility_prepared") else "",
         reviewed=long_date(site["accessibility_reviewed"]) if site.get("accessibility_reviewed") else "",
@@ -74,16 +76,16 @@ def contact_lines(contact: dict[str, str]) -> list[ContactLine]:
     """The team's contact details; only what the organisation file gives."""
     lines = []
     if contact.get("email"):
-        lines.append(ContactLine("email", contact["email"], _link(f"mailto:{contact['email']}")))
+        lines.append(ContactLine(N_("email"), contact["email"], _link(f"mailto:{contact['email']}")))
     if contact.get("phone"):
         number = "".join(ch for ch in contact["phone"] if ch.isdigit() or ch == "+")
-        lines.append(ContactLine("telephone", contact["phone"], _link(f"tel:{number}") if number else None))
+        link = _link(f"tel:{number}") if number else None
+        lines.append(ContactLine(N_("telephone"), contact["phone"], link))
     if contact.get("address"):
-        lines.append(ContactLine("post", contact["address"]))
+        lines.append(ContactLine(N_("post"), contact["address"]))
     return lines
 
 
 def long_date(text: str) -> str:
-    """'2024-09-30' -> '30 September 2024', the GOV.UK style for dates."""
-    day = date.fromisoformat(str(text))
-    return f"{day.day} {day:%B %Y}"
+    """'2024-09-30' -> '30 September 2024', the GOV.UK style for dates (in the language written)."""
+    return language_long_date(date.fromisoformat(str(text)))

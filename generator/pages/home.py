@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from generator.figures.report import YearReport
 from generator.figures.table import Cell
+from generator.language import N_, _
 from generator.model import Organisation
 from generator.pages.environment import render
 from generator.sitefiles import SiteFile
@@ -22,17 +23,19 @@ class Card:
     detail: str = ""
 
 
-# (figure name, what it is, figure name of a detail and how the detail reads)
+# (figure name, what it is, figure name of a detail and how the detail reads), marked for the
+# catalogue and translated as each card is made.
 HEADLINES: tuple[tuple[str, str, str, str], ...] = (
-    ("complaints", "formal complaints", "complaints_change", "{} on the year before"),
-    ("representations", "representations considered in all", "", ""),
-    ("upheld_share", "of complaints upheld", "partially_upheld_share", "and {} partially upheld"),
-    ("within_target_share", "of responses sent within the target", "median_working_days",
-     "median response time {} working days"),
-    ("acknowledged_in_time_share", "of complaints acknowledged in time", "", ""),
-    ("ombudsman_decided", "decisions by the ombudsman", "ombudsman_upheld", "{} upheld"),
-    ("ombudsman_remedies_total", "in financial remedies the ombudsman recommended", "", ""),
-    ("compliments", "compliments received", "compliments_change", "{} on the year before"),
+    ("complaints", N_("formal complaints"), "complaints_change", N_("%(value)s on the year before")),
+    ("representations", N_("representations considered in all"), "", ""),
+    ("upheld_share", N_("of complaints upheld"), "partially_upheld_share",
+     N_("and %(value)s partially upheld")),
+    ("within_target_share", N_("of responses sent within the target"), "median_working_days",
+     N_("median response time %(value)s working days")),
+    ("acknowledged_in_time_share", N_("of complaints acknowledged in time"), "", ""),
+    ("ombudsman_decided", N_("decisions by the ombudsman"), "ombudsman_upheld", N_("%(value)s upheld")),
+    ("ombudsman_remedies_total", N_("in financial remedies the ombudsman recommended"), "", ""),
+    ("compliments", N_("compliments received"), "compliments_change", N_("%(value)s on the year before")),
 )
 
 
@@ -43,8 +46,8 @@ def cards(figures: dict[str, Cell]) -> list[Card]:
         if figures.get(name) is None:
             continue
         extra = figures.get(detail_name) if detail_name else None
-        shown.append(Card(prose_text(figures[name]), label,
-                          detail.format(prose_text(extra)) if extra is not None else ""))
+        shown.append(Card(prose_text(figures[name]), _(label),
+                          _(detail, value=prose_text(extra)) if extra is not None else ""))
     return shown
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
+from generator.language import _
 from generator.pages.environment import render
 from generator.sitefiles import SiteFile
 
@@ -27,7 +28,7 @@ def officer_pages(pages: Collection[str], hand_written: Mapping[str, str]) -> li
         heading = _HEADING.search(hand_written[path])
         found.append({"path": path, "title": heading[1] if heading else path})
     if FIGURE_NAMES_PAGE in pages:
-        found.append({"path": FIGURE_NAMES_PAGE, "title": "Figure names for writers"})
+        found.append({"path": FIGURE_NAMES_PAGE, "title": _("Figure names for writers")})
     return found
 
 
