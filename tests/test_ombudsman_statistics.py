@@ -198,3 +198,22 @@ def test_reconciling_a_decision_without_a_category_and_one_only_the_council_hold
     assert lines["in-both"] == 1 and lines["only-council"] == 1 and lines["ombudsman-decided"] == 1
     assert found.unexplained == ("In 2023-24 the council's ombudsman case records hold 1 decision that "
                                  "the ombudsman's count by category has no room for.",)
+
+
+@pytest.mark.parametrize(("name", "published", "not_published"), [
+    ("england", "# satisfactory_remedy_rate:", "intervention_rate"),
+    ("wales", "# intervention_rate:", "uphold_rate"),
+    ("scotland", "# uphold_rate:", "compliance_rate"),
+])
+def test_candour_new_starts_the_year_s_statistics_with_the_ombudsman_s_own_fields(
+        name: str, published: str, not_published: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    root = _copy(name, tmp_path)
+    shutil.rmtree(root / "records" / "ombudsman-statistics")
+    assert main(["new", "ombudsman-statistics", "--year", "2022-23", "--root", str(root)]) == 0
+    text = (root / "records" / "ombudsman-statistics" / "2022-23.yaml").read_text(encoding="utf-8")
+    assert "year: 2022-23\n" in text and published in text and not_published not in text
+    assert main(["new", "ombudsman-statistics", "--year", "2022-23", "--root", str(root)]) == 1
+    assert "is there already" in capsys.readouterr().err
+    assert main(["validate", "--root", str(root)]) == 1  # its source still says TODO
+    assert "source.title: still says TODO: fill it in" in capsys.readouterr().out

@@ -22,11 +22,13 @@ from generator.check.fields import Schema, alternatives
 from generator.check.identity import ID_DIGITS, highest_number
 from generator.check.rules import FOLDER_DATE, ID_PREFIX, TAXONOMY_REFERENCES, Taxonomy
 from generator.check.schema_files import PLACEHOLDER
+from generator.commands.new_statistics import statistics_path, statistics_text
 from generator.commands.validate import find_root
 from generator.load import KIND_FOLDERS, ORGANISATION_FILE, RecordError, read_record
+from generator.ombudsman_published import KIND as STATISTICS
 from generator.years import reporting_year, year_start
 
-KINDS = ("case", "ombudsman", "compliment", "action")
+KINDS = ("case", "ombudsman", "compliment", "action", "ombudsman-statistics")
 FOLDERS = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 WIDTH = 96
 LONGEST_LIST = 15  # longer lists of ids are left to the organisation file
@@ -77,6 +79,8 @@ def create(
             f"there is no records/ folder in {root}; run it from the repository's top folder"
         )
     when, label = _date_and_year(year, received, today or date.today())
+    if kind == STATISTICS:  # one a year, named for it: no id to number
+        return _new_statistics(root, label)
     kind_folder = root / RECORDS / FOLDERS[kind]
     folder = kind_folder / label
     schema, taxonomy = _schema(root, kind), _taxonomy(root)
@@ -93,6 +97,15 @@ def create(
         if _put_in_place(path, scaffold(kind, record_id, when, schema, taxonomy)):
             return path
     raise NewRecordError(f"no free id found after {first} in {ATTEMPTS} tries; nothing has been written")
+
+
+def _new_statistics(root: Path, year: str) -> Path:
+    path = statistics_path(root, year)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not _put_in_place(path, statistics_text(year, _schema(root, STATISTICS), _taxonomy(root))):
+        raise NewRecordError(f"{path.relative_to(root)} is there already: the ombudsman's figures for "
+                             f"{year} are one record; edit it, nothing has been written")
+    return path
 
 
 def _put_in_place(path: Path, text: str) -> bool:
