@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from generator.check.history_counts import Counted, computed_tables, stage_years
+from generator.check.history_counts import Counted, computed_tables
 from generator.check.repository import Repository, as_list, value_at, year_written
 from generator.check.wording import shown
 from generator.load import RecordFile
@@ -69,10 +69,7 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
             if year_of in wanted:
                 in_year.setdefault((kind, year_of), []).append(r)
             if kind == "case" and isinstance(r.values, dict):
-                # A later stage counts in the year it was received: a Stage 2 this year of a
-                # complaint first made last year is in this year's stages.
-                for year in stage_years(r.values) & wanted:
-                    in_year.setdefault(("staged", year), []).append(r)
+                _stages_of_other_years(r, year_of, wanted, in_year)
     organisation = next((r.values for r in repository.of_kind("organisation", valid_only=True)), {})
     for history in histories:
         year = history.values.get("year")
@@ -80,6 +77,7 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
             kind: [r for r in in_year.get((kind, year), []) if repository.is_valid(r)]
             for kind in ("case", "compliment", "ombudsman", "staged")
         }
+        sources["staged"] += sources["case"]  # every case whose stages may count in the year
         involved = {history.shown_as} | {r.shown_as for rs in sources.values() for r in rs}
         if named is not None and not involved & named:
             continue
@@ -96,6 +94,20 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
                     f"give {len(ombudsman)}"
                 ),
             )
+
+
+def _stages_of_other_years(case: RecordFile, received_in: str | None, wanted: set[Any],
+                           in_year: dict[tuple[str, str], list[RecordFile]]) -> None:
+    """File a case under each other wanted year one of its stages was received in: a Stage 2
+    this year of a complaint first made last year is in this year's stages. Only a stage with
+    its own `started` can be of another year, so most cases cost one look at their stages."""
+    for stage in as_list(case.values.get("stages")):
+        started = stage.get("started") if isinstance(stage, dict) else None
+        year = year_written(started) if isinstance(started, str) else None
+        if year in wanted and year != received_in:
+            bucket = in_year.setdefault(("staged", year), [])
+            if not bucket or bucket[-1] is not case:
+                bucket.append(case)
 
 
 def _year_of(record: RecordFile, date_field: str) -> str | None:

@@ -66,12 +66,6 @@ def stage_year(stage: Any, received: Any) -> str | None:
     return year_written(written) if isinstance(written, str) else None
 
 
-def stage_years(case: dict[str, Any]) -> set[str]:
-    """Every year one of a case's stages is counted in."""
-    received = case.get("received")
-    return {year for stage in as_list(case.get("stages")) if (year := stage_year(stage, received))}
-
-
 def steps_in(cases: list[dict[str, Any]], year: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Each stage of a formal complaint counted in `year`, with its place in the case's stages."""
     for case in cases:

@@ -6,6 +6,11 @@
  *    itself: it names a new file from a slug it always lower-cases (c-2019-0007.yaml), which
  *    validate refuses. So the preSave event gives the record its id, and the backend (Decap's
  *    own, wrapped here) writes the file under that id, in upper case.
+ *    Two records saved at the same moment never get the same id: in one page, each id given is
+ *    held (`given`) until its record is written, and the next record gets the number after it;
+ *    and just before a new record is written the id is looked for once more among the year's
+ *    files and proposed records, so that one another officer took a moment earlier is refused
+ *    with a message saying to save again (which gives the next free id), never written over.
  * 2. Values the form makes for optional fields nobody filled in (empty text, an untouched date,
  *    `case_study: {publish: false}`) are left out of the record, as `candour new` leaves them.
  *
@@ -23,6 +28,7 @@
 
   let backend = null; // the backend Decap is using: the one that lists the records
   const named = {}; // 'collection/lower-cased slug' -> the id the record was given
+  const given = {}; // collection -> the ids given in this page to records not yet written
 
   // -- the backend: Decap's, writing a new record's file under its id -----------------------------
 
@@ -35,16 +41,27 @@
     registered.init = function () {
       const implementation = init.apply(this, arguments);
       const persist = implementation.persistEntry.bind(implementation);
-      implementation.persistEntry = function (entry, options) {
-        if (options && options.newEntry) {
-          entry.dataFiles.forEach(function (file) {
-            const id = named[options.collectionName + "/" + file.slug];
-            if (id) {
-              file.path = file.path.slice(0, file.path.lastIndexOf("/") + 1) + id + ".yaml";
-            }
-          });
+      implementation.persistEntry = async function (entry, options) {
+        if (!(options && options.newEntry)) {
+          return persist(entry, options);
         }
-        return persist(entry, options);
+        const collection = options.collectionName;
+        const ids = [];
+        entry.dataFiles.forEach(function (file) {
+          const id = named[collection + "/" + file.slug];
+          if (id) {
+            file.path = file.path.slice(0, file.path.lastIndexOf("/") + 1) + id + ".yaml";
+            ids.push(id);
+          }
+        });
+        try {
+          for (const id of ids) {
+            await refuseIfTaken(collection, id);
+          }
+          return await persist(entry, options);
+        } finally {
+          ids.forEach(function (id) { release(collection, id); });
+        }
       };
       backend = implementation;
       return implementation;
@@ -84,11 +101,16 @@
       .map(function (key) { return key.slice(prefix.length); });
   }
 
+  async function usedIds(collection, rule) {
+    return (await filesInFolder(rule.folder)).map(stem).concat(await proposedSlugs(collection))
+      .map(function (id) { return id.toUpperCase(); });
+  }
+
   async function nextId(collection, rule) {
     if (!backend) {
       throw new Error("the editor has no backend yet; reload the page");
     }
-    const used = (await filesInFolder(rule.folder)).map(stem).concat(await proposedSlugs(collection));
+    const used = (await usedIds(collection, rule)).concat(given[collection] || []);
     let highest = 0;
     used.forEach(function (id) {
       const upper = id.toUpperCase();
@@ -100,6 +122,34 @@
       }
     });
     return rule.prefix + String(highest + 1).padStart(rule.digits, "0");
+  }
+
+  // Ids are given one at a time in a page, so two saves at the same moment cannot both count the
+  // same records and take the same number.
+  let giving = Promise.resolve();
+  function giveId(collection, rule) {
+    const turn = giving.then(async function () {
+      const id = await nextId(collection, rule);
+      (given[collection] = given[collection] || []).push(id);
+      return id;
+    });
+    giving = turn.catch(function () {});
+    return turn;
+  }
+
+  function release(collection, id) {
+    given[collection] = (given[collection] || []).filter(function (each) { return each !== id; });
+  }
+
+  // Another officer's record, saved since this one was given its id, may have taken it.
+  async function refuseIfTaken(collection, id) {
+    const rule = (await naming).collections[collection];
+    if (!rule || (await usedIds(collection, rule)).indexOf(id) === -1) {
+      return;
+    }
+    delete named[collection + "/" + id.toLowerCase()];
+    throw new Error(id + " was taken a moment ago by another record saved in the editor. Nothing " +
+      "was saved: press Save again, and this record gets the next free number.");
   }
 
   // -- leaving out what nobody filled in --------------------------------------------------------
@@ -162,7 +212,7 @@
       if (!rule) {
         return data;
       }
-      const id = await nextId(collection, rule);
+      const id = await giveId(collection, rule);
       named[collection + "/" + id.toLowerCase()] = id;
       return data.set("id", id);
     },
