@@ -40,15 +40,22 @@ _SETTINGS = {
 }
 
 
+Shown = tuple[tuple[str, tuple[int, ...]], ...]  # (theme, count of each rating in RAG_ORDER)
+
+
 def themes_by_rag_svg(themes: Sequence[Facet]) -> str:
     """A horizontal stacked bar per theme with actions, in taxonomy order from the top."""
-    shown = tuple((facet.name, tuple(facet.rag_counts[rag] for rag in RAG_ORDER))
-                  for facet in themes if facet.actions)
-    return _drawn(shown)
+    return drawn(themes_by_rag_shown(themes))
+
+
+def themes_by_rag_shown(themes: Sequence[Facet]) -> Shown:
+    """What the chart shows: plain values, so that it can be drawn in another process."""
+    return tuple((facet.name, tuple(facet.rag_counts[rag] for rag in RAG_ORDER))
+                 for facet in themes if facet.actions)
 
 
 @lru_cache(maxsize=8)  # under `mkdocs serve` most rebuilds leave the ratings as they were
-def _drawn(shown: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
+def drawn(shown: Shown) -> str:
     """The chart of (theme, count of each rating in RAG_ORDER), top to bottom.
 
     The layout is worked out in inches from the number of themes and the length of their names
