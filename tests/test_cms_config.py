@@ -2,9 +2,11 @@
 
 Every field of every kind the editor offers is in its form, where the schema puts it; every fixed
 list (enum) and every list of the organisation's terms is a drop-down of exactly the values
-validate accepts. Checked on the demo council and the Welsh fixture; the expected fields are found
+validate accepts. Checked on the demo council and the Welsh fixtures; the expected fields are found
 by walking the schemas here, independently of generator.cms, and the Welsh drop-downs are written
-out by hand from tests/fixtures/wales/records/organisation.yaml.
+out by hand from tests/fixtures/wales/records/organisation.yaml. The Welsh of each text (a field
+marked `x-welsh-of`) is in the form of a council publishing in Welsh (wales-social-services), and
+only there.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from generator.cms.admin import BUNDLE, EditorSource, editor_config
 
 PROJECT = Path(__file__).resolve().parent.parent
 SCHEMAS = PROJECT / "schemas"
-COUNCILS = {"demo": PROJECT / "records", "wales": PROJECT / "tests" / "fixtures" / "wales" / "records"}
+COUNCILS = {"demo": PROJECT / "records", "wales": PROJECT / "tests" / "fixtures" / "wales" / "records",
+            "welsh-too": PROJECT / "tests" / "fixtures" / "wales-social-services" / "records"}
 TODAY = date(2024, 1, 15)  # in 2023-24
 FOLDERS = {"case": "cases", "ombudsman": "ombudsman", "compliment": "compliments", "action": "actions"}
 # Which organisation list names the values of which field (as README "What each error means" says).
@@ -56,6 +59,12 @@ def schema_fields(schema: dict[str, Any], prefix: str = "") -> dict[str, dict[st
     return found
 
 
+def offered(schema: dict[str, Any], organisation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The fields the form should have: the Welsh versions only when the council publishes in Welsh."""
+    welsh = "cy" in organisation.get("languages", [])
+    return {path: each for path, each in schema_fields(schema).items() if welsh or "x-welsh-of" not in each}
+
+
 def form_fields(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dict[str, Any]]:
     found = {}
     for each in fields:
@@ -70,6 +79,8 @@ def form_fields(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dic
 
 def term_ids(organisation: dict[str, Any], name: str) -> list[str]:
     if name == "stages":
+        if "procedure" not in organisation:  # the nation's own stages: Wales's, for the fixtures here
+            return ["stage-1", "stage-2"]
         return [stage["id"] for stage in organisation["procedure"]["stages"]]
     if name == "subjects":
         categories = organisation["taxonomies"]["subjects"]
@@ -95,9 +106,9 @@ def collections_of(config: dict[str, Any], kind: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("kind", sorted(FOLDERS))
 def test_every_field_of_the_schema_is_in_the_form(council, kind: str) -> None:  # type: ignore[no-untyped-def]
-    config, _ = council
+    config, organisation = council
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    expected = schema_fields(schema)
+    expected = offered(schema, organisation)
     collections = collections_of(config, kind)
     assert collections
     for collection in collections:
@@ -123,7 +134,7 @@ def test_every_fixed_list_and_list_of_terms_is_a_drop_down_of_exactly_the_values
 ) -> None:
     config, organisation = council
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    expected = schema_fields(schema)
+    expected = offered(schema, organisation)
     for collection in collections_of(config, kind):
         fields = form_fields(collection["fields"])
         for path, field_schema in expected.items():
@@ -131,6 +142,9 @@ def test_every_fixed_list_and_list_of_terms_is_a_drop_down_of_exactly_the_values
             items = field_schema.get("items") or {}
             term_name = TERMS.get((kind, path)) or TERMS.get((kind, f"{path}.*"))
             enum = field_schema.get("enum") or items.get("enum")
+            if term_name and not term_ids(organisation, term_name):
+                assert field["widget"] != "select", path  # a list the council does not keep
+                continue
             if term_name:
                 allowed = [t for t in term_ids(organisation, term_name) if enum is None or t in enum]
             elif enum:
@@ -254,3 +268,20 @@ def test_the_configuration_text_is_what_pyyamls_own_emitter_writes(nation: str) 
     assert yaml.safe_load(text) == config
     pure = yaml.dump(config, Dumper=yaml.SafeDumper, sort_keys=False, allow_unicode=True, width=100)
     assert text.split("\n", 1)[1] == pure
+
+
+def test_the_welsh_of_each_text_follows_the_english_only_where_the_site_is_in_welsh() -> None:
+    welsh, _ = editor_config(EditorSource(COUNCILS["welsh-too"], SCHEMAS), TODAY)
+    english, _ = editor_config(EditorSource(COUNCILS["demo"], SCHEMAS), TODAY)
+    action = form_fields(collections_of(welsh, "action")[0]["fields"])
+    names = list(action)
+    for text in ("issue", "lessons", "actions.*.action", "reviews.*.note", "lead_officer"):
+        assert names.index(f"{text}_cy") == names.index(text) + 1, text  # right after the English
+        assert action[f"{text}_cy"]["label"].startswith(action[text]["label"].removesuffix(" (published)"))
+        assert "(Welsh)" in action[f"{text}_cy"]["label"]
+    assert action["issue_cy"]["widget"] == "text" and action["lessons_cy"]["widget"] == "list"
+    quote = form_fields(collections_of(welsh, "compliment")[0]["fields"])["quote_cy"]
+    assert quote["label"] == "Quote (Welsh) (published)" and not quote["required"]
+    for kind in FOLDERS:
+        fields = form_fields(collections_of(english, kind)[0]["fields"])
+        assert not any(name.endswith("_cy") for name in fields), kind

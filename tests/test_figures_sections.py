@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 from test_figures_builders import (
+    ORGANISATION,
+    WALES_STAGES,
     complaint,
     compliment,
     history,
@@ -22,7 +24,7 @@ from generator.figures.council_names import council_cells
 from generator.figures.counts import RowSpec, Tally, TotalsDoNotAddUp, build_table, count_column
 from generator.figures.report import year_report
 from generator.figures.table import Change, Days, Money, Share, Table
-from generator.model import action_from, case_from
+from generator.model import action_from, case_from, organisation_from
 
 
 def column(table: Table, key: str) -> dict[str, object]:
@@ -358,3 +360,25 @@ def test_dates_on_the_year_boundary() -> None:
     assert year_report(found, "2019-20").figures["complaints"] == 1
     assert year_report(found, "2020-21").figures["complaints"] == 2
     assert year_report(found, "2020-21").figures["complaints_previous"] == 1
+
+
+def test_a_direct_later_stage_is_acknowledged_against_its_own_target() -> None:
+    # Stage 1 acknowledged within 2 working days, Stage 2 within 5. Received Monday 3 June 2019:
+    # the first acknowledged on Thursday 6 June (3 days: late for Stage 1); the second went
+    # straight to Stage 2 and was acknowledged on Friday 7 June (4 days: in time for Stage 2).
+    org = organisation_from({
+        **ORGANISATION, "jurisdiction": "wales", "bank_holidays": {"country": "GB", "subdivision": "WLS"},
+        "procedure": {"stages": [{**WALES_STAGES[0], "acknowledge_working_days": 2},
+                                 {**WALES_STAGES[1], "acknowledge_working_days": 5}]},
+    })
+    found = records(
+        welsh_complaint(1, [{"stage": "stage-1", "acknowledged": "2019-06-06"}]),
+        welsh_complaint(2, [{"stage": "stage-2", "route": "direct", "acknowledged": "2019-06-07"}]),
+        org=org,
+    )
+    acknowledged = table(found, "acknowledgements")
+    assert column(acknowledged, "2019-20") == {
+        "in-time": Share(1, 2), "late": Share(1, 2), "not-recorded": Share(0, 2), "total": 2}
+    assert acknowledged.notes == (
+        "A complaint that went straight to Stage 2: formal investigation is acknowledged against that "
+        "stage's target of 5 working days.",)

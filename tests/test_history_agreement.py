@@ -97,7 +97,7 @@ def test_a_value_not_published_is_never_compared(tmp_path: Path) -> None:
     # null rows and totals, and parts of a stage the report did not print (how Stage 2s were
     # reached, Stage 1's still open), are not published: none is taken as 0.
     unpublished = (AGREEING
-                   .replace("enquiry: 3", "enquiry: null, informal-complaint: null")
+                   .replace("enquiry: 3", "enquiry: null")
                    .replace("stage-1: 5, stage-1:open: 1, stage-2: 2, stage-2:escalated: 2",
                             "stage-1: 5, stage-2: 2, stage-2:direct: null")
                    .replace("total: 10", "total: null")
@@ -127,3 +127,16 @@ def test_a_percentage_or_base_the_records_do_not_give_is_refused(tmp_path: Path)
                                   "service_groups: {percentages: {adults: 40, children: 60}, base: 6}")
     assert problems(council_with(tmp_path / "again", wrong_base)) == [
         f"{HISTORY}:11:65: service_groups.base: the history record says 6, but {source} give 5"]
+
+
+def test_a_row_of_a_kind_the_council_does_not_record_is_refused(tmp_path: Path) -> None:
+    # The council lists complaints and enquiries only: a request-for-service row would never be
+    # shown. No "did you mean": another kind is not a misspelling of one.
+    wrong = AGREEING.replace("ineligible: 1}, total: 10}",
+                             "ineligible: 1, request-for-service: 0}, total: 10}")
+    assert problems(council_with(tmp_path, wrong)) == [
+        f"{HISTORY}:4:82: representations.rows.request-for-service: 'request-for-service' is not a kind of "
+        "representation listed under representations in records/organisation.yaml (complaints for formal "
+        "complaints), withdrawn, or ineligible: choose one of complaints, enquiry, withdrawn, ineligible, "
+        "ineligible:safeguarding, ineligible:corporate",
+    ]

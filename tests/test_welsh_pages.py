@@ -7,19 +7,24 @@ fixture council's own, copied from its records."""
 from __future__ import annotations
 
 import pickle
+import shutil
 from datetime import date
 from functools import cache
+from pathlib import Path
 
-from fixture_reports import fixture, report
+import pytest
+from fixture_reports import FIXTURES, fixture, report
 
 from generator.githistory import NO_HISTORY
 from generator.language import speaking
 from generator.model.bilingual import Text, in_language, texts_of
-from generator.site import HandWritten, site_files_and_charts
+from generator.pages.commentary import OPENING, Commentary, CommentaryError
+from generator.site import HandWritten, site_files_and_charts, year_commentary
 from generator.views.chart import chart_data
 
 WALES = "wales-social-services"
 YEAR = "2023-24"
+FIXTURE_DOCS = FIXTURES / WALES / "docs"
 
 
 @cache
@@ -96,3 +101,31 @@ def test_a_text_without_welsh_is_shown_in_english_and_the_welsh_survives_picklin
     assert repr(Text("Delay", "Oedi")) != repr(Text("Delay", "Oedi ar ôl"))  # a Welsh edit is a change
     lessons = texts_of({"lessons": ["One", "Two"], "lessons_cy": ["Un"]}, "lessons")
     assert [(str(t), t.cy) for t in lessons] == [("One", "Un"), ("Two", None)]
+
+
+def _commentary(docs: Path, language: str) -> Commentary | None:
+    hand_written = HandWritten.read(docs, language=language, languages=("en", "cy"))
+    with speaking(language):
+        return year_commentary(report(WALES, YEAR), hand_written)
+
+
+def test_the_welsh_commentary_is_the_welsh_sites_and_its_figure_names_are_checked(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURE_DOCS, docs)
+    welsh, english = _commentary(docs, "cy"), _commentary(docs, "en")
+    assert welsh is not None and english is not None
+    # 5 complaints, 3 enquiries, 2 upheld in full or in part (0001 upheld, 0003 partially) in 2023-24.
+    assert welsh.text(OPENING).startswith("Yn 2023-24 derbyniwyd 5 o gwynion")
+    assert "ac atebwyd\n3 o ymholiadau" in welsh.text(OPENING)
+    assert welsh.text("outcomes").startswith("Cadarnhawyd 2 o gwynion yn llawn neu'n rhannol")
+    assert english.text(OPENING).startswith("In 2023-24 we accepted 5 complaints")
+    # Read without languages (candour pages --out), cy/ is still no year of its own.
+    assert HandWritten.read(docs).commentary[YEAR].startswith("{# Commentary for the 2023-24 report")
+    welsh_file = docs / "commentary" / "cy" / f"{YEAR}.md"
+    welsh_file.write_text(welsh_file.read_text(encoding="utf-8") + "\nA {{ cwynion }}.\n", encoding="utf-8")
+    with pytest.raises(CommentaryError) as refused:
+        _commentary(docs, "cy")
+    assert refused.value.path == f"docs/commentary/cy/{YEAR}.md"
+    assert refused.value.line == 14  # the file has 12 lines; a blank one, then the name
+    assert "cwynion" in refused.value.message
+    assert _commentary(docs, "en") is not None  # the English site's commentary is not the Welsh

@@ -5,8 +5,8 @@
 - A section the council records needs its list (`recorded` and `taxonomies`), and a formal
   complaint needs its field; a section it does not record needs neither.
 - Where the file lists the kinds of representation it records, a case is one of them.
-- A history table counted by outcome, stage, response-time band or service group names this
-  council's own.
+- A history table counted by kind of representation (where the file lists the kinds), outcome,
+  stage, response-time band or service group names this council's own.
 """
 
 from __future__ import annotations
@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.check.repository import ORGANISATION_SHOWN, Taxonomy, as_list, value_at
-from generator.counting import OMBUDSMAN_ROW, OUTSTANDING, RESERVED_IDS, UPHELD_IN_FULL_OR_PART
+from generator.counting import (
+    COMPLAINTS,
+    INELIGIBLE,
+    OMBUDSMAN_ROW,
+    OUTSTANDING,
+    RESERVED_IDS,
+    UPHELD_IN_FULL_OR_PART,
+    WITHDRAWN,
+)
 from generator.load import RecordFile
 from generator.problems import Problem, did_you_mean
 
@@ -121,14 +129,23 @@ def history_rows(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Problem]:
             for row in rows if isinstance(rows, dict) else ():
                 if isinstance(row, str) and row not in allowed:
                     choices = ", ".join(allowed) if len(allowed) <= 12 else f"the ids in {ORGANISATION_SHOWN}"
-                    guess = did_you_mean(row, allowed) or f": choose one of {choices}"
+                    # No guess for a kind: 'informal-complaint' is not a misspelt 'complaints'.
+                    guess = (None if table == "representations" else did_you_mean(row, allowed)
+                             ) or f": choose one of {choices}"
                     yield record.problem((table, part, row), f"'{row}' is not {what}{guess}", key=True)
 
 
 def _history_rows(taxonomy: Taxonomy) -> dict[str, tuple[list[str], str]]:
     outcomes = [*taxonomy.ids.get("outcomes", []), OUTSTANDING, UPHELD_IN_FULL_OR_PART]
     stages = taxonomy.ids.get("stages", [])
-    return {
+    kinds: dict[str, tuple[list[str], str]] = {}
+    if taxonomy.kinds is not None:  # the file lists the kinds it records: a row of another is never shown
+        redirected = [f"{INELIGIBLE}:{route}" for route in taxonomy.ids.get("redirections", [])]
+        rows = [COMPLAINTS, *(kind for kind in taxonomy.kinds if kind != "complaint"), WITHDRAWN, INELIGIBLE]
+        kinds["representations"] = ([*rows, *redirected], (
+            f"a kind of representation listed under representations in {ORGANISATION_SHOWN} "
+            "(complaints for formal complaints), withdrawn, or ineligible"))
+    return kinds | {
         "outcomes": (outcomes, "an outcome listed under taxonomies.outcomes, or outstanding"),
         "response_times": (taxonomy.ids.get("response_bands", []),
                            "a response-time band of this council's first-stage target"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.nations import NATIONS, default_stages
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -30,9 +32,21 @@ def taxonomy_choices(organisation: dict[str, Any]) -> dict[str, list[Choice]]:
             for category in _dicts(taxonomies.get("subjects"))
             for sub in _terms(category.get("subjects"))
         ]
-    procedure = organisation.get("procedure")
-    found["stages"] = _terms(procedure.get("stages") if isinstance(procedure, dict) else None)
+    found["stages"] = _stages(organisation)
     return found
+
+
+def _stages(organisation: dict[str, Any]) -> list[Choice]:
+    """The procedure's stages: the file's own, or its nation's when it gives none, as validate
+    reads them (`nations.stage_ids`)."""
+    procedure = organisation.get("procedure")
+    if isinstance(procedure, dict) and isinstance(procedure.get("stages"), list):
+        return _terms(procedure["stages"])
+    jurisdiction, services = organisation.get("jurisdiction"), organisation.get("services")
+    if jurisdiction not in NATIONS:
+        return []
+    services = services if isinstance(services, list) else ["adults"]
+    return _terms([dict(stage) for stage in default_stages(jurisdiction, services)])
 
 
 def _dicts(entries: Any) -> list[dict[str, Any]]:

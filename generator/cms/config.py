@@ -20,6 +20,7 @@ import yaml
 
 from generator.check.fields import Pattern, Schema
 from generator.check.rules import FOLDER_DATE, ID_PREFIX, TAXONOMY_REFERENCES
+from generator.check.welsh import WELSH, languages_of
 from generator.cms.choices import Choice, taxonomy_choices
 from generator.cms.fields import FormContext, form_fields
 from generator.load import KIND_FOLDERS
@@ -108,8 +109,9 @@ def cms_config(schemas: dict[str, Schema], organisation: dict[str, Any], years: 
     site = organisation.get("site") if isinstance(organisation.get("site"), dict) else {}
     if site.get("url"):
         config["site_url"] = config["display_url"] = str(site["url"])
+    welsh = WELSH in languages_of(organisation)
     config["collections"] = [
-        collection(kind, year, schemas[kind], terms, where)
+        collection(kind, year, schemas[kind], terms, where, welsh=welsh)
         for kind in EDITED_KINDS if kind in schemas
         for year in years.get(kind, [])
     ]
@@ -148,7 +150,8 @@ def collection_name(kind: str, year: str) -> str:
 
 
 def collection(kind: str, year: str, schema: Schema, terms: dict[str, list[Choice]],
-               where: Repository) -> dict[str, Any]:
+               where: Repository, *, welsh: bool = False) -> dict[str, Any]:
+    """A kind's records of one year; with `welsh`, the form has the Welsh of each text."""
     folders = {k: folder for folder, k in KIND_FOLDERS.items()}
     dated = FOLDER_DATE[kind]
     return {
@@ -167,7 +170,7 @@ def collection(kind: str, year: str, schema: Schema, terms: dict[str, list[Choic
         "summary": f"{{{{id}}}} · {{{{{dated}}}}}",
         "sortable_fields": ["id", dated],
         "editor": {"preview": False},
-        "fields": form_fields(schema, FormContext(schema, _taxonomy_fields(kind, terms))),
+        "fields": form_fields(schema, FormContext(schema, _taxonomy_fields(kind, terms), welsh)),
     }
 
 

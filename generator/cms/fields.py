@@ -5,7 +5,9 @@ the schema decides the widget, so a field added to a schema appears in the form 
 here. Values that name a term of the organisation file (generator.check.rules
 TAXONOMY_REFERENCES) are drop-downs of its terms, shown by name; fixed lists (`enum`) are
 drop-downs of their values; dates are date pickers; objects and lists of objects are object and
-list widgets. Text the site publishes as written (`x-public`) is marked so.
+list widgets. Text the site publishes as written (`x-public`) is marked so. The Welsh of a text
+(`x-welsh-of`: `quote_cy` beside `quote`) is a field of its own, right after the English, shown only
+when the site is published in Welsh too (`languages` includes cy in the organisation file).
 
 Rules across fields (such as `outcome` only with `responded`) are not form rules: a field the
 schema requires only on a condition is optional in the form, and the pull request's check says
@@ -27,6 +29,7 @@ DATE_FORMAT = "YYYY-MM-DD"  # as Decap's date picker writes it; the schemas' dat
 PUBLISHED_LABEL = " (published)"
 PUBLISHED_HINT = "Published on the site as written. "
 _TERMS_SENTENCE = re.compile(r"(Each )?[Mm]ust be an id listed under [\w.]+ in organisation\.yaml\.")
+WELSH_OF = "x-welsh-of"  # marks the Welsh of the field it names (generator.check.welsh)
 HIDDEN = frozenset({"id"})  # given when the record is first saved (see candour-admin.js)
 
 
@@ -36,6 +39,7 @@ class FormContext:
 
     root: Schema  # the kind's whole schema, for `$ref`
     taxonomy_fields: Mapping[Pattern, list[Choice]]  # field pattern -> the taxonomy's terms
+    welsh: bool = False  # the site is published in Welsh too: the Welsh of each text is a field
 
 
 def form_fields(schema: Schema, context: FormContext, pattern: Pattern = (), optional: bool = False
@@ -49,6 +53,8 @@ def form_fields(schema: Schema, context: FormContext, pattern: Pattern = (), opt
     conditions = _conditions(schema)
     fields = []
     for name, property_schema in properties.items():
+        if WELSH_OF in property_schema and not context.welsh:
+            continue  # a Welsh version, asked for only when the site is in Welsh
         field = _field(name, property_schema, context, (*pattern, name), name in required and not optional)
         if name in conditions and not field["required"]:
             field["hint"] = f"{field.get('hint', '')} Needed {conditions[name]}.".strip()

@@ -3,7 +3,8 @@
 A thin wrapper over `mkdocs build` on the repository's `mkdocs.yml` (strict: a warning fails the
 build). The site is built into a folder beside the target and swapped in at the end, so a failed
 build leaves the previous site as it was. Only a new folder, or one Candour built, is replaced
-(see `generator.site_folder`).
+(see `generator.site_folder`). What the engine says is deprecated or ending is shown, as
+`mkdocs build` shows it (see `engine_notices`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.commands.engine_notices import engine_notices
 from generator.commands.extras import missing_extra
 from generator.commands.site_settings import CONFIG_FILE, settings_in_use, site_settings
 from generator.site_folder import (
@@ -93,7 +95,6 @@ def run(args: argparse.Namespace) -> int:
     if missing := missing_extra("site", "candour build"):
         print(f"candour build: {missing}", file=sys.stderr)
         return 1
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := source_date_epoch(root)):
         os.environ["SOURCE_DATE_EPOCH"] = stamp
     if args.as_of:
@@ -138,7 +139,7 @@ def _build(root: Path, site_dir: Path | None) -> int:
     building: Path | None = None
     try:
         _stage(f"reading {settings_in_use(root)}")
-        with site_settings(root) as config:
+        with engine_notices(), site_settings(root) as config:
             target = _site_folder(root, config, site_dir)
             if target is None:
                 return 1

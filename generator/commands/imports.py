@@ -19,8 +19,9 @@ from generator.importing.mapping import MappingError, read_mapping
 from generator.importing.plan import CHANGE, CREATE, HAND_EDITED, NOT_IMPORTED, SAME, Plan, plan_import
 from generator.importing.rows import ExportError, read_rows
 from generator.importing.writing import check_plan, write_plan
+from generator.ombudsman_published import KIND as STATISTICS
 
-WHAT = {"cases": "case", "compliments": "compliment"}
+WHAT = {"cases": "case", "compliments": "compliment", STATISTICS: STATISTICS}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command.add_argument("--force", action="store_true",
                          help="also overwrite records edited by hand since they were imported")
     command.add_argument("--root", type=Path, default=None, help="the repository's top folder")
+    command.add_argument("--year", help=f"for {STATISTICS}: the ombudsman's year, such as 2023-24")
+    command.add_argument("--sheet", help=f"for {STATISTICS}: the workbook's sheet (default: the first)")
     command.set_defaults(run=run)
 
 
@@ -48,6 +51,10 @@ def run(args: argparse.Namespace) -> int:
               "folder, or give it with --root", file=sys.stderr)
         return 1
     kind = WHAT[args.kind]
+    if kind == STATISTICS:
+        from generator.commands.import_statistics import run_statistics  # its own road: one record a year
+
+        return run_statistics(args, root)
     try:
         schema = json.loads((schemas_folder(root) / f"{kind}.schema.json").read_text(encoding="utf-8"))
         mapping = read_mapping(args.mapping, {kind: schema})
