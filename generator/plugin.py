@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 
 from generator.cms.admin import EditorError, EditorSource, site_source
 from generator.githistory import FolderHistory, RecordHistory
-from generator.language import speaking
+from generator.language import _, speaking
 from generator.last_good_site import LastGoodSite
 from generator.model import Records
 from generator.pages.blocks import LostBlock, anchors, lifted, restored
@@ -160,6 +160,8 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             if config.site_url:
                 config.site_url = language_address(config.site_url, self.language, self.languages)
             config.extra["alternate"] = alternates(None, self.language, self.languages, first_root)
+            with speaking(self.language):  # the heading of overrides/404.html
+                config.extra["candour_not_found"] = _("404 - Not found")
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """On a site in more than one language, the page's own counterparts in the others."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.figures.basis import RecordsByYear
 from generator.figures.report import YearReport, numbered_reports, report_years, year_report
+from generator.language import _
 from generator.last_build import LastBuild
 from generator.model import Records
 from generator.pages.commentary import Commentary, commentary
@@ -236,19 +237,19 @@ def site_nav(files: Sequence[SiteFile], hand_written: HandWritten) -> list[Any]:
     paths = {file.path for file in files if file.is_page} | set(hand_written.pages)
     reports = [p for p in paths if p.startswith("reports/") and p.endswith("/index.md") and p.count("/") == 2]
     years = sorted((path.split("/")[1] for path in reports), key=year_start, reverse=True)
-    nav: list[Any] = [{"Home": "index.md"}] if "index.md" in paths else []
+    nav: list[Any] = [{_("Home"): "index.md"}] if "index.md" in paths else []
     if years:
         by_year = [{year: f"reports/{year}/index.md"} for year in years]
-        nav.append({"Annual reports": ["reports/index.md", *by_year]})
-    about = [{"About this report": "introduction.md"}, {"Our complaints procedure": "procedure.md"}]
+        nav.append({_("Annual reports"): ["reports/index.md", *by_year]})
+    about = [{_("About this report"): "introduction.md"}, {_("Our complaints procedure"): "procedure.md"}]
     nav += [item for item in about if next(iter(item.values())) in paths]
     if "tracker/index.md" in paths:
         tracker = ["tracker/index.md"]
         tracker += [page for page in ("tracker/changes.md", "tracker/meetings/index.md") if page in paths]
-        nav.append({"Action-plan tracker": tracker})
+        nav.append({_("Action-plan tracker"): tracker})
     reference = [
-        {"How the figures are counted": "methodology.md"}, {"Download the figures": "downloads.md"},
-        {"Accessibility": "accessibility.md"}, {"For council officers": OFFICERS_PAGE},
+        {_("How the figures are counted"): "methodology.md"}, {_("Download the figures"): "downloads.md"},
+        {_("Accessibility"): "accessibility.md"}, {_("For council officers"): OFFICERS_PAGE},
     ]
     nav += [item for item in reference if next(iter(item.values())) in paths]
     return nav

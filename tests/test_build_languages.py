@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from test_build import copy_repository, mkdocs_build
+
+from generator.language import WELSH, catalogue_path
 
 pytestmark = pytest.mark.slow
 
@@ -26,6 +30,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "\nlanguages: [en, cy]\n" in (root / "records" / "organisation.yaml").read_text(encoding="utf-8")
     shutil.rmtree(root / "docs" / "commentary")  # the demo council's words are not this council's
     (root / "docs" / "records-guide" / "examples.md").unlink()
+    for page in ("introduction.md", "procedure.md"):  # nor its pages, which the printable report includes
+        (root / "docs" / page).unlink()
     built = mkdocs_build(root)
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr, built.stderr
@@ -102,3 +108,78 @@ def test_the_welsh_site_writes_candours_words_in_welsh(sites: Path) -> None:
     home = soup(sites / "cy" / "index.html").get_text(" ", strip=True)
     assert "Adroddiadau blaenorol" in home and "Earlier reports" not in home
     assert "Earlier reports" in soup(sites / "index.html").get_text(" ", strip=True)
+
+
+# Candour's messages whose Welsh is the English itself (checked below to be so in the catalogue):
+# no English is left behind when they appear on a Welsh page.
+SAME_IN_WELSH = {"post"}
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\*\*|\[|\]\([^)]*\)|`")
+
+
+def english_phrases() -> dict[str, str]:
+    """Each phrase of three words or more of Candour's English messages (between placeholders,
+    links and emphasis), with the message it comes from."""
+    with catalogue_path(WELSH).open("rb") as source:
+        catalogue = read_po(source, locale=WELSH)
+    phrases = {}
+    for message in catalogue:
+        for msgid in (message.id if isinstance(message.id, tuple) else (message.id,)):
+            if not msgid or msgid in SAME_IN_WELSH:
+                continue
+            for part in PLACEHOLDER.split(msgid.replace("%%", "%")):
+                words = part.split()
+                if len(words) >= 3:
+                    phrases[" ".join(words)] = msgid
+    return phrases
+
+
+def hand_written(docs: Path) -> set[str]:
+    """The pages of the docs folder: the council's own words (in Welsh under docs/cy/), not Candour's."""
+    found = set()
+    for source in docs.rglob("*.md"):
+        relative = source.relative_to(docs).with_suffix("")
+        found.add("index.html" if relative.name == "index" else f"{relative.as_posix()}/index.html")
+    return found
+
+
+def test_the_messages_listed_as_the_same_in_welsh_are() -> None:
+    with catalogue_path(WELSH).open("rb") as source:
+        catalogue = read_po(source, locale=WELSH)
+    assert {msgid: catalogue[msgid].string for msgid in SAME_IN_WELSH} == {m: m for m in SAME_IN_WELSH}
+
+
+def test_no_english_message_of_candours_catalogue_is_left_on_a_welsh_page(sites: Path) -> None:
+    phrases = english_phrases()
+    assert len(phrases) > 100  # the catalogue's English, not an empty list that cannot fail
+    left = []
+    # The officers' list of figure names gives each name's meaning in English for now (see the README).
+    for path in sorted(pages(sites / "cy") - hand_written(sites.parent / "docs") - {"figures/index.html"}):
+        text = " ".join(soup(sites / "cy" / path).get_text(" ").split())
+        left += [f"cy/{path}: {phrase!r}" for phrase in phrases if phrase in text]
+    assert not left, "English left on the Welsh site:\n" + "\n".join(left)
+    # and the check can fail: the English site has them
+    english = " ".join(soup(sites / "methodology" / "index.html").get_text(" ").split())
+    assert sum(phrase in english for phrase in phrases) > 20
+
+
+# A heading of Candour's on each kind of page, in Welsh and in English.
+HEADINGS = {
+    "index.html": ("Adroddiadau blaenorol", "Earlier reports"),
+    "reports/index.html": ("Adroddiadau blynyddol", "Annual reports"),
+    "reports/2023-24/index.html": ("Canlyniadau", "Outcomes"),
+    "reports/2023-24/print/index.html": ("Amseroedd ymateb", "Response times"),
+    "methodology/index.html": ("Sut y caiff y ffigurau eu cyfrif", "How the figures are counted"),
+    "downloads/index.html": ("Lawrlwytho'r ffigurau", "Download the figures"),
+    "accessibility/index.html": ("Datganiad hygyrchedd", "Accessibility statement"),
+    "officers/index.html": ("I swyddogion y cyngor", "For council officers"),
+    "404.html": ("404 - Heb ei ganfod", "404 - Not found"),
+}
+
+
+@pytest.mark.parametrize("path", sorted(HEADINGS))
+def test_each_kind_of_page_has_candours_headings_in_its_language(sites: Path, path: str) -> None:
+    welsh, english = HEADINGS[path]
+    headings = [" ".join(h.get_text(" ").split()) for h in soup(sites / "cy" / path).find_all(["h1", "h2"])]
+    assert any(heading.startswith(welsh) for heading in headings), headings
+    headings = [" ".join(h.get_text(" ").split()) for h in soup(sites / path).find_all(["h1", "h2"])]
+    assert any(heading.startswith(english) for heading in headings), headings

@@ -8,6 +8,7 @@ from generator.figures.basis import YearBasis
 from generator.figures.counts import RowSpec, build_table, shares_column, tally_year
 from generator.figures.outcomes import first_stage
 from generator.figures.table import Table
+from generator.language import _
 from generator.model import Case, Organisation, Records
 from generator.model.organisation import lower
 from generator.workingdays import Region, working_days_between
@@ -53,12 +54,13 @@ def acknowledgements_table(records: Records, years: Sequence[YearBasis]) -> Tabl
     tallies = [basis.once("acknowledgements", tally_year, basis, "acknowledgements", basis.complaints, key_of)
                for basis in years]
     specs = [
-        RowSpec(IN_TIME, f"Acknowledged within {target} working days"),
-        RowSpec(LATE, f"Acknowledged after more than {target} working days"),
-        RowSpec(NOT_RECORDED, "No acknowledgement date recorded"),
+        RowSpec(IN_TIME, _("Acknowledged within %(days)s working days", days=target)),
+        RowSpec(LATE, _("Acknowledged after more than %(days)s working days", days=target)),
+        RowSpec(NOT_RECORDED, _("No acknowledgement date recorded")),
     ]
     return build_table(
-        "acknowledgements", f"Acknowledgement of {lower(records.organisation.complaints_name)}",
+        "acknowledgements", _("Acknowledgement of %(complaints)s",
+                              complaints=lower(records.organisation.complaints_name)),
         "Acknowledged", specs, [shares_column(t) for t in tallies], tallies, definition="acknowledgement",
         notes=later_stage_notes(organisation),
     )

@@ -16,6 +16,7 @@ from generator.figures.counts import (
     taxonomy_table,
 )
 from generator.figures.table import Table
+from generator.language import _
 from generator.model import Case, Organisation, Records
 
 ADVOCACY_SERVICE = "advocacy-service"
@@ -23,7 +24,7 @@ ADVOCATE = "advocate"
 
 
 def complainants_table(records: Records, years: Sequence[YearBasis]) -> Table:
-    return taxonomy_table("complainants", "Who made the complaint", "Person making the complaint",
+    return taxonomy_table("complainants", _("Who made the complaint"), _("Person making the complaint"),
                           records.organisation.relationships, lambda case: case.complainant, years,
                           "complainants")
 
@@ -53,9 +54,9 @@ def advocacy_tally(organisation: Organisation, basis: YearBasis) -> Tally:
 
 def advocacy_table(records: Records, years: Sequence[YearBasis]) -> Table:
     tallies = [basis.once("advocacy", advocacy_tally, records.organisation, basis) for basis in years]
-    specs = [RowSpec(ADVOCACY_SERVICE, "Made by an advocacy service"),
-             RowSpec(ADVOCATE, "Made with an advocate's help")]
+    specs = [RowSpec(ADVOCACY_SERVICE, _("Made by an advocacy service")),
+             RowSpec(ADVOCATE, _("Made with an advocate's help"))]
     return build_table(
-        "advocacy", "Complaints with advocacy", "Advocacy", specs, [count_column(t) for t in tallies],
-        tallies, definition="advocacy", chart=None, total_label="Complaints with advocacy",
+        "advocacy", _("Complaints with advocacy"), _("Advocacy"), specs, [count_column(t) for t in tallies],
+        tallies, definition="advocacy", chart=None, total_label=_("Complaints with advocacy"),
     )

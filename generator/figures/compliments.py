@@ -22,6 +22,7 @@ from generator.figures.counts import (
 )
 from generator.figures.service_areas import row_specs, with_groups
 from generator.figures.table import Table
+from generator.language import N_, _
 from generator.model import Records
 
 COMPLIMENTS = "compliments"
@@ -42,7 +43,8 @@ def compliments_table(records: Records, years: Sequence[YearBasis]) -> Table:
     teams = [by_team(basis) for basis in years]
     tallies = [Tally(t.year, t.source, {COMPLIMENTS: t.total}, t.total) for t in teams]
     return build_table(
-        "compliments", "Compliments received", "Compliments", [RowSpec(COMPLIMENTS, "Compliments received")],
+        "compliments", _("Compliments received"), _("Compliments"),
+        [RowSpec(COMPLIMENTS, _("Compliments received"))],
         [count_column(t) for t in tallies], tallies, definition="compliments", total_label=None,
     )
 
@@ -55,7 +57,7 @@ def compliments_by_team_table(records: Records, years: Sequence[YearBasis]) -> T
     specs = row_specs(organisation) if grouped else [RowSpec(area.id, area.name)
                                                      for area in organisation.service_areas]
     return build_table(
-        "compliments_by_team", "Compliments by team", "Team", not_recorded_row(specs, tallies),
+        "compliments_by_team", _("Compliments by team"), _("Team"), not_recorded_row(specs, tallies),
         year_columns(organisation, tallies), tallies, definition="compliments",
-        notes=base_note(organisation, "the compliments received"),
+        notes=base_note(organisation, N_("the compliments received")),
     )

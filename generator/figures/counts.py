@@ -16,6 +16,7 @@ from typing import TypeVar
 from generator.counting import NOT_RECORDED, TOTAL
 from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
 from generator.figures.table import Cell, Change, Column, Percent, Row, Share, Table
+from generator.language import _
 from generator.model import Case, Organisation, Term
 from generator.model.bilingual import in_language
 
@@ -78,7 +79,7 @@ def tally_published(basis: YearBasis, table: str) -> Tally:
 def not_recorded_row(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[RowSpec]:
     """The specs, plus a 'Not recorded' row when some year has records without a value."""
     if any(tally.source == CASES and tally.count(NOT_RECORDED) for tally in tallies):
-        return [*specs, RowSpec(NOT_RECORDED, "Not recorded")]
+        return [*specs, RowSpec(NOT_RECORDED, _("Not recorded"))]
     return list(specs)
 
 
@@ -120,7 +121,7 @@ def change_column(before: Tally, after: Tally) -> ColumnSpec:
         new = after.total if key == TOTAL else after.count(key)
         return Change(old, new) if old and new is not None else None
 
-    heading = f"Change on {before.year}"
+    heading = _("Change on %(year)s", year=before.year)
     return ColumnSpec(Column(f"change {before.year} to {after.year}", heading, None, "change"), cell)
 
 
@@ -136,7 +137,9 @@ def year_columns(organisation: Organisation, tallies: Sequence[Tally]) -> list[C
 
 def base_note(organisation: Organisation, base: str) -> list[str]:
     """The note that says what a table's shares are of, when it shows them."""
-    return [f"Each share is of {base} in the year (the total row)."] if organisation.shares else []
+    if not organisation.shares:
+        return []
+    return [_("Each share is of %(base)s in the year (the total row).", base=_(base))]
 
 
 # The table ----------------------------------------------------------------------------------
@@ -217,7 +220,7 @@ def history_notes(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[st
     A row not published (None) is never added as 0, so a table with one has no sum to check; nor
     does a year that published only its total.
     """
-    tops, _ = structure(specs)
+    tops, _children = structure(specs)
     notes = []
     for tally in tallies:
         if tally.source != HISTORY:
@@ -226,10 +229,11 @@ def history_notes(specs: Sequence[RowSpec], tallies: Sequence[Tally]) -> list[st
         complete = bool(published) and all(count is not None for count in published)
         added = sum(count or 0 for count in published)
         if tally.total is not None and complete and added != tally.total:
-            notes.append(f"{tally.year} as published: the rows add up to {added} "
-                         f"but the published total was {tally.total}.")
+            notes.append(_("%(year)s as published: the rows add up to %(added)s but the published total "
+                           "was %(total)s.", year=tally.year, added=added, total=tally.total))
         # The officer's note in the language being written (its Welsh on the Welsh site).
-        notes.extend(f"{tally.year} as published: {in_language(fault)}" for fault in tally.faults)
+        notes.extend(_("%(year)s as published: %(fault)s", year=tally.year, fault=in_language(fault))
+                     for fault in tally.faults)
     return notes
 
 

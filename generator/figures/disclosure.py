@@ -25,17 +25,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from generator.figures.table import Cell, Change, Rate, Share, Suppressed, Table
+from generator.language import _
 
 COUNTED = ("count", "share", "mixed")  # column measures whose cells count people
 Position = tuple[int, int]  # (row index, column index)
 
 
 def note(threshold: int) -> str:
-    return (
-        f"Counts from 1 to {threshold - 1} are shown as c (confidential) so that no one can be "
-        "identified from them. Where a hidden count could be worked out from a total, another "
-        "count is hidden too."
-    )
+    return _("Counts from 1 to %(largest)s are shown as c (confidential) so that no one can be identified "
+             "from them. Where a hidden count could be worked out from a total, another count is hidden too.",
+             largest=threshold - 1)
 
 
 def count_of(cell: Cell) -> int | None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import ColumnSpec, RowSpec, build_table
 from generator.figures.table import Cell, Column, Share, Table
+from generator.language import _
 from generator.model import CaseStage, Organisation, Records, Stage
 from generator.workingdays import Region, working_days_between
 
@@ -55,6 +56,6 @@ def extensions_table(records: Records, years: Sequence[YearBasis]) -> Table | No
                     "Answered within the time agreed (share of those answered)", level=1),
         ]
     return build_table(
-        "extensions", "Extensions agreed with the complainant", "Stage", specs, columns, [],
+        "extensions", _("Extensions agreed with the complainant"), _("Stage"), specs, columns, [],
         definition="extensions", chart=None, total_label=None, adds_up=False,
     )

@@ -20,6 +20,7 @@ from generator.figures.counts import (
     tally_items,
 )
 from generator.figures.table import Cell, Column, Share, Table
+from generator.language import _
 from generator.model import OmbudsmanCase, Organisation, Records
 
 
@@ -43,9 +44,10 @@ def ombudsman_table(records: Records, years: Sequence[YearBasis]) -> Table:
     tallies = [basis.once("ombudsman", decisions_tally, basis) for basis in years]
     specs = [RowSpec(term.id, term.name) for term in records.organisation.ombudsman_decisions]
     return build_table(
-        "ombudsman", f"Decisions of the {records.organisation.ombudsman_name}", "Decision",
+        "ombudsman", _("Decisions of the %(ombudsman)s", ombudsman=records.organisation.ombudsman_name),
+        _("Decision"),
         not_recorded_row(specs, tallies), [count_column(t) for t in tallies], tallies,
-        definition="ombudsman", total_label="Decisions made in the year",
+        definition="ombudsman", total_label=_("Decisions made in the year"),
     )
 
 
@@ -91,14 +93,15 @@ def ombudsman_summary_table(records: Records, years: Sequence[YearBasis]) -> Tab
         for b in years
     ]
     specs = [
-        RowSpec("received", "Cases received by the ombudsman"),
-        RowSpec("decided", "Decisions made"),
-        RowSpec("upheld", "Decisions upholding the complaint"),
-        RowSpec("upheld-share", "Upheld, as a share of decisions"),
-        RowSpec("remedies-in-time", "Remedies completed by the date agreed (share of remedies due)"),
-        RowSpec("chased", "Cases where the ombudsman had to chase a reply"),
+        RowSpec("received", _("Cases received by the ombudsman")),
+        RowSpec("decided", _("Decisions made")),
+        RowSpec("upheld", _("Decisions upholding the complaint")),
+        RowSpec("upheld-share", _("Upheld, as a share of decisions")),
+        RowSpec("remedies-in-time", _("Remedies completed by the date agreed (share of remedies due)")),
+        RowSpec("chased", _("Cases where the ombudsman had to chase a reply")),
     ]
     return build_table(
-        "ombudsman_summary", f"The {records.organisation.ombudsman_name}: summary", "Measure", specs,
+        "ombudsman_summary", _("The %(ombudsman)s: summary", ombudsman=records.organisation.ombudsman_name),
+        _("Measure"), specs,
         columns, [], definition="ombudsman", chart=None, total_label=None, adds_up=False,
     )

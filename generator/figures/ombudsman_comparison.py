@@ -16,6 +16,7 @@ from decimal import Decimal
 from generator.figures.basis import YearBasis
 from generator.figures.ombudsman_counts import has_records, held, share
 from generator.figures.table import Cell, Column, Percent, Points, Row, Share, Suppressed, Table
+from generator.language import _
 from generator.model import OmbudsmanStatistics, Records, SimilarAuthorities
 from generator.ombudsman_published import published_by
 from generator.ombudsman_reconciliation import Reconciliation, reconcile
@@ -120,6 +121,6 @@ def reconciliation_table(records: Records, years: Sequence[YearBasis]) -> Table 
         RECONCILIATION_TABLE, 0,
         f"The council's count and the count of the {records.organisation.ombudsman_name}, reconciled, "
         f"{basis.year}",
-        "Step", (Column("cases", "Cases", basis.year, "count"), Column("why", "Why", None, "text")),
+        "Step", (Column("cases", _("Cases"), basis.year, "count"), Column("why", _("Why"), None, "text")),
         rows, notes=notes, definition="ombudsman-reconciliation", chart=None,
     )

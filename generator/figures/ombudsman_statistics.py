@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from generator.figures.basis import YearBasis
 from generator.figures.ombudsman_counts import CouncilCounts, council_counts, has_records, share
 from generator.figures.table import Cell, Column, Row, Table
+from generator.language import _
 from generator.model import OmbudsmanStatistics, Records
 from generator.ombudsman_published import categories, published_by
 
@@ -96,10 +97,10 @@ def beside_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
         Row(key, label, (figure(statistics, threshold), own.get(key)))
         for key, label, figure in _measures(organisation.ombudsman_id) if key != "upheld_per_100000"
     ]
-    rows.append(Row("open_at_year_end", "Still open at the end of the year",
+    rows.append(Row("open_at_year_end", _("Still open at the end of the year"),
                     (None, own.get("open_at_year_end"))))
-    columns = (Column("ombudsman", "The ombudsman's figures", basis.year, "mixed"),
-               Column("council", "The council's records", basis.year, "mixed"))
+    columns = (Column("ombudsman", _("The ombudsman's figures"), basis.year, "mixed"),
+               Column("council", _("The council's records"), basis.year, "mixed"))
     notes = (
         "The council's records are counted as the ombudsman counts: received by the date the "
         "ombudsman received a complaint, decisions by the date it decided. They differ for the "

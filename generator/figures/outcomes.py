@@ -17,6 +17,7 @@ from generator.figures.counts import (
     tally_published,
 )
 from generator.figures.table import Table
+from generator.language import N_, _, ngettext
 from generator.model import Case, CaseStage, Organisation, Records
 from generator.model.organisation import lower
 
@@ -56,9 +57,10 @@ def still_open_notes(tallies: Sequence[Tally], key: str, what: str) -> list[str]
     for tally in tallies:
         count = tally.count(key) if tally.source == CASES else 0
         if count:
-            noun = "complaint was" if count == 1 else "complaints were"
-            notes.append(f"{tally.year}: {count} {noun} still open when these figures were produced; "
-                         f"{what}.")
+            notes.append(ngettext(
+                "%(year)s: %(num)s complaint was still open when these figures were produced; %(what)s.",
+                "%(year)s: %(num)s complaints were still open when these figures were produced; %(what)s.",
+                count, year=tally.year, num=count, what=_(what)))
     return notes
 
 
@@ -67,21 +69,23 @@ def combined_row(organisation: Organisation) -> list[RowSpec]:
     upheld = [term.id for term in organisation.outcomes if term.id in organisation.upheld_outcomes]
     if len(upheld) < 2:
         return []
-    return [RowSpec(UPHELD_IN_FULL_OR_PART, "Upheld in full or in part", parts=tuple(upheld))]
+    return [RowSpec(UPHELD_IN_FULL_OR_PART, _("Upheld in full or in part"), parts=tuple(upheld))]
 
 
 def outcomes_table(records: Records, years: Sequence[YearBasis]) -> Table:
     organisation = records.organisation
     tallies = [basis.once("outcomes", tally, organisation, basis) for basis in years]
     specs = [RowSpec(term.id, term.name) for term in organisation.outcomes]
-    specs.append(RowSpec(OUTSTANDING, "Still outstanding"))
+    specs.append(RowSpec(OUTSTANDING, _("Still outstanding")))
     if any(t.source == CASES and t.count(NOT_RECORDED) for t in tallies):
-        specs.append(RowSpec(NOT_RECORDED, "Responded, outcome not recorded"))
+        specs.append(RowSpec(NOT_RECORDED, _("Responded, outcome not recorded")))
     specs += combined_row(organisation)
     several = len(organisation.stages) > 1  # then each complaint's first stage is the one counted
-    title = f"Outcomes of {lower(organisation.complaints_name)}" + (" at the first stage" if several else "")
+    complaints = lower(organisation.complaints_name)
+    title = (_("Outcomes of %(complaints)s at the first stage", complaints=complaints) if several
+             else _("Outcomes of %(complaints)s", complaints=complaints))
     return build_table(
-        "outcomes", title, "Outcome", specs,
-        [shares_column(t) for t in tallies], tallies,
-        definition="outcome", notes=still_open_notes(tallies, OUTSTANDING, "their outcome is not yet known"),
+        "outcomes", title, _("Outcome"), specs,
+        [shares_column(t) for t in tallies], tallies, definition="outcome",
+        notes=still_open_notes(tallies, OUTSTANDING, N_("their outcome is not yet known")),
     )

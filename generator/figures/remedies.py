@@ -10,6 +10,7 @@ from decimal import Decimal
 from generator.figures.basis import YearBasis
 from generator.figures.ombudsman import from_records
 from generator.figures.table import Column, Money, Row, Table
+from generator.language import _
 from generator.model import OmbudsmanCase, Records, Remedy
 
 APOLOGY = "Apology"
@@ -40,7 +41,7 @@ def ombudsman_remedies_table(records: Records, years: Sequence[YearBasis]) -> Ta
     return Table(
         id="ombudsman_remedies", number=0, title="Financial remedies the ombudsman asked for",
         row_heading="Reason", columns=(Column("amount", f"Amount {year}", year, "money"),),
-        rows=(*rows, Row("total", "Total financial remedies", (total,), is_total=True)),
+        rows=(*rows, Row("total", _("Total financial remedies"), (total,), is_total=True)),
         notes=("Remedies of the decisions the ombudsman made in the year.",),
         definition="ombudsman-remedies", chart=None,
     )

@@ -18,6 +18,7 @@ from generator.figures.counts import (
     year_columns,
 )
 from generator.figures.table import Table
+from generator.language import N_, _
 from generator.model import Case, Organisation, Records
 
 
@@ -55,8 +56,8 @@ def kind_rows(organisation: Organisation, tallies: Sequence[Tally]) -> list[RowS
 
 
 def row_specs(organisation: Organisation, tallies: Sequence[Tally]) -> list[RowSpec]:
-    specs = [*kind_rows(organisation, tallies), RowSpec(WITHDRAWN, "Withdrawn or not pursued"),
-             RowSpec(INELIGIBLE, "Ineligible or redirected")]
+    specs = [*kind_rows(organisation, tallies), RowSpec(WITHDRAWN, _("Withdrawn or not pursued")),
+             RowSpec(INELIGIBLE, _("Ineligible or redirected"))]
     if any(tally.source == CASES for tally in tallies):
         routes = organisation.redirections
         specs += [RowSpec(f"{INELIGIBLE}:{term.id}", term.name, level=1) for term in routes]
@@ -69,8 +70,8 @@ def representations_table(records: Records, years: Sequence[YearBasis]) -> Table
     organisation = records.organisation
     tallies = [basis.once("representations", tally, basis) for basis in years]
     return build_table(
-        "representations", "Representations considered", "What became of the representation",
+        "representations", _("Representations considered"), _("What became of the representation"),
         row_specs(organisation, tallies), year_columns(organisation, tallies), tallies,
-        definition="representation", total_label="Total representations considered",
-        notes=base_note(organisation, "all representations considered"),
+        definition="representation", total_label=_("Total representations considered"),
+        notes=base_note(organisation, N_("all representations considered")),
     )

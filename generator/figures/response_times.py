@@ -20,6 +20,7 @@ from generator.figures.counts import (
 )
 from generator.figures.outcomes import first_stage, still_open_notes
 from generator.figures.table import Cell, Column, Days, Share, Table
+from generator.language import N_, _
 from generator.model import Case, Organisation, Records
 from generator.workingdays import Region, working_days_between
 
@@ -82,11 +83,11 @@ def _tally(basis: YearBasis, organisation: Organisation, bands: Sequence[Band]) 
 def response_times_table(records: Records, years: Sequence[YearBasis]) -> Table:
     bands = bands_of(records.organisation)
     tallies = [tally(basis, records.organisation, bands) for basis in years]
-    specs = [*(RowSpec(key, label) for key, label, _ in bands), RowSpec(STILL_OPEN, "Still open")]
+    specs = [*(RowSpec(key, label) for key, label, _ in bands), RowSpec(STILL_OPEN, _("Still open"))]
     return build_table(
-        "response_times", "First-stage response times in working days", "Working days taken", specs,
+        "response_times", _("First-stage response times in working days"), _("Working days taken"), specs,
         [count_column(t) for t in tallies], tallies, definition="response-bands",
-        notes=still_open_notes(tallies, STILL_OPEN, "they are counted as still open, not in a band"),
+        notes=still_open_notes(tallies, STILL_OPEN, N_("they are counted as still open, not in a band")),
     )
 
 
@@ -134,13 +135,13 @@ def response_summary_table(records: Records, years: Sequence[YearBasis]) -> Tabl
     tallies = [tally(basis, organisation, bands) for basis in years]
     specs = [
         RowSpec("within-target", f"Responded within {target} working days (share of responses)"),
-        RowSpec("median", "Median working days to respond"),
-        RowSpec(STILL_OPEN, "Still open"),
+        RowSpec("median", _("Median working days to respond")),
+        RowSpec(STILL_OPEN, _("Still open")),
     ]
     columns = [basis.once("response_summary", summary_column, basis, t, organisation, target, bands)
                for basis, t in zip(years, tallies, strict=True)]
     return build_table(
-        "response_summary", "Response times at a glance", "Measure", specs, columns, tallies,
+        "response_summary", _("Response times at a glance"), _("Measure"), specs, columns, tallies,
         definition="within-target", chart=None, total_label=None, adds_up=False,
     )
 

@@ -21,6 +21,7 @@ from generator.figures.counts import (
     year_columns,
 )
 from generator.figures.table import Cell, Column, Rate, Table
+from generator.language import _
 from generator.model import Organisation, Records, ServiceArea
 from generator.model.bilingual import in_language
 from generator.model.organisation import lower
@@ -143,7 +144,8 @@ def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
                 if t.source != NOT_REPORTED and total_customers(organisation, basis) is not None]
     specs = not_recorded_row(row_specs(organisation), tallies)
     return build_table(
-        "service_areas", f"{organisation.complaints_name} by service area", "Service area", specs, columns,
+        "service_areas", _("%(complaints)s by service area", complaints=organisation.complaints_name),
+        _("Service area"), specs, columns,
         tallies,
         definition="rate-per-1000",
         notes=[*base_note(organisation, f"the {lower(organisation.complaints_name)}"),
@@ -172,7 +174,7 @@ def service_groups_table(records: Records, years: Sequence[YearBasis]) -> Table 
     if len(tallies) > 1:
         columns.append(change_column(tallies[1], tallies[0]))
     return build_table(
-        "service_groups", f"{organisation.complaints_name} by service group", "Service group", specs,
+        "service_groups", f"{organisation.complaints_name} by service group", _("Service group"), specs,
         columns, tallies,
         definition="service-area",
     )

@@ -17,6 +17,7 @@ from generator.figures.counts import RowSpec, Tally, build_table, count_column
 from generator.figures.response_times import STILL_OPEN, band
 from generator.figures.stages import received_at, stage_days
 from generator.figures.table import Table
+from generator.language import _
 from generator.model import Organisation, Records
 from generator.workingdays import Region
 
@@ -54,10 +55,11 @@ def stage_response_times_table(records: Records, years: Sequence[YearBasis]) -> 
         return None
     tallies = [basis.once("stage_response_times", stage_tally, organisation, basis) for basis in years]
     return build_table(
-        "stage_response_times", "Response times at each stage, in working days",
-        "Stage and working days taken", row_specs(organisation), [count_column(t) for t in tallies], tallies,
+        "stage_response_times", _("Response times at each stage, in working days"),
+        _("Stage and working days taken"), row_specs(organisation), [count_column(t) for t in tallies],
+        tallies,
         definition="stage-response-bands",
-        notes=["A complaint that went straight to a later stage is counted at that stage only, against "
-               "that stage's target."],
-        total_label="Stages received", chart=None,
+        notes=[_("A complaint that went straight to a later stage is counted at that stage only, against "
+                 "that stage's target.")],
+        total_label=_("Stages received"), chart=None,
     )

@@ -28,6 +28,7 @@ from generator.counting import (
 from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import ColumnSpec, RowSpec, Tally, build_table, shares_column, tally_published
 from generator.figures.table import Cell, Column, Share, Table
+from generator.language import _
 from generator.model import Case, CaseStage, Organisation, Records, Stage
 from generator.workingdays import Region, working_days_between
 
@@ -93,7 +94,7 @@ def stages_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
         return None
     columns = [basis.once("stages", stage_column, organisation, basis) for basis in years]
     return build_table(
-        "stages", "Complaints at each stage of the procedure", "Stage", row_specs(organisation),
+        "stages", _("Complaints at each stage of the procedure"), _("Stage"), row_specs(organisation),
         columns, [], definition="stages", notes=[STAGES_NOTE],
         chart=None, total_label=None, adds_up=False,
     )
@@ -110,7 +111,7 @@ def stage_outcomes(organisation: Organisation, basis: YearBasis) -> Tally:
     upheld = organisation.upheld_outcomes
     for stage in organisation.stages:
         counts |= {stage.id: 0, f"{stage.id}:{UPHELD_IN_FULL_OR_PART}": 0}
-        for _, step in received_at(basis, stage):
+        for _case, step in received_at(basis, stage):
             for key in stage_outcome_rows(stage.id, step.responded is not None, step.outcome, upheld):
                 counts[key] = (counts.get(key) or 0) + 1
     return Tally(basis.year, CASES, counts, sum(1 for _ in basis.stages))
@@ -144,12 +145,12 @@ def outcomes_by_stage_table(records: Records, years: Sequence[YearBasis]) -> Tab
     for stage in organisation.stages:
         specs.append(RowSpec(stage.id, stage.name))
         specs += [RowSpec(f"{stage.id}:{term.id}", term.name, level=1) for term in organisation.outcomes]
-        specs.append(RowSpec(f"{stage.id}:{OUTSTANDING}", "Still outstanding", level=1))
+        specs.append(RowSpec(f"{stage.id}:{OUTSTANDING}", _("Still outstanding"), level=1))
         if len(upheld) > 1:
-            specs.append(RowSpec(f"{stage.id}:{UPHELD_IN_FULL_OR_PART}", "Upheld in full or in part",
+            specs.append(RowSpec(f"{stage.id}:{UPHELD_IN_FULL_OR_PART}", _("Upheld in full or in part"),
                                  level=1, parts=tuple(f"{stage.id}:{outcome}" for outcome in upheld)))
     return build_table(
-        "outcomes_by_stage", "Outcomes at each stage", "Stage and outcome", specs,
+        "outcomes_by_stage", _("Outcomes at each stage"), _("Stage and outcome"), specs,
         [stage_share_column(organisation, t) for t in tallies], tallies, definition="outcome",
-        notes=[STAGES_NOTE], total_label="Stages received", chart=None,
+        notes=[STAGES_NOTE], total_label=_("Stages received"), chart=None,
     )

@@ -16,6 +16,7 @@ from generator.figures.counts import (
     tally_year,
 )
 from generator.figures.table import Table
+from generator.language import _
 from generator.model import Case, Organisation, Records, Subject
 
 
@@ -55,7 +56,8 @@ def subjects_table(records: Records, years: Sequence[YearBasis]) -> Table:
     tallies = [basis.once("subjects", subjects_tally, organisation, basis) for basis in years]
     specs = not_recorded_row(row_specs(organisation), tallies)
     return build_table(
-        "subjects", f"{organisation.complaints_name} by subject (primary area of concern)", "Subject", specs,
+        "subjects", _("%(complaints)s by subject (primary area of concern)",
+                      complaints=organisation.complaints_name), _("Subject"), specs,
         [count_column(t) for t in tallies], tallies, definition="subject",
     )
 
@@ -85,6 +87,6 @@ def themes_table(records: Records, years: Sequence[YearBasis]) -> Table:
     tallies = [basis.once("themes", themes_tally, basis) for basis in years]
     specs = [RowSpec(subject.id, subject.name) for subject in organisation.subjects]
     return build_table(
-        "themes", "All themes complaints raised", "Theme", specs, [count_column(t) for t in tallies],
+        "themes", _("All themes complaints raised"), _("Theme"), specs, [count_column(t) for t in tallies],
         tallies, definition="themes", notes=[themes_note(tallies)], total_label=None, adds_up=False,
     )

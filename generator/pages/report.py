@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator.cms.links import record_address
 from generator.figures.report import YearReport
 from generator.figures.table import Table
+from generator.language import _
 from generator.model import Action, Organisation
 from generator.pages.commentary import OPENING, Commentary
 from generator.pages.environment import render, render_block
@@ -117,7 +118,7 @@ def sections(
     placed = tables_by_section(report.tables)
     return [
         ReportSection(
-            section.id, section.title,
+            section.id, _(section.title),
             Markup(commentary.text(section.id) if commentary else ""),
             tuple(table_block(table, definitions, report.year, {report.year} if report.provisional else ())
                   for table in placed[section.id]),
