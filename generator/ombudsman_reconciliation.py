@@ -27,6 +27,8 @@ from datetime import date
 from generator.ombudsman_published import categories
 from generator.years import reporting_year
 
+NO_COUNCIL_FIGURE = "no-council-figure"
+
 
 @dataclass(frozen=True)
 class Held:
@@ -42,7 +44,7 @@ class Held:
 class Line:
     key: str
     label: str
-    count: int
+    count: int | None  # None: no such count was published
     explanation: str
     explained: bool = True
 
@@ -187,7 +189,7 @@ def _decided_from_history(year: str, ombudsman: str, published: Mapping[str, int
                           ) -> Found:
     total = sum(published.values())
     if council is None:
-        return (Line("no-council-figure", "The council's report published no ombudsman decisions", 0,
+        return (Line(NO_COUNCIL_FIGURE, "The council's report published no ombudsman decisions", None,
                      "nothing to reconcile: the ombudsman's figures are shown as published"),), ()
     at_assessment = sum(published.get(c.id, 0) for c in categories(ombudsman) if not c.council_involved)
     difference = total - council

@@ -22,6 +22,7 @@ from pathlib import Path
 from generator.cms.admin import EditorError, site_source
 from generator.engine_settings import CONFIG_FILE, SettingsError, SiteSettings, plain_settings, read_settings
 from generator.githistory import RecordHistory
+from generator.language import speaking
 from generator.model import Records
 from generator.packaged import packaged_folder
 from generator.pages.commentary import CommentaryError
@@ -63,6 +64,8 @@ class PagesWritten:
     files: int  # files in docs/
     pages: int  # of them, generated pages
     settings: str  # which settings were read, in words
+    language: str  # the language of the site written
+    not_written: tuple[str, ...] = ()  # the organisation's other languages, whose sites are not
 
 
 def write_pages(root: Path, out: Path, *, as_of: date | None, environment: Mapping[str, str]) -> PagesWritten:
@@ -87,20 +90,23 @@ def write_pages(root: Path, out: Path, *, as_of: date | None, environment: Mappi
         made = as_of_date(as_of or site.plugin["as_of"], environment)
     except ValueError as error:
         raise PagesRefused(str(error)) from None
-    hand_written = HandWritten.read(docs_dir)
-    docs_files = docs_folder_files(docs_dir)
-    published = _published(root, site, records, hand_written, docs_files, made, environment)
-    assert published.charts is not None
-    charts = published.charts.finish()
-    building = new_marked_folder(folder.with_name(f"{folder.name}.building-{os.getpid()}"), MARKER)
-    try:
-        _write(building, root, site, records, hand_written, docs_files, [*published.files, *charts])
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
+    # The site in the organisation's first language; another's site (cy/) is not written yet.
+    languages = records.organisation.languages
+    docs_files = [path for path in docs_folder_files(docs_dir) if path.split("/", 1)[0] not in languages[1:]]
+    with speaking(languages[0]):
+        hand_written = HandWritten.read(docs_dir, language=languages[0], languages=languages)
+        published = _published(root, site, records, hand_written, docs_files, made, environment)
+        assert published.charts is not None
+        charts = published.charts.finish()
+        building = new_marked_folder(folder.with_name(f"{folder.name}.building-{os.getpid()}"), MARKER)
+        try:
+            _write(building, root, site, records, hand_written, docs_files, [*published.files, *charts])
+        except BaseException:
+            shutil.rmtree(building, ignore_errors=True)
+            raise
     replace_site(building, folder, MARKER)
     return PagesWritten(folder, len(docs_files) + len(published.files) + len(charts), len(published.pages),
-                        site.source)
+                        site.source, languages[0], languages[1:])
 
 
 def _published(root: Path, site: SiteSettings, records: Records, hand_written: HandWritten,

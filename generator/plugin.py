@@ -8,7 +8,7 @@ rebuilds the site.
 A generated page's big HTML blocks (tables, charts, quotes, case studies, lists of actions) come
 with their links published and sanitised; they skip Python-Markdown here, for speed: lifted out of
 the page's Markdown before it is rendered and put back in its HTML afterwards, and then the whole
-page is sanitised (see `generator.pages.blocks`). Their links to anchors are handed to MkDocs to
+page is sanitised (see `generator.plugin_blocks`). Their links to anchors are handed to MkDocs to
 check with the rest.
 """
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,8 +36,8 @@ from generator.githistory import FolderHistory, RecordHistory
 from generator.language import _, speaking
 from generator.last_good_site import LastGoodSite
 from generator.model import Records
-from generator.pages.blocks import LostBlock, anchors, lifted, restored
 from generator.pages.commentary import CommentaryError
+from generator.plugin_blocks import PageBlocks
 from generator.plugin_languages import (
     alternates,
     build_other_languages,
@@ -287,30 +286,3 @@ class CandourPlugin(BasePlugin[CandourConfig]):
                 server.watch(str(folder))
         return server
 
-
-class PageBlocks:
-    """The HTML blocks lifted from each page's Markdown, kept until its content is made."""
-
-    def __init__(self) -> None:
-        self.kept: dict[str, list[str]] = {}  # src path -> the page's blocks
-
-    def lift(self, markdown: str, page: Page) -> str:
-        skeleton, self.kept[page.file.src_uri] = lifted(markdown)
-        return skeleton
-
-    def restore(self, html: str, page: Page, links: Sequence[BlockLink], files: Files) -> str:
-        """The page's content with its blocks back in place, their anchors and their links to
-        anchors made known to MkDocs, which checks them with the page's own."""
-        blocks = self.kept.pop(page.file.src_uri, [])
-        try:
-            html = restored(html, blocks)
-        except LostBlock as lost:
-            raise PluginError(f"candour: {page.file.src_uri}: {lost}") from None
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids |= anchors(blocks)
-        if page.links_to_anchors is not None:
-            for link in links:
-                target = files.get_file_from_path(link.target)
-                if target is not None:
-                    page.links_to_anchors.setdefault(target, {}).setdefault(link.fragment, link.written)
-        return html

@@ -19,9 +19,9 @@ def main_text(page: Path) -> str:
 
 
 def site_text(site: Path) -> dict[str, str]:
-    """Each page's main text by its path in the site (the records editor's page is not the theme's)."""
-    pages = sorted(path for path in site.rglob("*.html")
-                   if not path.relative_to(site).as_posix().startswith("admin/"))
+    """Each page's main text by its path in the site (the records editor's page, admin/ of each
+    language's site, is not the theme's)."""
+    pages = sorted(path for path in site.rglob("*.html") if "admin" not in path.relative_to(site).parts[:-1])
     return {page.relative_to(site).as_posix(): main_text(page) for page in pages}
 
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from site_text import differences, site_text
 from test_build import copy_repository, mkdocs_build, run
@@ -66,14 +67,19 @@ def test_the_pages_folder_builds_with_plain_mkdocs_to_the_same_text(
     built: tuple[str, Path], tmp_path: Path,
 ) -> None:
     """`candour pages` of the council, built by MkDocs without Candour's plugin: every page says
-    what the plugin's build says."""
-    _, site = built
+    what the plugin's build says (of the site in the council's first language: the others' sites,
+    in their folders, are not written by `candour pages` yet, and it says so)."""
+    name, site = built
     out = tmp_path / "pages"
     written = run(["generator", "pages", "--root", str(site.parent), "--out", str(out)], site.parent)
     assert written.returncode == 0, written.stdout + written.stderr
+    others = yaml.safe_load((FIXTURES / name / "records" / "organisation.yaml").read_text())
+    others = others.get("languages", ["en"])[1:]
+    assert ("not written by candour pages yet" in written.stdout) == bool(others)
     plain = run(["mkdocs", "build", "--strict"], out)
     assert plain.returncode == 0 and "WARNING" not in plain.stderr, plain.stderr
-    assert differences(site_text(site), site_text(out / "site")) == []
+    by_plugin = {path: text for path, text in site_text(site).items() if path.split("/")[0] not in others}
+    assert differences(by_plugin, site_text(out / "site")) == []
 
 
 # Words only each ombudsman's own statistics give: its decision categories, in its report.

@@ -30,7 +30,17 @@ SCHEMAS = PROJECT / "schemas"
 COUNCILS = {"demo": PROJECT / "records", "wales": PROJECT / "tests" / "fixtures" / "wales" / "records",
             "welsh-too": PROJECT / "tests" / "fixtures" / "wales-social-services" / "records"}
 TODAY = date(2024, 1, 15)  # in 2023-24
-FOLDERS = {"case": "cases", "ombudsman": "ombudsman", "compliment": "compliments", "action": "actions"}
+FOLDERS = {"case": "cases", "ombudsman": "ombudsman", "compliment": "compliments", "action": "actions",
+           "history": "history"}
+# The response-time bands of each council's first-stage target, by hand: 20 working days in the
+# demo, 10 at the Welsh fixtures' Stage 1.
+BANDS = {"demo": ["0-20", "21-40", "41-60", "61-80", "81-100", "over-100"],
+         "wales": ["0-10", "11-20", "21-30", "31-40", "41-50", "over-50"],
+         "welsh-too": ["0-10", "11-20", "21-30", "31-40", "41-50", "over-50"]}
+# A history table's rows that name the organisation's terms (as README "What each error means" says).
+HISTORY_TERMS = {"service_areas": "service_areas", "subjects": "subjects", "receipt_points": "receipt_points",
+                 "receipt_methods": "receipt_methods", "complainants": "relationships",
+                 "compliments": "service_areas"}
 # Which organisation list names the values of which field (as README "What each error means" says).
 TERMS = {
     ("case", "service_area"): "service_areas", ("case", "subject"): "subjects",
@@ -97,14 +107,67 @@ def council(request: pytest.FixtureRequest) -> tuple[dict[str, Any], dict[str, A
     records = COUNCILS[request.param]
     config, _ = editor_config(EditorSource(records, SCHEMAS), TODAY)
     organisation = yaml.safe_load((records / "organisation.yaml").read_text(encoding="utf-8"))
+    organisation["council"] = request.param  # which council, for the hand-written BANDS
+    # The years a service area's customers may be given for: every year with a folder of records
+    # or a history record, this year (TODAY's), and those the file gives already.
+    folders = {d.name for kind in FOLDERS.values() if (records / kind).is_dir()
+               for d in (records / kind).iterdir() if d.is_dir()}
+    history = {p.stem.removeprefix("HIST-") for p in (records / "history").glob("HIST-*.yaml")}
+    areas = organisation["taxonomies"]["service_areas"]
+    written = {year for area in areas for year in area.get("customers", {})}
+    organisation["years"] = sorted(folders | history | written | {"2023-24"})
     return config, organisation
 
 
 def collections_of(config: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [c for c in config["collections"] if c["folder"].split("/")[1] == FOLDERS[kind]]
+    """The kind's collections; the organisation file's as its one file."""
+    if kind == "organisation":
+        return [{"name": "organisation", **c["files"][0]} for c in config["collections"] if c["name"] == kind]
+    return [c for c in config["collections"] if c.get("folder", "/").split("/")[1] == FOLDERS[kind]]
 
 
-@pytest.mark.parametrize("kind", sorted(FOLDERS))
+def history_rows(organisation: dict[str, Any], table: str) -> list[str] | None:
+    """The rows a history table may have, from the organisation file (None: the schema's enum)."""
+    stages = term_ids(organisation, "stages")
+    outcomes = [*term_ids(organisation, "outcomes"), "outstanding", "upheld-in-full-or-in-part"]
+    groups = [area["group"].lower().replace(" ", "-")
+              for area in organisation["taxonomies"]["service_areas"] if area.get("group")]
+    rows = {
+        "outcomes": outcomes,
+        "response_times": BANDS[organisation["council"]],
+        "service_groups": list(dict.fromkeys(groups)),
+        "stages": [*stages, *(f"{stage}:{part}" for stage in stages
+                              for part in ("escalated", "direct", "within-target", "open")),
+                   "ombudsman"],
+        "outcomes_by_stage": [*stages, *(f"{stage}:{outcome}" for stage in stages for outcome in outcomes)],
+    } | {name: term_ids(organisation, terms) for name, terms in HISTORY_TERMS.items()}
+    if "representations" in organisation:  # the kinds it lists, and where ineligible ones went
+        kinds = [kind for kind in organisation["representations"] if kind != "complaint"]
+        redirected = [f"ineligible:{route}" for route in term_ids(organisation, "redirections")]
+        rows["representations"] = ["complaints", *kinds, "withdrawn", "ineligible", *redirected]
+    return rows.get(table)
+
+
+def table_keys(organisation: dict[str, Any], kind: str, expected: dict[str, dict[str, Any]]) -> set[str]:
+    """The form's fields for each key of a table keyed by ids: a history table's rows, and the
+    customers of each service area in each year."""
+    found: set[str] = set()
+    for path, schema in expected.items():
+        if schema.get("type") != "object" or schema.get("properties"):
+            continue
+        table, _, part = path.rpartition(".")
+        if kind == "history" and part in ("rows", "percentages"):
+            rows = history_rows(organisation, table)
+            keys = schema["propertyNames"]["enum"] if rows is None else rows
+        elif kind == "organisation" and path == "taxonomies.service_areas.*.customers":
+            keys = organisation["years"]
+        else:
+            continue
+        found |= {f"{path}.{key}" for key in keys}
+    return found
+
+
+@pytest.mark.parametrize("kind", sorted([*FOLDERS, "organisation"]))
 def test_every_field_of_the_schema_is_in_the_form(council, kind: str) -> None:  # type: ignore[no-untyped-def]
     config, organisation = council
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
@@ -113,8 +176,14 @@ def test_every_field_of_the_schema_is_in_the_form(council, kind: str) -> None:  
     assert collections
     for collection in collections:
         fields = form_fields(collection["fields"])
-        assert set(fields) == set(expected), collection["name"]
+        keyed = table_keys(organisation, kind, expected)
+        if kind == "history" and organisation["council"] == "demo":
+            assert "service_areas.rows.chester-rural" in keyed
+        assert set(fields) == set(expected) | keyed, collection["name"]
         for path, field in fields.items():
+            if path in keyed:
+                assert field["widget"] == "number" and field["required"] is False, path
+                continue
             assert field["label"].startswith(expected[path]["title"]), path
             # A drop-down's hint does not ask for an id from the organisation file: it lists them.
             described = re.split(r" (?:Each )?[Mm]ust be an id listed", expected[path]["description"])[0]
@@ -128,7 +197,7 @@ def test_every_field_of_the_schema_is_in_the_form(council, kind: str) -> None:  
         assert {name for name, f in fields.items() if "." not in name and f["required"]} == required
 
 
-@pytest.mark.parametrize("kind", sorted(FOLDERS))
+@pytest.mark.parametrize("kind", sorted([*FOLDERS, "organisation"]))
 def test_every_fixed_list_and_list_of_terms_is_a_drop_down_of_exactly_the_values_allowed(
     council, kind: str,  # type: ignore[no-untyped-def]
 ) -> None:
@@ -139,6 +208,8 @@ def test_every_fixed_list_and_list_of_terms_is_a_drop_down_of_exactly_the_values
         fields = form_fields(collection["fields"])
         for path, field_schema in expected.items():
             field = fields[path]
+            if field_schema.get("type") == "object":
+                continue  # an object, or a table keyed by ids (a field for each key, above)
             items = field_schema.get("items") or {}
             term_name = TERMS.get((kind, path)) or TERMS.get((kind, f"{path}.*"))
             enum = field_schema.get("enum") or items.get("enum")
@@ -160,7 +231,8 @@ def test_every_fixed_list_and_list_of_terms_is_a_drop_down_of_exactly_the_values
 def test_the_welsh_councils_drop_downs_show_its_own_names() -> None:
     config, naming = editor_config(EditorSource(COUNCILS["wales"], SCHEMAS), TODAY)
     assert [c["name"] for c in config["collections"]] == [
-        "cases-2023-24", "ombudsman-2023-24", "compliments-2023-24", "actions-2023-24",
+        "cases-2023-24", "ombudsman-2023-24", "compliments-2023-24", "actions-2023-24", "history",
+        "organisation",
     ]
     fields = form_fields(config["collections"][0]["fields"])
     assert fields["service_area"]["options"] == [
@@ -185,6 +257,7 @@ def test_a_collection_for_each_year_with_records_and_for_this_year() -> None:
     assert names == [
         "cases-2020-21", "cases-2019-20", "ombudsman-2020-21", "ombudsman-2019-20",
         "compliments-2020-21", "compliments-2019-20", "actions-2020-21", "actions-2019-20", "actions-2018-19",
+        "history", "organisation",
     ]
     backend = config["backend"]
     assert [backend[k] for k in ("name", "repo", "branch")] == ["github", "example/candour-records", "main"]

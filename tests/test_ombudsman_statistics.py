@@ -135,6 +135,11 @@ def test_the_demo_reconciles_every_year_with_every_difference_explained() -> Non
                      "ombudsman-decided": 18}
     for report_of in (latest, earlier):
         assert report_of.table("ombudsman_reconciliation").notes[0].startswith("Every difference")
+    # 2017-18's report published no ombudsman figures (its history record says null): nothing to
+    # reconcile, said so, and no count shown as 0.
+    first = year_report(records, "2017-18").table("ombudsman_reconciliation")
+    assert [(row.key, row.cells[0]) for row in first.rows] == [("no-council-figure", None)]
+    assert first.notes[0].startswith("The council's report for 2017-18 published no count")
 
 
 def _copy(name: str, tmp_path: Path) -> Path:

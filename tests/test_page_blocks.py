@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from generator.pages.blocks import LostBlock, anchors, fenced_blocks, html_block, lifted, restored
 from generator.pages.markdown import escape_attribute, escape_markdown
-from generator.plugin import PageBlocks
+from generator.plugin_blocks import PageBlocks
 from generator.published import BlockLink, plain_page, published_address, ready_pages, relative_address
 from generator.sitefiles import SiteFile
 

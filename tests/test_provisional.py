@@ -76,7 +76,7 @@ def test_a_new_part_year_is_provisional_and_not_the_headline(tmp_path: Path) -> 
 
     site = pages(root)
     home = site["index.md"]
-    assert "headline figures\nfor 2019-20, the latest year whose report is final" in home
+    assert "headline figures for 2019-20, the latest year whose report is final" in home  # one line: trimmed
     assert "[Read the 2019-20 report]" in home
     assert '!!! warning "2020-21: provisional figures"' in home
     assert "figures are incomplete and will change" in home

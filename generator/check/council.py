@@ -135,6 +135,12 @@ def history_rows(record: RecordFile, taxonomy: Taxonomy) -> Iterator[Problem]:
                     yield record.problem((table, part, row), f"'{row}' is not {what}{guess}", key=True)
 
 
+def history_row_ids(taxonomy: Taxonomy) -> dict[str, list[str]]:
+    """The rows each history table may have where the report decides them (stages, outcomes,
+    bands, groups): the records editor offers exactly these."""
+    return {table: allowed for table, (allowed, _) in _history_rows(taxonomy).items()}
+
+
 def _history_rows(taxonomy: Taxonomy) -> dict[str, tuple[list[str], str]]:
     outcomes = [*taxonomy.ids.get("outcomes", []), OUTSTANDING, UPHELD_IN_FULL_OR_PART]
     stages = taxonomy.ids.get("stages", [])

@@ -27,6 +27,7 @@ from generator.check.fields import Schema
 from generator.cms.config import (
     EDITED_KINDS,
     LOCAL_BACKEND_PORT,
+    SET_UP_KINDS,
     Repository,
     cms_config,
     config_text,
@@ -70,7 +71,7 @@ class EditorSource:
 
     def schemas(self) -> dict[str, Schema]:
         found = {}
-        for kind in EDITED_KINDS:
+        for kind in (*EDITED_KINDS, *SET_UP_KINDS):
             path = self.schemas_root / f"{kind}.schema.json"
             try:
                 found[kind] = json.loads(path.read_text(encoding="utf-8"))

@@ -23,13 +23,22 @@ from generator.check.rules import FOLDER_DATE, ID_PREFIX, TAXONOMY_REFERENCES
 from generator.check.welsh import WELSH, languages_of
 from generator.cms.choices import Choice, taxonomy_choices
 from generator.cms.fields import FormContext, form_fields
+from generator.cms.set_up import (
+    HISTORY,
+    HISTORY_PREFIX,
+    ORGANISATION,
+    history_collection,
+    history_naming,
+    organisation_collection,
+)
 from generator.load import KIND_FOLDERS
 from generator.years import YEAR_PATTERN, reporting_year, year_start
 
-# The kinds an officer adds a year at a time. History records (figures of years published before
-# Candour) and the organisation file are set up once, with their tables keyed by the
-# organisation's own ids: they are edited as files (README, "Adding a record without a terminal").
+# The kinds an officer adds a year at a time, a collection for each year. History records
+# (figures of years published before Candour) and the organisation file, set up once, have a
+# collection each (generator.cms.set_up).
 EDITED_KINDS = ("case", "ombudsman", "compliment", "action")
+SET_UP_KINDS = (HISTORY, ORGANISATION)
 KIND_LABELS = {"case": "Cases", "ombudsman": "Ombudsman cases", "compliment": "Compliments",
                "action": "Learning actions"}
 SINGULAR = {"case": "Case", "ombudsman": "Ombudsman case", "compliment": "Compliment",
@@ -80,6 +89,10 @@ def kind_years(records_root: Path, today: date) -> dict[str, list[str]]:
         found = {p.name for p in folder.iterdir() if p.is_dir() and YEAR_PATTERN.match(p.name)} \
             if folder.is_dir() else set()
         years[kind] = sorted(_real_years(found | {this_year}), key=year_start, reverse=True)
+    history = records_root / "history"
+    named = {p.stem.removeprefix(HISTORY_PREFIX) for p in history.glob(f"{HISTORY_PREFIX}*.yaml")} \
+        if history.is_dir() else set()
+    years[HISTORY] = sorted(_real_years(named), key=year_start, reverse=True)
     return years
 
 
@@ -115,6 +128,13 @@ def cms_config(schemas: dict[str, Schema], organisation: dict[str, Any], years: 
         for kind in EDITED_KINDS if kind in schemas
         for year in years.get(kind, [])
     ]
+    if HISTORY in schemas:
+        config["collections"].append(history_collection(schemas[HISTORY], organisation, where.records, welsh))
+    if ORGANISATION in schemas:
+        every_year = sorted({year for listed in years.values() for year in listed}, key=year_start,
+                            reverse=True)
+        config["collections"].append(
+            organisation_collection(schemas[ORGANISATION], organisation, every_year, where.records, welsh))
     return config
 
 
@@ -170,7 +190,7 @@ def collection(kind: str, year: str, schema: Schema, terms: dict[str, list[Choic
         "summary": f"{{{{id}}}} · {{{{{dated}}}}}",
         "sortable_fields": ["id", dated],
         "editor": {"preview": False},
-        "fields": form_fields(schema, FormContext(schema, _taxonomy_fields(kind, terms), welsh)),
+        "fields": form_fields(schema, FormContext(schema, _taxonomy_fields(kind, terms), welsh=welsh)),
     }
 
 
@@ -193,6 +213,8 @@ def new_record_ids(schemas: dict[str, Schema], years: dict[str, list[str]], wher
                 "prefix": f"{ID_PREFIX[kind]}-{year_start(year)}-",
                 "digits": int(digits[1]) if digits else 4,
             }
+    if HISTORY in schemas:
+        found[HISTORY] = history_naming(where.records)
     return found
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check.fields import ANY, Pattern, Schema, alternatives
@@ -39,6 +39,10 @@ class FormContext:
 
     root: Schema  # the kind's whole schema, for `$ref`
     taxonomy_fields: Mapping[Pattern, list[Choice]]  # field pattern -> the taxonomy's terms
+    # A table keyed by ids (a history record's rows, a service area's customers per year): field
+    # pattern -> the keys it may have, each a field of the form. Without, a fixed list of keys
+    # (propertyNames' enum) is used.
+    table_keys: Mapping[Pattern, list[Choice]] = field(default_factory=dict)
     welsh: bool = False  # the site is published in Welsh too: the Welsh of each text is a field
 
 
@@ -122,6 +126,9 @@ def _widget(schema: Schema, context: FormContext, pattern: Pattern, required: bo
     kind = _type(schema)
     if kind == "array":
         return _list(schema, context, pattern)
+    if kind == "object" and not schema.get("properties") and isinstance(schema.get("additionalProperties"),
+                                                                        dict):
+        return _table(schema, context, pattern)
     if kind == "object":
         return {"widget": "object", "collapsed": True,
                 "fields": form_fields(schema, context, pattern, optional=not required)}
@@ -142,6 +149,21 @@ def _widget(schema: Schema, context: FormContext, pattern: Pattern, required: bo
     if isinstance(schema.get("pattern"), str):
         text["pattern"] = [schema["pattern"], "Not written as the note under the field describes"]
     return text
+
+
+def _table(schema: Schema, context: FormContext, pattern: Pattern) -> Field:
+    """A table keyed by ids as an object with a field for each key it may have, labelled by the
+    term's name: Decap has no widget for a mapping of any keys. A key left empty is left out."""
+    keys = context.table_keys.get(pattern)
+    names = (schema.get("propertyNames") or {}).get("enum")
+    if keys is None and isinstance(names, list):
+        keys = [Choice(str(name), _spoken(str(name))) for name in names]
+    if not keys:
+        return {"widget": "hidden"}  # keys the form cannot know: kept as the file has them
+    value = _resolved(schema["additionalProperties"], context.root)
+    fields = [{"name": key.value, "label": key.label, "required": False,
+               **_widget(value, context, (*pattern, key.value), required=False)} for key in keys]
+    return {"widget": "object", "collapsed": True, "fields": fields}
 
 
 def _type(schema: Schema) -> str | None:

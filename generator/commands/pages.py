@@ -55,4 +55,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"candour pages: {written.files} files ({written.pages} pages made from the records) in "
           f"{written.folder}; build them with `mkdocs build` (or `properdocs build`, `zensical build`) "
           "in that folder")
+    if written.not_written:
+        print(f"candour pages: the site in {written.language} only; the organisation's other languages "
+              f"({', '.join(written.not_written)}) are not written by candour pages yet")
     return 0

@@ -19,7 +19,7 @@ from generator.figures.table import Cell, Column, Percent, Points, Row, Share, S
 from generator.language import _
 from generator.model import OmbudsmanStatistics, Records, SimilarAuthorities
 from generator.ombudsman_published import published_by
-from generator.ombudsman_reconciliation import Reconciliation, reconcile
+from generator.ombudsman_reconciliation import NO_COUNCIL_FIGURE, Reconciliation, reconcile
 
 SIMILAR_TABLE = "ombudsman_similar"
 RECONCILIATION_TABLE = "ombudsman_reconciliation"
@@ -114,9 +114,14 @@ def reconciliation_table(records: Records, years: Sequence[YearBasis]) -> Table 
     rows = tuple(Row(line.key, line.label if line.explained else f"{line.label} (not explained)",
                      (line.count, line.explanation), is_total=line.key == "ombudsman-decided")
                  for line in lines)
-    notes = (f"Where the counts still disagree: {' '.join(found.unexplained)} The ombudsman's figures are "
-             "what it published; the council is checking its records against them.",) if found.unexplained \
-        else ("Every difference between the two counts is explained above.",)
+    if found.unexplained:
+        notes = (f"Where the counts still disagree: {' '.join(found.unexplained)} The ombudsman's figures "
+                 "are what it published; the council is checking its records against them.",)
+    elif any(line.key == NO_COUNCIL_FIGURE for line in lines):
+        notes = (f"The council's report for {basis.year} published no count of ombudsman decisions, so "
+                 "there is nothing to reconcile the ombudsman's with.",)
+    else:
+        notes = ("Every difference between the two counts is explained above.",)
     return Table(
         RECONCILIATION_TABLE, 0,
         f"The council's count and the count of the {records.organisation.ombudsman_name}, reconciled, "

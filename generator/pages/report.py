@@ -17,7 +17,7 @@ from markupsafe import Markup
 from generator.cms.links import record_address
 from generator.figures.report import YearReport
 from generator.figures.table import Table
-from generator.language import _
+from generator.language import _, long_date
 from generator.model import Action, Organisation
 from generator.pages.commentary import OPENING, Commentary
 from generator.pages.environment import render, render_block
@@ -150,7 +150,7 @@ def learning_actions(actions: Sequence[Action], organisation: Organisation,
 
 def period(year: str) -> str:
     start, end = year_bounds(year)
-    return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+    return _("%(start)s to %(end)s", start=long_date(start), end=long_date(end))
 
 
 def report_pages(

@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator.language import _
 from generator.model.bilingual import in_language
 from generator.tracker.facets import Facet
 from generator.tracker.rag import RAG_NAMES, RAG_ORDER
@@ -58,7 +59,7 @@ def themes_by_rag_shown(themes: Sequence[Facet]) -> Shown:
     # The names in the language being written, as plain text: the Welsh chart is drawn, not the English kept.
     bars = tuple((str(in_language(facet.name)), tuple(facet.rag_counts[rag] for rag in RAG_ORDER))
                  for facet in themes if facet.actions)
-    return bars, (*(str(RAG_NAMES[rag]) for rag in RAG_ORDER), str(AXIS_NAME))
+    return bars, (*(str(_(RAG_NAMES[rag])) for rag in RAG_ORDER), str(AXIS_NAME))
 
 
 @lru_cache(maxsize=8)  # under `mkdocs serve` most rebuilds leave the ratings as they were
@@ -123,7 +124,7 @@ def themes_by_rag_text(themes: Sequence[Facet]) -> str:
     for facet in themes:
         if not facet.actions:
             continue
-        counts = ", ".join(f"{facet.rag_counts[rag]} {RAG_NAMES[rag].lower()}" for rag in RAG_ORDER)
+        counts = ", ".join(f"{facet.rag_counts[rag]} {_(RAG_NAMES[rag]).lower()}" for rag in RAG_ORDER)
         total = len(facet.actions)
         parts.append(f"{in_language(facet.name)}: {total} action{'s' if total != 1 else ''} ({counts})")
     return "; ".join(parts) + "." if parts else "There are no actions."

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from generator.language import N_
 from generator.model import Organisation, Term
 from generator.model.bilingual import in_language
 from generator.tracker.rag import RAG_ORDER
@@ -16,7 +17,8 @@ from generator.tracker.tracked import STATUSES, TrackedAction
 
 THEMES, DEPARTMENTS, PLANS, STATUS = "themes", "departments", "plans", "status"
 FACET_KINDS = (THEMES, DEPARTMENTS, PLANS, STATUS)
-FACET_NAMES = {THEMES: "Theme", DEPARTMENTS: "Department", PLANS: "Plan", STATUS: "Status"}
+FACET_NAMES = {THEMES: N_("Theme"), DEPARTMENTS: N_("Department"), PLANS: N_("Plan"),
+               STATUS: N_("Status")}  # translated where shown
 
 
 @dataclass(frozen=True)

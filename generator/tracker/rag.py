@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from generator.language import N_, _
 from generator.tracker.timescales import long_date, months_before
 
 DUE_SOON_DAYS = 60  # due within this many days of the as-of date: amber
@@ -17,7 +18,7 @@ MOST_REVISIONS_BEFORE_AMBER = 1  # revised more times than this: amber
 REVIEW_MONTHS = 6  # an ongoing action not reviewed within this many months: amber
 
 RED, AMBER, GREEN = "red", "amber", "green"
-RAG_NAMES = {RED: "Red", AMBER: "Amber", GREEN: "Green"}
+RAG_NAMES = {RED: N_("Red"), AMBER: N_("Amber"), GREEN: N_("Green")}  # translated where shown
 RAG_ORDER = (RED, AMBER, GREEN)
 
 _TIMES = "once" if MOST_REVISIONS_BEFORE_AMBER == 1 else f"{MOST_REVISIONS_BEFORE_AMBER} times"
@@ -47,7 +48,7 @@ class Rating:
 
     @property
     def name(self) -> str:
-        return RAG_NAMES[self.rag]
+        return _(RAG_NAMES[self.rag])
 
 
 def rate(

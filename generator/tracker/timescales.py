@@ -6,6 +6,9 @@ import calendar
 from datetime import date
 from functools import lru_cache
 
+from generator.language import _, current, month_year, speaking
+from generator.language import long_date as language_long_date
+
 ONGOING = "ongoing"
 
 
@@ -19,19 +22,24 @@ def due_date(timescale: str) -> date | None:
     return date.fromisoformat(timescale)
 
 
-@lru_cache(maxsize=4096)  # a tracker writes the same few hundred days many thousand times
 def long_date(day: date) -> str:
-    """'31 March 2020', as the council writes dates."""
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    """'31 March 2020', as the council writes dates ('31 Mawrth 2020' on the Welsh site)."""
+    return _long_date(day, current())
+
+
+@lru_cache(maxsize=4096)  # a tracker writes the same few hundred days many thousand times
+def _long_date(day: date, language: str) -> str:
+    with speaking(language):
+        return language_long_date(day)
 
 
 def timescale_text(timescale: str) -> str:
     """A timescale as written on the page: 'March 2020', '31 March 2020' or 'Ongoing'."""
     if timescale == ONGOING:
-        return "Ongoing"
+        return _("Ongoing")
     if len(timescale) == len("2020-03"):
         year, month = (int(part) for part in timescale.split("-"))
-        return f"{calendar.month_name[month]} {year}"
+        return month_year(date(year, month, 1))
     return long_date(date.fromisoformat(timescale))
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ARTIFACTS
-from editor import WALES, Editor, choose, council_repository, fill, save, sign_in, start_editor
+from editor import WALES, Editor, choose, control_id, council_repository, fill, save, sign_in, start_editor
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +54,11 @@ def whole_form(page, path: Path) -> None:  # type: ignore[no-untyped-def]
     page.locator('label[for^="kind-field-"]').evaluate("label => label.scrollIntoView({block: 'center'})")
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
+
+
+def expand(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Open a section of the form (Decap shows each object folded): its own button comes first."""
+    page.locator(f"#{control_id(page, name)} [data-testid=expand-button]").first.click()
 
 
 def validate(repo: Path, branch: str, where: Path) -> subprocess.CompletedProcess[str]:
@@ -171,3 +176,52 @@ def test_the_published_site_serves_the_editor_and_its_edit_links_open_it(chromiu
     # Opened from 127.0.0.1, Decap looks for a local backend on the same machine; on the council's
     # own host it does not.
     assert hosts <= {server.base.split("/")[2], "127.0.0.1:8081"}, sorted(hosts)
+
+
+def test_a_history_record_is_added_named_by_its_year(
+    editor: Editor, officer, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """The figures an earlier report published, through the form: each table's rows are fields
+    named by the organisation's terms, and the record is named by its year."""
+    page = officer
+    sign_in(page, editor)
+    page.goto(editor.url + "#/collections/history/new")
+    page.locator('label[for^="year-field-"]').wait_for()
+    fill(page, "year", "2022-23")
+    fill(page, "source", "Annual report 2022-23, table 1")
+    expand(page, "representations")  # each table, and its rows, open with a click
+    expand(page, "rows")
+    fill(page, "complaints", "12")
+    fill(page, "enquiry", "30")
+    fill(page, "total", "42")
+    page.screenshot(path=str(SHOTS / "history.png"))
+    save(page)
+
+    branch = "cms/history/hist-2022-23"
+    editor.wait_for_branch(branch)
+    assert editor.files_changed(branch) == ["records/history/HIST-2022-23.yaml"]
+    assert editor.values(branch, "records/history/HIST-2022-23.yaml") == {
+        "id": "HIST-2022-23", "year": "2022-23", "source": "Annual report 2022-23, table 1",
+        "representations": {"rows": {"complaints": 12, "enquiry": 30}, "total": 42},
+    }
+    checked = validate(editor.repo, branch, tmp_path / "checkout")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_organisation_file_is_edited_in_its_own_form(
+    editor: Editor, officer,  # type: ignore[no-untyped-def]
+) -> None:
+    page = officer
+    before = editor.values("main", "records/organisation.yaml")
+    sign_in(page, editor)
+    page.goto(editor.url + "#/collections/organisation/entries/organisation")
+    expand(page, "contact")
+    fill(page, "email", "complaints.team@example.org")
+    page.screenshot(path=str(SHOTS / "organisation.png"))
+    save(page)
+
+    branch = "cms/organisation/organisation"
+    editor.wait_for_branch(branch)
+    assert editor.files_changed(branch) == ["records/organisation.yaml"]
+    after = editor.values(branch, "records/organisation.yaml")
+    assert after == {**before, "contact": {**before["contact"], "email": "complaints.team@example.org"}}

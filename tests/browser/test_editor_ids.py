@@ -21,13 +21,14 @@ pytestmark = pytest.mark.browser
 
 SITE = "http://editor.test/admin/"
 NAMING = {"collections": {
-    "cases-2023-24": {"folder": "records/cases/2023-24", "prefix": "C-2023-", "digits": 4}}}
+    "cases-2023-24": {"folder": "records/cases/2023-24", "prefix": "C-2023-", "digits": 4},
+    "history": {"folder": "records/history", "prefix": "HIST-", "from": "year"}}}
 
 # Decap as the script meets it: CMS.getBackend(name).init() gives the backend, whose listings and
 # writes each take 30 ms; preSave listeners get an entry whose data is an immutable map.
 STAND_IN = """
-window.store = {files: [1, 2, 3, 4, 5, 6].map((n) => `records/cases/2023-24/C-2023-000${n}.yaml`),
-                proposed: [], written: []};
+window.store = {files: [1, 2, 3, 4, 5, 6].map((n) => `records/cases/2023-24/C-2023-000${n}.yaml`)
+                  .concat(['records/history/HIST-2017-18.yaml']), proposed: [], written: []};
 const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
 class Values {
   constructor(entries) { this.entries = new Map(entries); }
@@ -42,12 +43,12 @@ const decapBackend = {
     await pause();
     return store.files.filter((path) => path.startsWith(folder + '/')).map((path) => ({file: {path}}));
   },
-  async unpublishedEntries() { await pause(); return store.proposed.map((slug) => 'cases-2023-24/' + slug); },
+  async unpublishedEntries() { await pause(); return store.proposed; },
   async persistEntry(entry, options) {
     await pause();
     const file = entry.dataFiles[0];
     store.written.push(file.path);
-    store.proposed.push(file.slug);  // the editorial workflow: a branch, not yet a file on main
+    store.proposed.push(options.collectionName + '/' + file.slug);  // a branch, not yet on main
   },
 };
 window.CMS = {
@@ -56,9 +57,9 @@ window.CMS = {
   registerEventListener(listener) { listeners.push(listener); },
 };
 // What Decap does when an officer presses Save on a new record: preSave, then persistEntry.
-window.giveId = async (summary) => {
-  const entry = {get: (key) => ({newRecord: true, raw: '', collection: 'cases-2023-24',
-                                 data: new Values([['kind', 'complaint'], ['summary', summary]])})[key]};
+window.giveId = async (summary, collection = 'cases-2023-24', values = [['kind', 'complaint']]) => {
+  const entry = {get: (key) => ({newRecord: true, raw: '', collection,
+                                 data: new Values([...values, ['summary', summary]])})[key]};
   const data = await listeners.find((l) => l.name === 'preSave').handler({entry});
   return data.get('id');
 };
@@ -105,7 +106,7 @@ def test_an_id_another_officer_took_meanwhile_is_refused_and_saving_again_gives_
 ) -> None:
     refused = editor_page.evaluate("""async () => {
       const id = await giveId('Missed visit.');
-      store.proposed.push('c-2023-0007');  // another officer's record, saved a moment earlier
+      store.proposed.push('cases-2023-24/c-2023-0007');  // another officer's, saved a moment earlier
       try { await write(id); return {id, refused: null}; }
       catch (error) { return {id, refused: error.message}; }
     }""")
@@ -115,3 +116,14 @@ def test_an_id_another_officer_took_meanwhile_is_refused_and_saving_again_gives_
     assert editor_page.evaluate("() => store.written") == []  # the other officer's record is untouched
     editor_page.evaluate("() => save('Missed visit.')")
     assert editor_page.evaluate("() => store.written") == ["records/cases/2023-24/C-2023-0008.yaml"]
+
+
+def test_a_history_record_is_named_by_its_year_and_a_second_for_a_year_is_refused(
+    editor_page,  # type: ignore[no-untyped-def]
+) -> None:
+    named = editor_page.evaluate("() => giveId('', 'history', [['year', '2018-19'], ['source', 'Report']])")
+    assert named == "HIST-2018-19"
+    refused = editor_page.evaluate("""() => giveId('', 'history', [['year', '2017-18']])
+      .then(() => null, (error) => error.message)""")
+    assert refused == ("There is already a record HIST-2017-18 for 2017-18: open it from the list to correct "
+                       "it, rather than adding a second.")

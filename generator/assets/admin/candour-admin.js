@@ -14,6 +14,8 @@
  * 2. Values the form makes for optional fields nobody filled in (empty text, an untouched date,
  *    `case_study: {publish: false}`) are left out of the record, as `candour new` leaves them.
  *
+ * A history record is named by its year instead (HIST-2017-18), one a year.
+ *
  * What the ids and folders are comes from candour.json, written by the build beside config.yml.
  */
 (function () {
@@ -152,6 +154,21 @@
       "was saved: press Save again, and this record gets the next free number.");
   }
 
+  // A record named by one of its values (a history record by its year: HIST-2017-18), of which
+  // there is one at most: a second is refused, and the first is the one to correct.
+  async function idFrom(collection, rule, value) {
+    if (!value) {
+      throw new Error("Give the " + rule.from + " first: the record is named by it.");
+    }
+    const id = rule.prefix + String(value);
+    if ((await usedIds(collection, rule)).indexOf(id.toUpperCase()) !== -1) {
+      throw new Error("There is already a record " + id + " for " + value + ": open it from the list " +
+        "to correct it, rather than adding a second.");
+    }
+    named[collection + "/" + id.toLowerCase()] = id;
+    return id;
+  }
+
   // -- leaving out what nobody filled in --------------------------------------------------------
 
   function isCollection(value) {
@@ -211,6 +228,9 @@
       const rule = (await naming).collections[collection];
       if (!rule) {
         return data;
+      }
+      if (rule.from) {
+        return data.set("id", await idFrom(collection, rule, data.get(rule.from)));
       }
       const id = await giveId(collection, rule);
       named[collection + "/" + id.toLowerCase()] = id;

@@ -15,6 +15,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.githistory import NO_HISTORY, FolderHistory
+from generator.language import N_, _
 from generator.model import Organisation, Records
 from generator.model.bilingual import in_language
 from generator.pages.environment import html_environment, render_block
@@ -34,7 +35,7 @@ from generator.views.chart_workers import Aside, in_this_process
 from generator.views.svg_text import with_title
 
 CHART_FILE = "actions-by-theme.svg"
-CHART_TITLE = "Bar chart of learning actions in each theme, by RAG rating"
+CHART_TITLE = N_("Bar chart of learning actions in each theme, by RAG rating")  # translated where shown
 SCRIPT_FILE = "tracker.js"
 STYLE_FILE = "tracker.css"
 IMPROVEMENT = "improvement"
@@ -73,7 +74,7 @@ def tracker_files(
     finally:
         drawing.close()
     files.insert(1, SiteFile(f"tracker/{CHART_FILE}", with_title(
-        svg, CHART_TITLE, chart.themes_by_rag_text(facets.themes))))
+        svg, _(CHART_TITLE), chart.themes_by_rag_text(facets.themes))))
     return files
 
 
@@ -125,8 +126,9 @@ def _environment(records: Records, names: Names, facets: Facets, as_of: date,
         return rows[key]
 
     def actions_table(actions: Sequence[TrackedAction], prefix: str, caption: str,
-                      facets_json: str | None = None, issue_heading: str = "Issue identified") -> Markup:
+                      facets_json: str | None = None, issue_heading: str | None = None) -> Markup:
         """The table of actions of the overview, of every facet page and of each committee pack."""
+        issue_heading = issue_heading or _("Issue identified")
         # Only the overview's script restores the page's own order: elsewhere rows need no number,
         # so an action's row is the same in every pack that lists it as it was.
         body = Markup("\n".join(row(item, order if facets_json else 0, prefix, issue_heading)

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.language import _
 from generator.language import install as install_gettext
 from generator.model.bilingual import shown
 from generator.pages.markdown import escape_attribute, escape_markdown, segment
@@ -50,8 +51,9 @@ def tracker_environment() -> Environment:
                                seg=segment,  # a link's part: one in every language
                                page_title=title_text, shown=shown)
     environment.globals.update(
-        link=link, long_date=long_date, timescale_text=timescale_text, rag_names=RAG_NAMES,
-        rag_order=RAG_ORDER, facet_names=FACET_NAMES, markup=Markup,
+        link=link, long_date=long_date, timescale_text=timescale_text,
+        rag_names={rag: _(name) for rag, name in RAG_NAMES.items()},  # in the language being written
+        rag_order=RAG_ORDER, facet_names={kind: _(name) for kind, name in FACET_NAMES.items()}, markup=Markup,
     )
     # The environment escapes for HTML after its finalize step has escaped for Markdown.
     install_gettext(environment, lambda value: Markup.escape(_finalize(value)))
@@ -61,11 +63,11 @@ def tracker_environment() -> Environment:
 def facets_json(facets: Facets) -> str:
     """The filter choices the script offers: only those some action has."""
     choices = {
-        kind: {"label": FACET_NAMES[kind],
+        kind: {"label": _(FACET_NAMES[kind]),
                "options": [[facet.id, facet.name] for facet in facets.of(kind) if facet.actions]}
         for kind in FACET_KINDS
     }
-    choices["rag"] = {"label": "RAG", "options": [[rag, RAG_NAMES[rag]] for rag in RAG_ORDER]}
+    choices["rag"] = {"label": "RAG", "options": [[rag, _(RAG_NAMES[rag])] for rag in RAG_ORDER]}
     return json.dumps(choices, ensure_ascii=False, sort_keys=False)
 
 
