@@ -11,7 +11,6 @@ comparison group (that ombudsman's groups).
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from generator.check.fields import Pattern, Schema
@@ -19,7 +18,7 @@ from generator.cms.choices import Choice
 from generator.cms.fields import FormContext, form_fields
 from generator.counting import group_id
 from generator.nations import NATIONS
-from generator.ombudsman_published import FOLDER, KIND, NESTED, categories, groups
+from generator.ombudsman_published import FOLDER, KIND, categories, groups, published_schema
 
 STATISTICS = KIND
 
@@ -30,21 +29,12 @@ def council_ombudsman(organisation: dict[str, Any]) -> str | None:
     return nation.ombudsman_id if nation else None
 
 
-def published_schema(schema: Schema, ombudsman: str) -> Schema:
+def form_schema(schema: Schema, ombudsman: str) -> Schema:
     """The statistics schema with only the fields `ombudsman` publishes, and its fixed lists kept
-    to the values validate accepts from it."""
-    narrowed = copy.deepcopy(schema)
-    properties = narrowed["properties"]
-    for name in list(properties):
-        if ombudsman not in properties[name].get("x-published-by", [ombudsman]):
-            del properties[name]
-    for name in NESTED:
-        inner = properties.get(name, {}).get("properties", {})
-        for key in list(inner):
-            if ombudsman not in inner[key].get("x-published-by", [ombudsman]):
-                del inner[key]
-    properties["ombudsman"]["enum"] = [ombudsman]
-    group = properties.get("similar_authorities", {}).get("properties", {}).get("group")
+    to the values validate accepts from it (its own id, its own comparison groups)."""
+    narrowed = published_schema(schema, ombudsman)
+    narrowed["properties"]["ombudsman"] = {**narrowed["properties"]["ombudsman"], "enum": [ombudsman]}
+    group = narrowed["properties"].get("similar_authorities", {}).get("properties", {}).get("group")
     if group is not None and groups(ombudsman):
         group["enum"] = list(groups(ombudsman))
     return narrowed
@@ -57,7 +47,7 @@ def statistics_collection(schema: Schema, organisation: dict[str, Any], records:
     ombudsman = council_ombudsman(organisation)
     if ombudsman is None:
         return None
-    narrowed = published_schema(schema, ombudsman)
+    narrowed = form_schema(schema, ombudsman)
     return {
         "name": STATISTICS,
         "label": "Ombudsman statistics",
