@@ -361,6 +361,23 @@ def test_the_organisation_names_the_github_repository_and_the_sign_in_service(tm
     assert backend["auth_endpoint"] == "github/auth"
 
 
+@pytest.mark.parametrize("nation", ["england", "wales-social-services", "wales", "scotland"])
+def test_the_configuration_text_is_what_pyyamls_own_emitter_writes(nation: str) -> None:
+    """config.yml is written by libyaml's emitter for speed: it must read back as the configuration
+    and be, character for character, what PyYAML's pure-Python emitter writes (Welsh letters and
+    long descriptions included)."""
+    from generator.cms.config import config_text
+
+    records = PROJECT / "tests" / "fixtures" / nation / "records"
+    config, _ = editor_config(EditorSource(records, SCHEMAS), TODAY)
+    welsh = "Cwynion gofal cymdeithasol: \u0175yr, \u0177d, \u2018dyfynodau\u2019 \u2013 "
+    config["description"] = welsh + "hir iawn " * 30
+    text = config_text(config)
+    assert yaml.safe_load(text) == config
+    pure = yaml.dump(config, Dumper=yaml.SafeDumper, sort_keys=False, allow_unicode=True, width=100)
+    assert text.split("\n", 1)[1] == pure
+
+
 def test_the_welsh_of_each_text_follows_the_english_only_where_the_site_is_in_welsh() -> None:
     welsh, _ = editor_config(EditorSource(COUNCILS["welsh-too"], SCHEMAS), TODAY)
     english, _ = editor_config(EditorSource(COUNCILS["demo"], SCHEMAS), TODAY)
