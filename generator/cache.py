@@ -13,8 +13,9 @@ SHA-256 of its content kept beside them. Only records with no problem of their o
 references to other records are always checked again, from the compact values kept here.
 
 Entries are stored a file for each folder of records (`.candour-cache/check/`), in columns
-(names, stamps, digests): finding a folder unchanged is a few comparisons of whole lists, not work
-for each record, and a change to one record rewrites only its folder's file.
+(names, stamps, digests) after a signed summary (`generator.cache_folder`): finding a folder
+unchanged is one digest of its names and stamps held against the summary's, not work for each
+record, and a change to one record rewrites only its folder's file.
 """
 
 from __future__ import annotations
@@ -23,25 +24,24 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import generator
+from generator.cache_folder import Folder, Summary
 from generator.cache_trust import CHECKED, FOLDER, refusal, signing_key, write_new
 from generator.load import MAX_RECORD_BYTES, RecordError, Stamp, read_regular_file, stamp_of
 
 __all__ = ["CHECKED", "FOLDER", "CheckCache", "Folder", "KeptInMemory", "cache_key", "content_digest",
            "refusal", "signing_key", "stat_key", "wanted"]
 
-FORMAT = 4
+FORMAT = 5
 _MAX_CACHE_BYTES = 512 * 1024 * 1024  # a folder of 300,000 records is about 40 MB
-DIGEST = 64  # hex characters of a SHA-256
 
 # Source files whose change can change what the check finds.
 _CODE = ("load.py", "parse.py", "folders.py", "problems.py", "years.py", "cache.py", "cache_trust.py",
-         "check")
+         "cache_folder.py", "check")
 
 
 def wanted(repo_root: Path) -> bool:
@@ -104,47 +104,6 @@ def cache_key(schemas_folder: Path, organisation: Path, history_years: list[str]
     return digest.hexdigest()
 
 
-@dataclass
-class Folder:
-    """The clean records of one folder: their file names in order, four stamp numbers for each in
-    one list, their digests in one text, and the kept values of those whose values say more than
-    their id (most records only have an id, which is their file's name)."""
-
-    names: list[str]
-    stamps: list[int]
-    digests: str
-    kept: dict[str, Any]
-
-    @classmethod
-    def stored(cls, columns: Any) -> Folder | None:
-        """The folder as read from the cache file, or None when its columns do not fit together."""
-        if not isinstance(columns, list) or len(columns) != 4:
-            return None
-        names, stamps, digests, kept = columns
-        if (
-            not isinstance(names, list)
-            or not isinstance(stamps, list)
-            or not isinstance(digests, str)
-            or not isinstance(kept, dict)
-            or len(stamps) != 4 * len(names)
-            or len(digests) != DIGEST * len(names)
-            or not all(type(name) is str for name in names)
-            or not all(type(number) is int for number in stamps)
-            or not all(isinstance(values, dict) for values in kept.values())
-        ):
-            return None
-        return cls(names, stamps, digests, kept)
-
-    def stamp(self, index: int) -> list[int]:
-        return self.stamps[4 * index:4 * index + 4]
-
-    def digest(self, index: int) -> str:
-        return self.digests[DIGEST * index:DIGEST * (index + 1)]
-
-    def columns(self) -> list[Any]:
-        return [self.names, self.stamps, self.digests, self.kept]
-
-
 class CheckCache:
     """The clean records of each folder under records/, by the folder's path as shown, each folder
     read from its own file when first asked for. Not `on_disk`, it knows nothing and keeps nothing
@@ -157,7 +116,7 @@ class CheckCache:
         self.folder = repo_root / FOLDER / CHECKED
         self.key = key
         self.today = today
-        self.folders: dict[str, Folder | None] = {}
+        self.folders: dict[str, Folder | Summary | None] = {}
         self._changed: set[str] = set()
 
     @staticmethod
@@ -165,18 +124,19 @@ class CheckCache:
         """A folder's file: named by a digest of its path, which may hold any character."""
         return hashlib.sha256(shown.encode()).hexdigest()[:24] + ".json"
 
-    def get(self, shown: str) -> Folder | None:
+    def get(self, shown: str) -> Folder | Summary | None:
         if shown not in self.folders:
             self.folders[shown] = self._read(shown)
         return self.folders[shown]
 
-    def _read(self, shown: str) -> Folder | None:
+    def _read(self, shown: str) -> Summary | None:
         if not self.on_disk:
             return None
         path = str(self.folder / self.file_name(shown))
         try:
             signed, _ = read_regular_file(path, path, _MAX_CACHE_BYTES, "a cache file")
             signature, _, text = signed.partition(b"\n")
+            text, _, columns = text.partition(b"\n")  # the summary signed; the columns by its digest
             if not hmac.compare_digest(signature, self._signature(text)):
                 return None  # not written by this account's checks: believe nothing of it
             stored = json.loads(text)
@@ -192,11 +152,12 @@ class CheckCache:
             or stored["checked_on"] > self.today.isoformat()
         ):
             return None
-        return Folder.stored(stored.get("columns"))
+        return Summary.stored(stored, columns)
 
     def replace(self, shown: str, folder: Folder) -> None:
         """What is now known of a folder's records."""
-        if self.get(shown) != folder:
+        before = self.get(shown)
+        if before is None or before.whole() != folder:
             self.folders[shown] = folder
             self._changed.add(shown)
 
@@ -222,17 +183,19 @@ class CheckCache:
             pass
 
     def _write(self, shown: str) -> None:
-        folder = self.folders.get(shown)
+        stored = self.folders.get(shown)
+        folder = None if stored is None else stored.whole()
         target = self.folder / self.file_name(shown)
         if folder is None or not folder.names:
             target.unlink(missing_ok=True)
             return
-        stored = {"format": FORMAT, "key": self.key, "checked_on": self.today.isoformat(), "folder": shown,
-                  "columns": folder.columns()}
-        text = json.dumps(stored, separators=(",", ":")).encode("utf-8")
+        summary, columns = folder.lines()
+        summary = {"format": FORMAT, "key": self.key, "checked_on": self.today.isoformat(), "folder": shown,
+                   **summary}
+        text = json.dumps(summary, separators=(",", ":")).encode("utf-8")
         partial = target.with_suffix(f".{os.getpid()}.tmp")
         partial.unlink(missing_ok=True)  # left by a check that was stopped
-        write_new(partial, self._signature(text) + b"\n" + text)
+        write_new(partial, self._signature(text) + b"\n" + text + b"\n" + columns)
         os.replace(partial, target)  # replaces a link there, never follows it
 
     def _signature(self, text: bytes) -> bytes:

@@ -121,6 +121,16 @@ def _without_plugin(plugins: Any) -> Any:
             and not (isinstance(entry, dict) and PLUGIN in entry)]
 
 
+def inert_name(name: str) -> str:
+    """The site's name as plain settings can carry it. The theme writes the name into its HTML
+    unescaped in places (the plugin hands it over as markup, escaped once); plain settings cannot,
+    so the characters that could open a tag or end an attribute are written as character
+    references: where the theme escapes the name they show as written, which no council's real
+    name meets, and nowhere can they become markup. '&' is left, so 'Cheshire West & Chester'
+    reads right everywhere."""
+    return name.translate({ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;"})
+
+
 def plain_settings(
     site: SiteSettings, *, nav: list[Any] | None, site_name: str | None, site_url: str | None,
     stylesheets_first: list[str], stylesheets_last: list[str], custom_dir: str | None,
@@ -132,7 +142,7 @@ def plain_settings(
     if nav is not None and not settings.get("nav"):
         settings["nav"] = nav
     if site_name is not None:
-        settings["site_name"] = site_name
+        settings["site_name"] = inert_name(site_name)
     if site_url is not None and not settings.get("site_url"):
         settings["site_url"] = site_url
     # As the plugin has it: the theme's accessibility fixes first, Candour's own stylesheet last.

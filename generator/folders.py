@@ -60,10 +60,10 @@ Other = tuple[str, str]  # (path, what it is)
 
 def what_entry(entry: os.DirEntry[str]) -> str:
     """What an entry is, without following a link (scandir knows it without a stat on most systems)."""
+    if entry.is_file(follow_symlinks=False):  # a regular file, never a link: asked first, most are
+        return FILE
     if entry.is_symlink():
         return LINK
-    if entry.is_file(follow_symlinks=False):
-        return FILE
     if entry.is_dir(follow_symlinks=False):
         return FOLDER
     return SPECIAL  # a named pipe, socket or device
@@ -93,10 +93,10 @@ def scan_folders(records_root: Path) -> tuple[list[RecordFolder], list[Other]]:
         names = []
         for entry in here:
             name = entry.name
-            what = what_entry(entry)
-            if what == FILE and kind and name.endswith(".yaml"):
-                names.append(name)
+            if kind and name.endswith(".yaml") and entry.is_file(follow_symlinks=False):
+                names.append(name)  # a record file: the one question most entries need
                 continue
+            what = what_entry(entry)
             if what == FILE and not parts and name == ORGANISATION_FILE:
                 folders.append(RecordFolder(root, "", "organisation", [ORGANISATION_FILE]))
                 continue

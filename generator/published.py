@@ -137,8 +137,14 @@ def _ready(page: SiteFile, every_path: set[str], directory_urls: bool, cleaner: 
         return page
     links: list[BlockLink] = []
     own_address = published_address(page.path, directory_urls)
+    addresses: dict[str, str] = {}  # a table of actions links each theme and department many times
 
     def address(written: str) -> str:
+        if written not in addresses:
+            addresses[written] = published_link(written)
+        return addresses[written]
+
+    def published_link(written: str) -> str:
         scheme, netloc, path, query, fragment = urlsplit(written)
         if scheme or netloc or written.startswith(("/", "\\")):
             return written  # another site, or an absolute address: left as written, as MkDocs does

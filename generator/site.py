@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from generator.pages.report import chart_files, report_pages, table_files
 from generator.pages.sections import SECTION_TITLES
 from generator.sitefiles import SiteFile
 from generator.views.chart import ChartData, chart_data, drawn
-from generator.views.chart_workers import DrawingAhead
+from generator.views.chart_workers import Aside, DrawingAhead
 from generator.years import year_start
 
 STYLESHEET = "stylesheets/candour.css"
@@ -176,7 +177,9 @@ def site_files_and_charts(
     commentaries = [year_commentary(report, hand_written) for report in reports]
     drawing = DrawingAhead(report_charts(reports), chart_cache)  # on the other cores, from now
     try:
-        tracker = _tracker_files if made_before is None else made_before.tracker_files
+        # A build draws the tracker's chart in a worker of its own while the pages are made;
+        # `mkdocs serve` keeps it drawn in its own process, with the tracker's files.
+        tracker = partial(_tracker_files, aside=Aside) if made_before is None else made_before.tracker_files
         extra = [
             *tracker(records, as_of=as_of, changed_since=changed_since, record_history=record_history),
             *_accessibility_files(records),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from generator.cache import CHECKED, FOLDER, CheckCache, signing_key
+from generator.cache_folder import stamps_digest
 from generator.check import check_paths
 from generator.check.local import Checker
 
@@ -25,15 +27,31 @@ def folder_file(repo: Path, shown: str) -> Path:
 
 
 def read_stored(path: Path) -> Any:
-    """A cache file's content, past its signature line."""
-    return json.loads(path.read_bytes().partition(b"\n")[2])
+    """A cache file's content past its signature line: its summary, with its columns (the last
+    line) and kept values as one list under "columns", as they were before they were split."""
+    _, summary, columns = path.read_bytes().split(b"\n", 2)
+    stored = json.loads(summary)
+    stored["columns"] = [*json.loads(columns), stored.pop("kept")]
+    return stored
 
 
 def write_signed(path: Path, stored: Any, key: bytes | None = None) -> None:
-    """A cache file as Candour writes it: signed with this account's key (or with `key`)."""
+    """A cache file as Candour writes it, from what `read_stored` gives: its summary worked out
+    from the columns (a digest that cannot be worked out is left wrong), signed with this
+    account's key (or with `key`)."""
+    stored = dict(stored)
+    columns = stored.pop("columns")
+    whole = isinstance(columns, list) and len(columns) == 4
+    names, stamps, *rest = columns if whole else ([], [], "", columns)
+    lines = json.dumps([names, stamps, *rest[:1]]).encode()
+    try:
+        digest = stamps_digest(names, stamps)
+    except (TypeError, ValueError):
+        digest = "0" * 64
+    stored.update(count=len(names), stamps=digest, columns=hashlib.sha256(lines).hexdigest(), kept=rest[-1])
     text = json.dumps(stored).encode()
     signature = hmac.new(key or signing_key() or b"", text, hashlib.sha256).hexdigest()
-    path.write_bytes(signature.encode() + b"\n" + text)
+    path.write_bytes(signature.encode() + b"\n" + text + b"\n" + lines)
 
 
 @pytest.fixture
@@ -172,11 +190,15 @@ def test_a_corrupt_cache_is_ignored(repo: Path, reads: list[str], spoilt: str) -
     lambda columns: [columns[0], columns[1], columns[2], {name: [1] for name in columns[0]}],
 ])
 def test_a_folder_of_the_wrong_shape_is_ignored(repo: Path, reads: list[str], spoil: Any) -> None:
+    """Its columns are read when a file of the folder changed, here one touched: their shape is
+    then checked, and a folder whose columns do not fit together is checked again whole."""
     validate(repo)
     folder = TODAY_CASE.rpartition("/")[0]
     stored = read_stored(folder_file(repo, folder))
     stored["columns"] = spoil(stored["columns"])
     write_signed(folder_file(repo, folder), stored)
+    touched = (repo / TODAY_CASE).stat()
+    os.utime(repo / TODAY_CASE, ns=(touched.st_atime_ns, touched.st_mtime_ns + 10**9))
     reads.clear()
     assert validate(repo) == []
     assert TODAY_CASE in reads and all(read.startswith(folder + "/") for read in reads)
@@ -334,3 +356,23 @@ def test_without_statting_from_a_folder_files_are_statted_by_path(repo: Path,
     assert [_stamps(folder) for folder in folders] == from_folders
     assert all(len(stamps) == 4 * len(folder.names) and -1 not in stamps
                for stamps, folder in zip(from_folders, folders, strict=True))
+
+
+def test_columns_that_are_not_those_signed_are_not_believed(repo: Path, reads: list[str]) -> None:
+    """The signed summary names the digest of the columns after it: a folder's columns changed
+    (here a clean digest put in for a record that has since changed) are not used, and the folder
+    is checked again."""
+    validate(repo)
+    folder = TODAY_CASE.rpartition("/")[0]
+    path = folder_file(repo, folder)
+    signature, summary, columns = path.read_bytes().split(b"\n", 2)
+    case = repo / TODAY_CASE
+    case.write_text(case.read_text(encoding="utf-8") + "# an officer's note\n", encoding="utf-8")
+    names, stamps, digests = json.loads(columns)
+    index = names.index(TODAY_CASE.rpartition("/")[2])
+    digest = hashlib.sha256(case.read_bytes()).hexdigest()
+    digests = digests[:64 * index] + digest + digests[64 * (index + 1):]
+    path.write_bytes(b"\n".join([signature, summary, json.dumps([names, stamps, digests]).encode()]))
+    reads.clear()
+    assert validate(repo) == []
+    assert sorted(reads) == sorted(f"{folder}/{name}" for name in names)

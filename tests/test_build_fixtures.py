@@ -31,6 +31,8 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     shutil.rmtree(root / "records")
     shutil.copytree(FIXTURES / name / "records", root / "records")
     shutil.rmtree(root / "docs" / "commentary")  # the demo council's words are not this council's
+    if (FIXTURES / name / "docs" / "commentary").is_dir():  # its own, if it has any
+        shutil.copytree(FIXTURES / name / "docs" / "commentary", root / "docs" / "commentary")
     # Nor its contact details, which the records guide quotes and the scan knows only as the demo's.
     (root / "docs" / "records-guide" / "examples.md").unlink()
     validated = run(["generator", "validate", "--root", str(root)], root)

@@ -29,6 +29,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(FIXTURE, root / "records")
     assert "\nlanguages: [en, cy]\n" in (root / "records" / "organisation.yaml").read_text(encoding="utf-8")
     shutil.rmtree(root / "docs" / "commentary")  # the demo council's words are not this council's
+    # Its own commentary, in English and in Welsh.
+    shutil.copytree(FIXTURE.parent / "docs" / "commentary", root / "docs" / "commentary")
     (root / "docs" / "records-guide" / "examples.md").unlink()
     for page in ("introduction.md", "procedure.md"):  # nor its pages, which the printable report includes
         (root / "docs" / page).unlink()
@@ -183,3 +185,16 @@ def test_each_kind_of_page_has_candours_headings_in_its_language(sites: Path, pa
     assert any(heading.startswith(welsh) for heading in headings), headings
     headings = [" ".join(h.get_text(" ").split()) for h in soup(sites / path).find_all(["h1", "h2"])]
     assert any(heading.startswith(english) for heading in headings), headings
+
+
+def test_the_councils_own_text_is_in_welsh_on_the_welsh_site(sites: Path) -> None:
+    """The records' Welsh: the service areas' names, the case study, the commentary (the tracker's
+    pages are tested in test_welsh_pages.py)."""
+    report = "reports/2023-24/index.html"
+    english, welsh = soup(sites / report).get_text(" "), soup(sites / "cy" / report).get_text(" ")
+    # The commentary: 5 complaints and 3 enquiries in 2023-24, from the records.
+    assert "Yn 2023-24 derbyniwyd 5 o gwynion" in welsh and "In 2023-24 we accepted 5 complaints" in english
+    assert "we accepted" not in welsh and "derbyniwyd" not in english
+    for words in ("Pobl hŷn", "Amddiffyn plant", "Bu teulu person hŷn yn aros am fisoedd"):
+        assert words in welsh and words not in english, words
+    assert "Older people" in english and "Older people" not in welsh

@@ -18,6 +18,7 @@ from badinput.corpus import tree_digest
 from cases.repo import make_repo
 
 from generator.cache import CHECKED, FOLDER, FORMAT, CheckCache, cache_key
+from generator.cache_folder import stamps_digest
 from generator.check import check_paths, schemas_folder
 from generator.cli import main
 from generator.load import stamp_of
@@ -61,9 +62,12 @@ def forge(repo: Path, signature: bytes) -> None:
     years = sorted(yaml.safe_load(path.read_text(encoding="utf-8"))["year"]
                    for path in (repo / "records/history").glob("*.yaml"))
     key = cache_key(schemas_folder(repo), organisation, years)  # the key a real check would use
+    names, stamps, digests, kept = forged_columns(repo)
+    columns = json.dumps([names, stamps, digests]).encode()
     stored = {"format": FORMAT, "key": key, "checked_on": "2000-01-01", "folder": FOLDER_SHOWN,
-              "columns": forged_columns(repo)}
-    text = json.dumps(stored).encode()
+              "count": len(names), "stamps": stamps_digest(names, stamps),
+              "columns": hashlib.sha256(columns).hexdigest(), "kept": kept}
+    text = json.dumps(stored).encode() + b"\n" + columns
     target = repo / FOLDER / CHECKED / CheckCache.file_name(FOLDER_SHOWN)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(signature + b"\n" + text if signature else text)

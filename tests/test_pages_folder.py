@@ -130,3 +130,10 @@ def test_settings_without_the_plugin_are_refused_by_name(tmp_path, capsys):
     (root / "mkdocs.yml").write_text("site_name: Ours\nplugins: [search]\n", encoding="utf-8")
     assert main(["pages", "--root", str(root), "--out", str(tmp_path / "out")]) == 1
     assert f"{root / 'mkdocs.yml'}: the candour plugin is not among its plugins" in capsys.readouterr().err
+
+
+def test_a_name_that_could_become_markup_is_written_inert(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins: [candour]\n", encoding="utf-8")
+    text = plain_settings(read_settings(tmp_path), nav=None, site_name='A & B <script>"x\'</script>',
+                          site_url=None, stylesheets_first=[], stylesheets_last=[], custom_dir=None)
+    assert yaml.safe_load(text)["site_name"] == "A & B &lt;script&gt;&quot;x&#39;&lt;/script&gt;"

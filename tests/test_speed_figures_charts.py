@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.tracker import chart as tracker_chart
 from generator.views import bar_chart, chart_workers
 from generator.views.chart import DRAWN, Bar, ChartData, Series, cached_path, draw, drawn
 
@@ -104,7 +105,7 @@ def test_workers_that_cannot_be_given_the_work_leave_every_chart_to_be_drawn_her
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     wanted = charts(chart_workers.MIN_CHARTS)
-    monkeypatch.setattr(bar_chart, "render", lambda data: RENDER(data))  # a lambda cannot be pickled
+    monkeypatch.setattr(chart_workers, "_draw", lambda data: RENDER(data))  # a lambda cannot be pickled
     with chart_workers.drawing_ahead(wanted):
         pass
     assert all(DRAWN.get(data) is None for data in wanted)
@@ -163,3 +164,46 @@ def test_the_memo_forgets_the_chart_least_recently_asked_for() -> None:
     assert memo.get(first) == "one"  # now the most recent
     memo.keep(third, "three")
     assert (memo.get(first), memo.get(second), memo.get(third)) == ("one", None, "three")
+
+
+def test_a_chart_drawn_aside_is_the_one_drawn_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tracker's chart drawn in a worker of its own gives the same bytes as drawn here, and
+    one whose worker fails, or that has no worker to go to, is drawn here."""
+    monkeypatch.setattr(chart_workers, "START_METHOD", "forkserver")
+    shown = ((("Cyfathrebu", (1, 2, 3)), ("Cynllunio gofal", (0, 4, 1))), ("Coch", "Ambr", "Gwyrdd", "Nifer"))
+    here = tracker_chart.drawn(shown)
+    assert chart_workers.Aside(tracker_chart.drawn, shown).result() == here
+    assert chart_workers.Aside(lambda value: tracker_chart.drawn(value), shown).result() == here
+    monkeypatch.setattr(chart_workers, "cores", lambda: 1)
+    alone = chart_workers.Aside(tracker_chart.drawn, shown)
+    assert alone.worker is None and alone.result() == here
+
+
+MADE_WITHOUT_MATPLOTLIB = """
+import sys
+from datetime import date
+from pathlib import Path
+from generator.githistory import NO_HISTORY
+from generator.records import load_records
+from generator.site import HandWritten, site_files
+files = site_files(load_records(Path(sys.argv[1])), hand_written=HandWritten.read(Path(sys.argv[1]) / "docs"),
+                   as_of=date(2020, 12, 1), changed_since=date(2020, 11, 1), record_history=NO_HISTORY)
+print(sum(file.path.endswith(".svg") for file in files), "matplotlib" in sys.modules)
+"""
+
+
+@pytest.mark.slow
+def test_a_build_on_two_cores_draws_every_chart_in_workers() -> None:
+    """The demo site's files made as a build makes them: every chart, the tracker's included, is
+    drawn by the workers, so the build's own process never imports matplotlib (a third of a second)."""
+    import subprocess
+    import sys
+
+    if chart_workers.cores() < 2:
+        pytest.skip("one core: the charts are drawn in the build's own process")
+    project = Path(__file__).resolve().parents[1]
+    made = subprocess.run([sys.executable, "-c", MADE_WITHOUT_MATPLOTLIB, str(project)], cwd=project,
+                          capture_output=True, text=True, check=True)
+    charts, imported = made.stdout.split()
+    assert int(charts) > chart_workers.MIN_CHARTS
+    assert imported == "False"

@@ -49,7 +49,7 @@ class Known:
             self.only_ids.setdefault(folder, (kind, []))[1].extend(plain)
             ids = self.ids.setdefault(kind, set())
             before = len(ids)
-            ids.update(name[:-len(SUFFIX)] for name in plain)
+            ids.update([name[:-len(SUFFIX)] for name in plain])  # a list: quicker than a generator
             self.shared_id = self.shared_id or len(ids) - before != len(plain)
         if len(plain) != len(names):
             self.kept += [self._record(f"{folder}/{name}", kind, kept[name])
@@ -114,16 +114,17 @@ class CacheRound:
     def sort_out(self, shown: str, folder: RecordFolder) -> list[tuple[str, str, str]]:
         """The (path, shown as, kind) of the files of one folder that must be checked."""
         self._seen.add(shown)
-        stored = self.cache.get(shown)
+        summary = self.cache.get(shown)
+        stamps = _stamps(folder) if summary is not None else []
+        if summary is not None and summary.matches(folder.names, stamps):
+            self.known.add(shown, folder.kind, folder.names, summary.kept)
+            return []
+        stored = None if summary is None else summary.whole()  # the columns: something changed
         if stored is None:
             if self.cache.keeps:
                 self._changing[shown] = (folder.names, {})  # stamps are taken as the files are read
             return [(path, f"{shown}/{name}", folder.kind)
                     for path, name in zip(folder.paths(), folder.names, strict=True)]
-        stamps = _stamps(folder)
-        if folder.names == stored.names and stamps == stored.stamps:
-            self.known.add(shown, folder.kind, folder.names, stored.kept)
-            return []
         return self._one_by_one(shown, folder, stamps, stored)
 
     def _one_by_one(self, shown: str, folder: RecordFolder, stamps: list[int], stored: Folder

@@ -7,6 +7,7 @@ record; everything is importable from `generator.model`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from generator.counting import DIRECT, ESCALATED
@@ -71,9 +72,10 @@ class Records:
         """The ombudsman's published figures for the year, if the council copied them in."""
         return next((found for found in self.ombudsman_statistics if found.year == year), None)
 
-    @property
+    @functools.cached_property
     def years(self) -> list[str]:
-        """Every reporting year with case records or history, oldest first."""
+        """Every reporting year with case records or history, oldest first. Worked out once: the
+        tracker asks on each of its action pages, and at 50,000 records each answer reads them all."""
         found = {case.year for case in self.cases} | {history.year for history in self.histories}
         found |= {item.year for item in self.compliments} | {o.year for o in self.ombudsman_cases}
         return sorted(found)

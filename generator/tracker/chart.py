@@ -42,17 +42,29 @@ _SETTINGS = {
 }
 
 
+# ((theme, count of each rating in RAG_ORDER), ...), (each rating's name in RAG_ORDER, the axis's name)
+Shown = tuple[tuple[tuple[str, tuple[int, ...]], ...], tuple[str, ...]]
+AXIS_NAME = "Number of actions"
+
+
 def themes_by_rag_svg(themes: Sequence[Facet]) -> str:
     """A horizontal stacked bar per theme with actions, in taxonomy order from the top."""
+    return drawn(themes_by_rag_shown(themes))
+
+
+def themes_by_rag_shown(themes: Sequence[Facet]) -> Shown:
+    """What the chart shows, as plain values so that it can be drawn in another process: each
+    theme with actions and its count of each rating, and the chart's words (each rating's name,
+    the axis's), all in the language being written here, never in the drawing process's."""
     # The names in the language being written, as plain text: the Welsh chart is drawn, not the English kept.
-    shown = tuple((str(in_language(facet.name)), tuple(facet.rag_counts[rag] for rag in RAG_ORDER))
-                  for facet in themes if facet.actions)
-    return _drawn(shown)
+    bars = tuple((str(in_language(facet.name)), tuple(facet.rag_counts[rag] for rag in RAG_ORDER))
+                 for facet in themes if facet.actions)
+    return bars, (*(str(_(RAG_NAMES[rag])) for rag in RAG_ORDER), str(AXIS_NAME))
 
 
 @lru_cache(maxsize=8)  # under `mkdocs serve` most rebuilds leave the ratings as they were
-def _drawn(shown: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
-    """The chart of (theme, count of each rating in RAG_ORDER), top to bottom.
+def drawn(chart: Shown) -> str:
+    """The chart of (theme, count of each rating in RAG_ORDER), top to bottom, with its words.
 
     The layout is worked out in inches from the number of themes and the length of their names
     (the y axis runs in inches from the top), so that a long list only makes the chart taller.
@@ -62,6 +74,7 @@ def _drawn(shown: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
     from matplotlib.figure import Figure
     from matplotlib.transforms import blended_transform_factory
 
+    shown, words = chart
     names = [textwrap.wrap(name, LABEL_WIDTH) or [""] for name, _ in shown]
     tops, position = [], 0.0
     for lines in names:
@@ -80,7 +93,7 @@ def _drawn(shown: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
         left = [0] * len(shown)
         for order, rag in enumerate(RAG_ORDER):
             counts = [ratings[order] for _, ratings in shown]
-            bars = axes.barh(middles, counts, height=BAR_INCHES, left=left, label=_(RAG_NAMES[rag]),
+            bars = axes.barh(middles, counts, height=BAR_INCHES, left=left, label=words[order],
                              edgecolor="#222222", linewidth=0.6, **_STYLE[rag])
             # Each part labelled with its count, dark on a white patch so it reads over any colour
             # or hatching: colour is never the only way to read the numbers.
@@ -94,7 +107,7 @@ def _drawn(shown: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
             axes.text(0, top + LINE_INCHES * 0.1, "\n".join(lines), transform=where, ha="left", va="top",
                       fontsize=FONT_POINTS, linespacing=1.15, clip_on=False)
         axes.set_yticks([])
-        axes.set_xlabel("Number of actions", fontsize=FONT_POINTS)
+        axes.set_xlabel(words[-1], fontsize=FONT_POINTS)
         axes.tick_params(axis="x", labelsize=FONT_POINTS)
         axes.xaxis.get_major_locator().set_params(integer=True)
         axes.spines[["top", "right", "left"]].set_visible(False)

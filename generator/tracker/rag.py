@@ -21,22 +21,29 @@ RED, AMBER, GREEN = "red", "amber", "green"
 RAG_NAMES = {RED: N_("Red"), AMBER: N_("Amber"), GREEN: N_("Green")}  # translated where shown
 RAG_ORDER = (RED, AMBER, GREEN)
 
-_TIMES = "once" if MOST_REVISIONS_BEFORE_AMBER == 1 else f"{MOST_REVISIONS_BEFORE_AMBER} times"
+def _times() -> str:
+    return (_("once") if MOST_REVISIONS_BEFORE_AMBER == 1
+            else _("%(count)s times", count=MOST_REVISIONS_BEFORE_AMBER))
 
-# Markdown, shown on the overview exactly as written here.
-RULE: tuple[str, ...] = (
-    "**Green** when the action is complete (on or before the as-of date).",
-    "**Red (overdue)** when it is not complete and its timescale has passed. A date falls due at the "
-    "end of that day; a month (such as March 2020) falls due at the end of its last day.",
-    f"**Amber** when it falls due within the next {DUE_SOON_DAYS} days (the as-of date included), "
-    f"or when its timescale has been revised more than {_TIMES}.",
-    "**Ongoing** actions, which have no end date, are **amber** if they have had no review note in "
-    f"the {REVIEW_MONTHS} months up to the as-of date, and **green** if they have.",
-    f"**Green** otherwise: due more than {DUE_SOON_DAYS} days after the as-of date, and revised at "
-    f"most {_TIMES}.",
-    "An action with several steps falls due when its last dated step does, using each step's "
-    "latest agreed timescale.",
-)
+
+def rule_lines() -> tuple[str, ...]:
+    """The rule in words, in Markdown, in the language being written: shown on the overview."""
+    return (
+        _("**Green** when the action is complete (on or before the as-of date)."),
+        _("**Red (overdue)** when it is not complete and its timescale has passed. A date falls due at the "
+          "end of that day; a month (such as March 2020) falls due at the end of its last day."),
+        _("**Amber** when it falls due within the next %(days)s days (the as-of date included), "
+          "or when its timescale has been revised more than %(times)s.", days=DUE_SOON_DAYS, times=_times()),
+        _("**Ongoing** actions, which have no end date, are **amber** if they have had no review note in "
+          "the %(months)s months up to the as-of date, and **green** if they have.", months=REVIEW_MONTHS),
+        _("**Green** otherwise: due more than %(days)s days after the as-of date, and revised at "
+          "most %(times)s.", days=DUE_SOON_DAYS, times=_times()),
+        _("An action with several steps falls due when its last dated step does, using each step's "
+          "latest agreed timescale."),
+    )
+
+
+RULE: tuple[str, ...] = rule_lines()  # in English, as the rule is written
 
 
 @dataclass(frozen=True)
@@ -57,41 +64,46 @@ def rate(
 ) -> Rating:
     """Rate one action by the rule above. `complete` is the record's status being complete."""
     if complete and (completed is None or completed <= as_of):
-        when = f" on {long_date(completed)}" if completed else ""
-        return Rating(GREEN, f"Green: complete{when}.", overdue=False, complete=True)
+        reason = (_("Green: complete on %(day)s.", day=long_date(completed)) if completed
+                  else _("Green: complete."))
+        return Rating(GREEN, reason, overdue=False, complete=True)
     if due is not None and as_of > due:
         return Rating(
-            RED, f"Red: due {long_date(due)}, not complete as of {long_date(as_of)}.", overdue=True,
+            RED, _("Red: due %(due)s, not complete as of %(day)s.", due=long_date(due), day=long_date(as_of)),
+            overdue=True,
         )
     if due is not None and (due - as_of).days <= DUE_SOON_DAYS:
         return Rating(
-            AMBER, f"Amber: due {long_date(due)}, within {DUE_SOON_DAYS} days of {long_date(as_of)}.",
+            AMBER, _("Amber: due %(due)s, within %(days)s days of %(day)s.", due=long_date(due),
+                     days=DUE_SOON_DAYS, day=long_date(as_of)),
             overdue=False,
         )
     if revisions > MOST_REVISIONS_BEFORE_AMBER:
-        return Rating(AMBER, f"Amber: its timescale has been revised {revisions} times.", overdue=False)
+        return Rating(AMBER, _("Amber: its timescale has been revised %(count)s times.", count=revisions),
+                      overdue=False)
     if due is None:
         return _rate_ongoing(last_review, as_of)
     return Rating(
         GREEN,
-        f"Green: due {long_date(due)}, more than {DUE_SOON_DAYS} days after {long_date(as_of)}.",
+        _("Green: due %(due)s, more than %(days)s days after %(day)s.", due=long_date(due),
+          days=DUE_SOON_DAYS, day=long_date(as_of)),
         overdue=False,
     )
 
 
 def _rate_ongoing(last_review: date | None, as_of: date) -> Rating:
     if last_review is None:
-        return Rating(AMBER, "Amber: ongoing, with no review note yet.", overdue=False)
+        return Rating(AMBER, _("Amber: ongoing, with no review note yet."), overdue=False)
     if last_review < months_before(as_of, REVIEW_MONTHS):
         return Rating(
             AMBER,
-            f"Amber: ongoing, last reviewed {long_date(last_review)}, more than {REVIEW_MONTHS} "
-            f"months before {long_date(as_of)}.",
+            _("Amber: ongoing, last reviewed %(review)s, more than %(months)s months before %(day)s.",
+              review=long_date(last_review), months=REVIEW_MONTHS, day=long_date(as_of)),
             overdue=False,
         )
     return Rating(
         GREEN,
-        f"Green: ongoing, last reviewed {long_date(last_review)}, within {REVIEW_MONTHS} months "
-        f"of {long_date(as_of)}.",
+        _("Green: ongoing, last reviewed %(review)s, within %(months)s months of %(day)s.",
+          review=long_date(last_review), months=REVIEW_MONTHS, day=long_date(as_of)),
         overdue=False,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.figures.table import Cell, Change, Days, Money, Percent, Points, Rate, Share, Suppressed
+from generator.language import decimal, number
 
 NOT_AVAILABLE = "n/a"
 CONFIDENTIAL = "c"  # a count withheld so that no one can be identified (the statistical symbol)
@@ -31,7 +32,8 @@ def percent(share: Share) -> int | None:
 
 
 def count_text(count: int) -> str:
-    return f"{count:,}"
+    """12,345, as the language being written groups digits (Babel)."""
+    return number(count)
 
 
 def percent_text(value: int | None) -> str:
@@ -44,8 +46,8 @@ def money_text(money: Money) -> str:
     sign = "-" if amount < 0 else ""
     amount = abs(amount)
     if amount == amount.to_integral_value():
-        return f"{sign}£{int(amount):,}"
-    return f"{sign}£{half_up(amount, 2):,.2f}"
+        return f"{sign}£{number(int(amount))}"
+    return f"{sign}£{decimal(half_up(amount, 2), 2)}"
 
 
 def rate_value(rate: Rate) -> Decimal | None:

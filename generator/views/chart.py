@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.figures.table import Cell, Column, Money, Percent, Rate, Row, Share, Table
+from generator.language import N_, _
 from generator.model.bilingual import in_language
 from generator.views.cells import (
     NOT_AVAILABLE,
@@ -33,7 +34,7 @@ from generator.views.chart_cache import read_cached, write_cached
 # What a chart shows: where a table gives rates (complaints per 1,000 customers) or shares (8 of
 # 35 upheld), the table's point is the rate or the share, and counts would mislead when the years'
 # totals differ; else counts, else money. One measure for the whole chart.
-UNITS = {"share": "Per cent of the year's total", "money": "Pounds"}
+UNITS = {"share": N_("Per cent of the year's total"), "money": N_("Pounds")}  # translated where shown
 # With more categories than this, the chart shows the report's own year alone (the table keeps
 # every year): three bars a category would make it taller than a printed page at readable size.
 MANY_CATEGORIES = 12
@@ -129,7 +130,7 @@ def _unit(measure: str, column: Column) -> str:
     if measure == "rate":
         words = column.heading.replace(column.year or "", "").strip()
         return words[:1].upper() + words[1:]
-    return UNITS.get(measure, "")
+    return _(UNITS[measure]) if measure in UNITS else ""
 
 
 def chart_data(table: Table) -> ChartData | None:
@@ -153,7 +154,7 @@ def chart_data(table: Table) -> ChartData | None:
     if not rows or not series:
         return None
     money = measure == "money"
-    title = f"Bar chart of table {table.number}, {table.title}"
+    title = _("Bar chart of table %(number)s, %(title)s", number=table.number, title=table.title)
     unit = _unit(measure, table.columns[next(iter(chosen.values()))])
     # Each category in the language being written: a service area's Welsh name on the Welsh site.
     return ChartData(tuple(str(in_language(row.label)) for row in rows), series, money, title, unit)

@@ -11,11 +11,12 @@ process when they are asked for, as before.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from generator.views.chart import DRAWN, ChartData, cached_path
 from generator.views.chart_cache import read_cached, write_cached
@@ -88,24 +89,72 @@ def drawing_ahead(charts: Iterable[ChartData], cache: Path | None = None) -> Ite
     drawing.finish()
 
 
-def _start(waiting: list[ChartData]) -> tuple[ProcessPoolExecutor, list[Future[str]]] | None:
+def _draw(data: ChartData) -> str:
+    """A chart drawn in a worker. matplotlib is imported there (the fork server has it already),
+    never in the build's own process for the charts the workers draw: a third of a second."""
     from generator.views.bar_chart import render
 
+    return render(data)
+
+
+def _workers(count: int) -> ProcessPoolExecutor:
     # Workers forked from a small server process that has imported matplotlib, not from this one:
     # a fork of a build holding 300,000 records would come to hold a copy of every page of them
     # that this process touches while the charts are drawn (and forking a process that runs
     # threads, as `mkdocs serve` does, is unsafe).
+    context = get_context(START_METHOD)
+    if START_METHOD == "forkserver":
+        context.set_forkserver_preload(["generator.views.bar_chart"])
+    return ProcessPoolExecutor(count, mp_context=context)
+
+
+def _start(waiting: list[ChartData]) -> tuple[ProcessPoolExecutor, list[Future[str]]] | None:
     workers = None
     try:
-        context = get_context(START_METHOD)
-        if START_METHOD == "forkserver":
-            context.set_forkserver_preload(["generator.views.bar_chart"])
-        workers = ProcessPoolExecutor(WORKERS, mp_context=context)
-        return workers, [workers.submit(render, data) for data in waiting]
+        workers = _workers(WORKERS)
+        return workers, [workers.submit(_draw, data) for data in waiting]
     except (OSError, ValueError, RuntimeError):  # no forkserver here, or no processes to be had
         if workers is not None:
             workers.shutdown(wait=False, cancel_futures=True)
         return None
+
+
+class Aside:
+    """`draw(shown)` in a worker of its own, from the moment this is made, while this process gets
+    on with other work; `result` waits for it. Drawn in this process, when asked, where no worker
+    can be had (one core, no fork server) or the worker failed. `shown` must be plain values."""
+
+    def __init__(self, draw: Callable[[Any], str], shown: Any, *, ahead: bool = True) -> None:
+        self.draw, self.shown = draw, shown
+        self.worker: ProcessPoolExecutor | None = None
+        self.future: Future[str] | None = None
+        if ahead and cores() >= 2:
+            try:
+                self.worker = _workers(1)
+                self.future = self.worker.submit(draw, shown)
+            except (OSError, ValueError, RuntimeError):
+                self.close()
+
+    def result(self) -> str:
+        try:
+            if self.future is not None:
+                try:
+                    return self.future.result()
+                except Exception:  # a broken worker costs only speed: drawn here instead
+                    pass
+            return self.draw(self.shown)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.shutdown(wait=True, cancel_futures=True)
+            self.worker = None
+
+
+def in_this_process(draw: Callable[[Any], str], shown: Any) -> Aside:
+    """An `Aside` that draws in this process when asked (tests, and anything with no build around)."""
+    return Aside(draw, shown, ahead=False)
 
 
 def _keep(waiting: list[ChartData], futures: list[Future[str]], cache: Path | None) -> None:

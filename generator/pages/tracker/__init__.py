@@ -27,10 +27,11 @@ from generator.sitefiles import SiteFile
 from generator.tracker import chart
 from generator.tracker.differences import Names
 from generator.tracker.facets import FACET_KINDS, STATUS, Facets, all_facets
-from generator.tracker.rag import RAG_ORDER, RULE
+from generator.tracker.rag import RAG_ORDER, rule_lines
 from generator.tracker.snapshot import Snapshot, Tracker
 from generator.tracker.timescales import long_date, timescale_text
 from generator.tracker.tracked import STATUSES, TrackedAction
+from generator.views.chart_workers import Aside, in_this_process
 from generator.views.svg_text import with_title
 
 CHART_FILE = "actions-by-theme.svg"
@@ -54,20 +55,35 @@ def names_of(organisation: Organisation) -> Names:
 
 def tracker_files(
     records: Records, *, as_of: date, changed_since: date, record_history: FolderHistory = NO_HISTORY,
+    aside: Callable[[Callable[[chart.Shown], str], chart.Shown], Aside] = in_this_process,
 ) -> list[SiteFile]:
     """Every page and file of the tracker, under `tracker/`. `changed_since` starts the period of
-    changes when no meeting before the as-of date is listed."""
+    changes when no meeting before the as-of date is listed. `aside` draws the chart (a build
+    gives `Aside`, which draws it in another process while the pages are made)."""
     organisation = records.organisation
     names = names_of(organisation)
     tracker = Tracker(records.actions, record_history, names, as_of)
     now = tracker.at(as_of)
     facets = all_facets(organisation, now.tracked)
     action_pages = {item.id for item in now.tracked}
-    environment = _environment(records, names, facets, as_of, action_pages)
+    drawing = aside(chart.drawn, chart.themes_by_rag_shown(facets.themes))
+    try:
+        files = _pages(records, environment=_environment(records, names, facets, as_of, action_pages),
+                       tracker=tracker, now=now, facets=facets, as_of=as_of, changed_since=changed_since)
+        svg = drawing.result()
+    finally:
+        drawing.close()
+    files.insert(1, SiteFile(f"tracker/{CHART_FILE}", with_title(
+        svg, _(CHART_TITLE), chart.themes_by_rag_text(facets.themes))))
+    return files
+
+
+def _pages(records: Records, *, environment: Environment, tracker: Tracker, now: Snapshot, facets: Facets,
+           as_of: date, changed_since: date) -> list[SiteFile]:
+    """Every file of the tracker but its chart."""
+    organisation = records.organisation
     files = [
         SiteFile("tracker/index.md", _overview(environment, now, facets)),
-        SiteFile(f"tracker/{CHART_FILE}", with_title(
-            chart.themes_by_rag_svg(facets.themes), _(CHART_TITLE), chart.themes_by_rag_text(facets.themes))),
         SiteFile(f"tracker/{SCRIPT_FILE}", asset(SCRIPT_FILE)),
         SiteFile(f"tracker/{STYLE_FILE}", asset(STYLE_FILE)),
         *meeting_files(environment, tracker, organisation.meetings, as_of,
@@ -137,7 +153,7 @@ def _environment(records: Records, names: Names, facets: Facets, as_of: date,
 def _overview(environment: Environment, now: Snapshot, facets: Facets) -> str:
     tracked = now.tracked
     return environment.get_template("overview.md.j2").render(
-        actions=tracked, rule=[Markup(line) for line in RULE], facets_json=facets_json(facets),
+        actions=tracked, rule=[Markup(line) for line in rule_lines()], facets_json=facets_json(facets),
         chart_file=CHART_FILE, chart_text=chart.themes_by_rag_text(facets.themes),
         script_file=SCRIPT_FILE, plan=now.plan,
         overdue=[item for item in tracked if item.rating.overdue],
