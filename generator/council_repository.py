@@ -19,6 +19,7 @@ from pathlib import Path
 from string import Template
 
 from generator.nations import NATIONS, services_wording
+from generator.ombudsman_published import FOLDER as STATISTICS_FOLDER
 from generator.organisation_file import Answers, organisation_text, stages_in_words
 from generator.packaged import packaged_folder, scaffold_folder
 from generator.pins import constraints_text, pinned
@@ -40,7 +41,7 @@ FILES = {
     "docs/procedure.md": "docs/procedure.md",
     "docs/commentary/YEAR.md": "docs/commentary/YEAR.md",
 }
-RECORD_FOLDERS = ("cases", "ombudsman", "compliments", "actions")
+RECORD_FOLDERS = ("cases", "ombudsman", "compliments", "actions")  # a folder for each reporting year
 FIRST_COMMIT = "Start the complaints records with candour init"
 
 
@@ -83,6 +84,13 @@ def start_repository(folder: Path, answers: Answers, *, version: str, year: str 
                         f"folder for its reporting year (such as {first_year}). Start one with "
                         f"`candour new`.\n", encoding="utf-8")
         written.append(keep)
+    # The ombudsman's own figures: a file for each ombudsman year, in the folder itself.
+    keep = folder / "records" / STATISTICS_FOLDER / "README.md"
+    keep.parent.mkdir(parents=True, exist_ok=True)
+    keep.write_text(f"One YAML file for each ombudsman year, named for it (such as {first_year}.yaml), with "
+                    "the ombudsman's own figures for the council copied in as published. Start one with "
+                    f"`candour new ombudsman-statistics --year {first_year}`.\n", encoding="utf-8")
+    written.append(keep)
     committed = git and _first_commit(folder, answers.branch, notes)
     return Started(folder, written, committed, notes)
 

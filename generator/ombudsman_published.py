@@ -11,6 +11,7 @@ categories: the words of the schema and the sums cannot drift apart.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -55,6 +56,25 @@ def published_by(*path: str) -> tuple[str, ...] | None:
         properties = entry.get("properties", {})
     found = entry.get("x-published-by") if isinstance(entry, dict) else None
     return tuple(found) if isinstance(found, list) else None
+
+
+def published_schema(schema: dict[str, Any], ombudsman: str | None) -> dict[str, Any]:
+    """The schema with only the fields (and decision categories, and similar authorities' averages)
+    `ombudsman` publishes: what `candour new` writes out and the records editor asks for."""
+    if ombudsman is None:
+        return schema
+
+    def kept(properties: dict[str, Any]) -> dict[str, Any]:
+        return {name: each for name, each in properties.items()
+                if ombudsman in each.get("x-published-by", (ombudsman,))}
+
+    narrowed = copy.deepcopy(schema)
+    narrowed["properties"] = kept(narrowed["properties"])
+    for name in NESTED:
+        if name in narrowed["properties"]:
+            inner = narrowed["properties"][name]
+            inner["properties"] = kept(inner.get("properties", {}))
+    return narrowed
 
 
 def field_title(*path: str) -> str:

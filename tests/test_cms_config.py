@@ -27,16 +27,37 @@ from generator.cms.admin import BUNDLE, EditorSource, editor_config
 
 PROJECT = Path(__file__).resolve().parent.parent
 SCHEMAS = PROJECT / "schemas"
-COUNCILS = {"demo": PROJECT / "records", "wales": PROJECT / "tests" / "fixtures" / "wales" / "records",
-            "welsh-too": PROJECT / "tests" / "fixtures" / "wales-social-services" / "records"}
+FIXTURES = PROJECT / "tests" / "fixtures"
+COUNCILS = {"demo": PROJECT / "records", "wales": FIXTURES / "wales" / "records",
+            "welsh-too": FIXTURES / "wales-social-services" / "records",
+            "england": FIXTURES / "england" / "records", "scotland": FIXTURES / "scotland" / "records"}
 TODAY = date(2024, 1, 15)  # in 2023-24
 FOLDERS = {"case": "cases", "ombudsman": "ombudsman", "compliment": "compliments", "action": "actions",
-           "history": "history"}
+           "history": "history", "ombudsman-statistics": "ombudsman-statistics"}
 # The response-time bands of each council's first-stage target, by hand: 20 working days in the
 # demo, 10 at the Welsh fixtures' Stage 1.
 BANDS = {"demo": ["0-20", "21-40", "41-60", "61-80", "81-100", "over-100"],
          "wales": ["0-10", "11-20", "21-30", "31-40", "41-50", "over-50"],
-         "welsh-too": ["0-10", "11-20", "21-30", "31-40", "41-50", "over-50"]}
+         "welsh-too": ["0-10", "11-20", "21-30", "31-40", "41-50", "over-50"],
+         "england": ["0-20", "21-40", "41-60", "61-80", "81-100", "over-100"],
+         "scotland": ["0-5", "6-10", "11-15", "16-20", "21-25", "over-25"]}
+NATION_STAGES = {"england": ["local"], "wales": ["stage-1", "stage-2"],
+                 "scotland": ["frontline", "investigation"]}
+# Each council's ombudsman (that of its jurisdiction), by hand, and the comparison groups it
+# averages: the statistics form offers only the figures that ombudsman publishes (x-published-by).
+OMBUDSMAN = {"demo": "lgsco", "wales": "psow", "welsh-too": "psow", "england": "lgsco", "scotland": "spso"}
+GROUPS = {"lgsco": ["county", "district", "metropolitan", "unitary", "london-borough"],
+          "psow": ["welsh-councils"], "spso": ["scottish-councils"]}
+# The LGSCO's, PSOW's and SPSO's decision categories, in the order of their statistics, by hand
+# from what each publishes: an ombudsman case's category is one of its own ombudsman's.
+CATEGORIES = {
+    "lgsco": ["incomplete-or-invalid", "advice-given", "referred-back-for-local-resolution",
+              "closed-after-initial-enquiries", "not-upheld", "upheld"],
+    "psow": ["out-of-jurisdiction", "premature", "closed-after-initial-consideration", "early-resolution",
+             "discontinued", "investigation-not-upheld", "investigation-upheld"],
+    "spso": ["out-of-jurisdiction", "premature", "not-duly-made-or-withdrawn", "resolved", "not-upheld",
+             "some-upheld", "fully-upheld"],
+}
 # A history table's rows that name the organisation's terms (as README "What each error means" says).
 HISTORY_TERMS = {"service_areas": "service_areas", "subjects": "subjects", "receipt_points": "receipt_points",
                  "receipt_methods": "receipt_methods", "complainants": "relationships",
@@ -48,7 +69,7 @@ TERMS = {
     ("case", "receipt_method"): "receipt_methods", ("case", "complainant"): "relationships",
     ("case", "redirected_to"): "redirections", ("case", "stages.*.stage"): "stages",
     ("case", "stages.*.outcome"): "outcomes", ("ombudsman", "decision"): "ombudsman_decisions",
-    ("ombudsman", "service_area"): "service_areas",
+    ("ombudsman", "service_area"): "service_areas", ("ombudsman", "service_group"): "service_groups",
     ("compliment", "team"): "service_areas", ("action", "plan"): "plans",
     ("action", "theme"): "action_themes",
     ("action", "actions.*.departments.*"): "departments", ("action", "raised_by.themes.*"): "subjects",
@@ -70,9 +91,12 @@ def schema_fields(schema: dict[str, Any], prefix: str = "") -> dict[str, dict[st
 
 
 def offered(schema: dict[str, Any], organisation: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The fields the form should have: the Welsh versions only when the council publishes in Welsh."""
+    """The fields the form should have: the Welsh versions only when the council publishes in Welsh,
+    and of the ombudsman's statistics only the figures the council's ombudsman publishes."""
     welsh = "cy" in organisation.get("languages", [])
-    return {path: each for path, each in schema_fields(schema).items() if welsh or "x-welsh-of" not in each}
+    ombudsman = OMBUDSMAN[organisation["council"]]
+    return {path: each for path, each in schema_fields(schema).items()
+            if (welsh or "x-welsh-of" not in each) and ombudsman in each.get("x-published-by", [ombudsman])}
 
 
 def form_fields(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dict[str, Any]]:
@@ -89,9 +113,12 @@ def form_fields(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dic
 
 def term_ids(organisation: dict[str, Any], name: str) -> list[str]:
     if name == "stages":
-        if "procedure" not in organisation:  # the nation's own stages: Wales's, for the fixtures here
-            return ["stage-1", "stage-2"]
+        if "procedure" not in organisation:  # the nation's own stages (adults' services), by hand
+            return NATION_STAGES[organisation["jurisdiction"]]
         return [stage["id"] for stage in organisation["procedure"]["stages"]]
+    if name == "service_groups":  # a group's id is its name in lower case, words joined by hyphens
+        names = [area["group"] for area in organisation["taxonomies"]["service_areas"] if area.get("group")]
+        return list(dict.fromkeys(name.lower().replace(" ", "-") for name in names))
     if name == "subjects":
         categories = organisation["taxonomies"]["subjects"]
         return [sub["id"] for category in categories for sub in category["subjects"]]
@@ -213,6 +240,13 @@ def test_every_fixed_list_and_list_of_terms_is_a_drop_down_of_exactly_the_values
             items = field_schema.get("items") or {}
             term_name = TERMS.get((kind, path)) or TERMS.get((kind, f"{path}.*"))
             enum = field_schema.get("enum") or items.get("enum")
+            ombudsman = OMBUDSMAN[organisation["council"]]
+            if kind == "ombudsman-statistics" and path == "ombudsman":
+                enum = [ombudsman]  # validate refuses another nation's ombudsman
+            if kind == "ombudsman-statistics" and path == "similar_authorities.group":
+                enum = GROUPS[ombudsman]
+            if kind == "ombudsman" and path == "category":
+                enum = CATEGORIES[ombudsman]
             if term_name and not term_ids(organisation, term_name):
                 assert field["widget"] != "select", path  # a list the council does not keep
                 continue
@@ -232,6 +266,7 @@ def test_the_welsh_councils_drop_downs_show_its_own_names() -> None:
     config, naming = editor_config(EditorSource(COUNCILS["wales"], SCHEMAS), TODAY)
     assert [c["name"] for c in config["collections"]] == [
         "cases-2023-24", "ombudsman-2023-24", "compliments-2023-24", "actions-2023-24", "history",
+        "ombudsman-statistics",
         "organisation",
     ]
     fields = form_fields(config["collections"][0]["fields"])
@@ -257,7 +292,7 @@ def test_a_collection_for_each_year_with_records_and_for_this_year() -> None:
     assert names == [
         "cases-2020-21", "cases-2019-20", "ombudsman-2020-21", "ombudsman-2019-20",
         "compliments-2020-21", "compliments-2019-20", "actions-2020-21", "actions-2019-20", "actions-2018-19",
-        "history", "organisation",
+        "history", "ombudsman-statistics", "organisation",
     ]
     backend = config["backend"]
     assert [backend[k] for k in ("name", "repo", "branch")] == ["github", "example/candour-records", "main"]
@@ -358,3 +393,37 @@ def test_the_welsh_of_each_text_follows_the_english_only_where_the_site_is_in_we
     for kind in FOLDERS:
         fields = form_fields(collections_of(english, kind)[0]["fields"])
         assert not any(name.endswith("_cy") for name in fields), kind
+
+
+def test_the_statistics_form_asks_only_for_what_the_councils_ombudsman_publishes() -> None:
+    england, _ = editor_config(EditorSource(COUNCILS["england"], SCHEMAS), TODAY)
+    wales, _ = editor_config(EditorSource(COUNCILS["wales"], SCHEMAS), TODAY)
+    scotland, _ = editor_config(EditorSource(COUNCILS["scotland"], SCHEMAS), TODAY)
+    lgsco, psow, spso = (form_fields(collections_of(config, "ombudsman-statistics")[0]["fields"])
+                         for config in (england, wales, scotland))
+    assert "satisfactory_remedy" in lgsco and "upheld_per_100000" in lgsco and "interventions" not in lgsco
+    assert "interventions" in psow and "satisfactory_remedy" not in psow and "uphold_rate" not in psow
+    assert "compliance_rate" not in spso and "uphold_rate" in spso
+    assert "similar_authorities.intervention_rate" in psow
+    assert "similar_authorities.upheld_per_100000" in lgsco
+    decisions = [name.removeprefix("decisions.") for name in psow if name.startswith("decisions.")]
+    assert decisions == CATEGORIES["psow"]
+    assert options(psow["ombudsman"]) == ["psow"] and options(spso["similar_authorities.group"]) == [
+        "scottish-councils"]
+    collection = collections_of(wales, "ombudsman-statistics")[0]
+    assert collection["folder"] == "records/ombudsman-statistics" and collection["slug"] == "{{year}}"
+    assert [name for name, field in lgsco.items() if field["required"] and "." not in name] == [
+        "year", "ombudsman", "source"]
+
+
+def test_an_ombudsman_case_offers_its_ombudsmans_categories_and_the_councils_groups() -> None:
+    config, _ = editor_config(EditorSource(COUNCILS["demo"], SCHEMAS), TODAY)
+    fields = form_fields(collections_of(config, "ombudsman")[0]["fields"])
+    for name in ("category", "investigated", "remedied_by_council", "recommendations", "service_area",
+                 "service_group"):
+        assert name in fields, name
+    assert fields["category"]["options"][-1] == {"label": "Upheld", "value": "upheld"}
+    assert fields["investigated"]["widget"] == fields["remedied_by_council"]["widget"] == "boolean"
+    assert fields["recommendations"]["widget"] == "list"
+    assert fields["service_group"]["options"] == [
+        {"label": "Prevention and Wellbeing", "value": "prevention-and-wellbeing"}]

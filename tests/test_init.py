@@ -32,6 +32,7 @@ EXPECTED = {
     "records/cases/README.md",
     "records/compliments/README.md",
     "records/ombudsman/README.md",
+    "records/ombudsman-statistics/README.md",
     "records/organisation.yaml",
     "requirements.txt",
 }
@@ -101,6 +102,23 @@ def test_a_new_case_in_the_new_repository_lists_its_own_choices(tmp_path: Path) 
     text = path.read_text(encoding="utf-8")
     assert "- stage: stage-1" in text  # Wales's first stage, from the nation's default procedure
     assert "one of: assessment, home-care, residential-care, finance" in text
+
+
+@pytest.mark.parametrize(("nation", "ombudsman"), [("england", "lgsco"), ("wales", "psow"),
+                                                  ("scotland", "spso")])
+def test_the_ombudsman_statistics_folder_takes_the_years_figures(tmp_path: Path, nation: str,
+                                                                 ombudsman: str) -> None:
+    start_repository(tmp_path, Answers("Example Council", nation), version="0.1.0", year="2024-25", git=False)
+    folder = tmp_path / "records" / "ombudsman-statistics"
+    assert "candour new ombudsman-statistics --year 2024-25" in (folder / "README.md").read_text()
+    path = create(tmp_path, "ombudsman-statistics", year="2024-25")
+    assert path == folder / "2024-25.yaml"
+    assert f"ombudsman: {ombudsman}" in path.read_text(encoding="utf-8")
+    # Copied in from the letter, the record checks clean in the new repository.
+    path.write_text(f"year: 2024-25\nombudsman: {ombudsman}\nsource:\n  title: Annual letter 2025\n"
+                    "  published: 2025-07-01\n  address: https://ombudsman.example.org/letter\n"
+                    "received: 4\ndetailed_investigations: 1\nupheld: 1\n", encoding="utf-8")
+    assert check_paths(tmp_path).problems == []
 
 
 def test_a_chosen_ombudsman_writes_the_procedure_out(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ def test_a_new_repository_checks_and_builds_before_and_after_its_first_case(
 ) -> None:
     repo = tmp_path / "northshire"
     init(site_candour, repo)
+    assert (repo / "records/ombudsman-statistics/README.md").is_file()  # a folder for each kind
     assert site_candour.run("validate", cwd=repo).returncode == 0
     built = site_candour.run("build", cwd=repo)
     assert built.returncode == 0, built.stdout + built.stderr

@@ -31,14 +31,16 @@ from generator.cms.set_up import (
     history_naming,
     organisation_collection,
 )
+from generator.cms.statistics import STATISTICS, ombudsman_case_choices, statistics_collection
 from generator.load import KIND_FOLDERS
 from generator.years import YEAR_PATTERN, reporting_year, year_start
 
 # The kinds an officer adds a year at a time, a collection for each year. History records
-# (figures of years published before Candour) and the organisation file, set up once, have a
-# collection each (generator.cms.set_up).
+# (figures of years published before Candour) and the organisation file, set up once, and the
+# ombudsman's statistics (a file for each year, named by it), have a collection each
+# (generator.cms.set_up, generator.cms.statistics).
 EDITED_KINDS = ("case", "ombudsman", "compliment", "action")
-SET_UP_KINDS = (HISTORY, ORGANISATION)
+SET_UP_KINDS = (HISTORY, STATISTICS, ORGANISATION)
 KIND_LABELS = {"case": "Cases", "ombudsman": "Ombudsman cases", "compliment": "Compliments",
                "action": "Learning actions"}
 SINGULAR = {"case": "Case", "ombudsman": "Ombudsman case", "compliment": "Compliment",
@@ -124,12 +126,16 @@ def cms_config(schemas: dict[str, Schema], organisation: dict[str, Any], years: 
         config["site_url"] = config["display_url"] = str(site["url"])
     welsh = WELSH in languages_of(organisation)
     config["collections"] = [
-        collection(kind, year, schemas[kind], terms, where, welsh=welsh)
+        collection(kind, year, schemas[kind], terms, where, welsh=welsh, organisation=organisation)
         for kind in EDITED_KINDS if kind in schemas
         for year in years.get(kind, [])
     ]
     if HISTORY in schemas:
         config["collections"].append(history_collection(schemas[HISTORY], organisation, where.records, welsh))
+    statistics = statistics_collection(schemas[STATISTICS], organisation, where.records, welsh) \
+        if STATISTICS in schemas else None
+    if statistics is not None:
+        config["collections"].append(statistics)
     if ORGANISATION in schemas:
         every_year = sorted({year for listed in years.values() for year in listed}, key=year_start,
                             reverse=True)
@@ -170,8 +176,10 @@ def collection_name(kind: str, year: str) -> str:
 
 
 def collection(kind: str, year: str, schema: Schema, terms: dict[str, list[Choice]],
-               where: Repository, *, welsh: bool = False) -> dict[str, Any]:
-    """A kind's records of one year; with `welsh`, the form has the Welsh of each text."""
+               where: Repository, *, welsh: bool = False, organisation: dict[str, Any] | None = None
+               ) -> dict[str, Any]:
+    """A kind's records of one year; with `welsh`, the form has the Welsh of each text; with the
+    `organisation`, an ombudsman case's category and service group are drop-downs of its own."""
     folders = {k: folder for folder, k in KIND_FOLDERS.items()}
     dated = FOLDER_DATE[kind]
     return {
@@ -190,13 +198,18 @@ def collection(kind: str, year: str, schema: Schema, terms: dict[str, list[Choic
         "summary": f"{{{{id}}}} · {{{{{dated}}}}}",
         "sortable_fields": ["id", dated],
         "editor": {"preview": False},
-        "fields": form_fields(schema, FormContext(schema, _taxonomy_fields(kind, terms), welsh=welsh)),
+        "fields": form_fields(schema, FormContext(schema, _taxonomy_fields(kind, terms, organisation),
+                                                  welsh=welsh)),
     }
 
 
-def _taxonomy_fields(kind: str, terms: dict[str, list[Choice]]) -> dict[Pattern, list[Choice]]:
-    return {pattern: terms[name] for each_kind, pattern, name in TAXONOMY_REFERENCES
-            if each_kind == kind and terms.get(name)}
+def _taxonomy_fields(kind: str, terms: dict[str, list[Choice]], organisation: dict[str, Any] | None = None
+                     ) -> dict[Pattern, list[Choice]]:
+    found = {pattern: terms[name] for each_kind, pattern, name in TAXONOMY_REFERENCES
+             if each_kind == kind and terms.get(name)}
+    if kind == "ombudsman" and organisation is not None:
+        found |= ombudsman_case_choices(organisation)
+    return found
 
 
 def new_record_ids(schemas: dict[str, Schema], years: dict[str, list[str]], where: Repository

@@ -4,34 +4,14 @@ named for its year, with only the fields the council's ombudsman publishes (as t
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
-from typing import Any
 
 from generator.check.fields import Schema
 from generator.check.rules import Taxonomy
 from generator.check.schema_files import PLACEHOLDER
-from generator.ombudsman_published import FOLDER, KIND, NESTED
+from generator.ombudsman_published import FOLDER, KIND, published_schema
 
 RECORDS = "records"
-
-
-def published_schema(schema: Schema, ombudsman: str | None) -> Schema:
-    """The schema with only the fields (and decision categories) `ombudsman` publishes."""
-    if ombudsman is None:
-        return schema
-
-    def kept(properties: dict[str, Any]) -> dict[str, Any]:
-        return {name: each for name, each in properties.items()
-                if ombudsman in each.get("x-published-by", (ombudsman,))}
-
-    narrowed = copy.deepcopy(schema)
-    narrowed["properties"] = kept(narrowed["properties"])
-    for name in NESTED:
-        if name in narrowed["properties"]:
-            inner = narrowed["properties"][name]
-            inner["properties"] = kept(inner.get("properties", {}))
-    return narrowed
 
 
 def statistics_text(year: str, schema: Schema, taxonomy: Taxonomy | None) -> str:
