@@ -171,3 +171,21 @@ def test_each_years_commentary_needs_its_welsh_and_a_welsh_page_is_no_year(
     organisation.write_text(organisation.read_text(encoding="utf-8").replace("languages: [en, cy]\n", ""),
                             encoding="utf-8")
     assert _validate(repo, capsys)[0] == 0
+
+
+def test_candour_new_asks_for_the_welsh_only_of_a_council_publishing_in_welsh(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    welsh = _copy(tmp_path)
+    assert main(["new", "action", "--year", "2023-24", "--root", str(welsh)]) == 0
+    action = (welsh / "records" / "actions" / "2023-24" / "ACT-2023-02.yaml").read_text(encoding="utf-8")
+    assert "\nissue: TODO\n" in action and "\nissue_cy: TODO\n" in action
+    assert "\n  - action: TODO\n" in action and "\n    action_cy: TODO\n" in action
+    assert "\n# lessons_cy: [...]\n" in action  # optional, as lessons are
+    assert main(["new", "compliment", "--year", "2023-24", "--root", str(welsh)]) == 0
+    compliment = (welsh / "records" / "compliments" / "2023-24" / "CPL-2023-0001.yaml").read_text("utf-8")
+    assert "\nquote_cy: TODO\n" in compliment
+    english = tmp_path / "english"
+    shutil.copytree(ROOT / "tests" / "cases" / "small", english)
+    assert main(["new", "action", "--year", "2019-20", "--root", str(english)]) == 0
+    assert "_cy" not in (english / "records" / "actions" / "2019-20" / "ACT-2019-02.yaml").read_text("utf-8")
+    capsys.readouterr()

@@ -22,6 +22,8 @@ from generator.check.fields import Schema, alternatives
 from generator.check.identity import ID_DIGITS, highest_number
 from generator.check.rules import FOLDER_DATE, ID_PREFIX, TAXONOMY_REFERENCES, Taxonomy
 from generator.check.schema_files import PLACEHOLDER
+from generator.check.welsh import MARK as WELSH_OF
+from generator.check.welsh import WELSH
 from generator.commands.new_statistics import statistics_path, statistics_text
 from generator.commands.validate import find_root
 from generator.load import KIND_FOLDERS, ORGANISATION_FILE, RecordError, read_record
@@ -200,6 +202,7 @@ class _Writer:
         self.kind = kind
         self.schema = schema
         self.taxonomy = taxonomy
+        self.welsh = taxonomy is not None and WELSH in taxonomy.languages  # the site is in Welsh too
 
     def mapping(
         self, schema: Schema, pattern: tuple[str, ...], indent: int, fixed: dict[str, str] | None = None
@@ -209,6 +212,11 @@ class _Writer:
         for name, field_schema in properties.items():
             if name in ("privacy_accepted", "source_ref", "import_digest"):  # written by candour itself
                 continue
+            english = field_schema.get(WELSH_OF)
+            if isinstance(english, str) and not self.welsh:
+                continue  # the Welsh of a text, for a council publishing in Welsh only
+            if isinstance(english, str):  # wanted as its English is, on the same condition
+                required, conditional = _as_english(name, english, required, conditional)
             wanted = name in required or name in conditional
             lines += self._comment(
                 field_schema, indent, conditional.get(name) if name not in required else None
@@ -309,6 +317,16 @@ class _Writer:
             if kind == self.kind and reference == pattern and self.taxonomy:
                 return self.taxonomy.ids.get(taxonomy, [])
         return []
+
+
+def _as_english(name: str, english: str, required: set[str], conditional: dict[str, str]
+                ) -> tuple[set[str], dict[str, str]]:
+    """The fields wanted, with the Welsh `name` wanted as its `english` is."""
+    if english in required:
+        return required | {name}, conditional
+    if english in conditional:
+        return required, {**conditional, name: conditional[english]}
+    return required, conditional
 
 
 def _note(text: str, indent: int) -> list[str]:
