@@ -15,6 +15,10 @@ The two counts differ for known reasons, each a line of the reconciliation:
   in the council's records the ombudsman's count has no room for (`only-council`), is not explained.
 
 Stage-less, like `counting`: it takes plain facts, so the check stage and the figures share it.
+Its words are `Said`: English as they stand (validate prints them, and needs no catalogue), and
+each keeps its catalogue message and values, so the report says them in the language it is
+written in (`_(said.message, **said.values)`). In Welsh a noun after a number stays singular, so
+the English singular and plural sentences are two messages, chosen by the count.
 """
 
 from __future__ import annotations
@@ -24,10 +28,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from generator.language import N_
 from generator.ombudsman_published import categories
 from generator.years import reporting_year
 
 NO_COUNCIL_FIGURE = "no-council-figure"
+
+
+class Said(str):
+    """A sentence in English, which remembers its catalogue message and values."""
+
+    message: str
+    values: dict[str, object]
+
+    def __new__(cls, message: str, **values: object) -> Said:
+        said = super().__new__(cls, message % values if values else message)
+        said.message, said.values = message, values
+        return said
 
 
 @dataclass(frozen=True)
@@ -43,9 +60,9 @@ class Held:
 @dataclass(frozen=True)
 class Line:
     key: str
-    label: str
+    label: Said
     count: int | None  # None: no such count was published
-    explanation: str
+    explanation: Said
     explained: bool = True
 
 
@@ -54,7 +71,7 @@ class Reconciliation:
     year: str
     received: tuple[Line, ...]  # the ombudsman's received beside the council's
     decided: tuple[Line, ...]  # from the council's received count to the ombudsman's decisions
-    unexplained: tuple[str, ...]  # sentences: where the counts still disagree
+    unexplained: tuple[Said, ...]  # sentences: where the counts still disagree
 
     @property
     def agrees(self) -> bool:
@@ -102,7 +119,7 @@ def reconcile(year: str, ombudsman: str, published_received: int | None,
     return Reconciliation(year, received_lines, decided_lines, received_gaps + decided_gaps)
 
 
-Found = tuple[tuple[Line, ...], tuple[str, ...]]  # the lines, and the sentences saying what disagrees
+Found = tuple[tuple[Line, ...], tuple[Said, ...]]  # the lines, and the sentences saying what disagrees
 
 
 def _received(year: str, published: int | None, council: int | None) -> Found:
@@ -110,18 +127,20 @@ def _received(year: str, published: int | None, council: int | None) -> Found:
         return (), ()
     difference = published - council
     if difference >= 0:
-        line = Line("received-only-ombudsman", "Received by the ombudsman, not known to the council",
-                    difference,
-                    "complaints and enquiries made to the ombudsman that it closed, or had not yet "
-                    "looked at, without asking the council: the council never heard of them")
+        line = Line("received-only-ombudsman",
+                    Said(N_("Received by the ombudsman, not known to the council")), difference,
+                    Said(N_("complaints and enquiries made to the ombudsman that it closed, or had not yet "
+                            "looked at, without asking the council: the council never heard of them")))
         return (line,), ()
-    line = Line("received-only-council", "Received, by the council's count, beyond the ombudsman's",
+    line = Line("received-only-council", Said(N_("Received, by the council's count, beyond the ombudsman's")),
                 -difference,
-                "the council's records hold more cases received by the ombudsman in the year than the "
-                "ombudsman counted: check the received dates against the ombudsman's letters", False)
+                Said(N_("the council's records hold more cases received by the ombudsman in the year than "
+                        "the ombudsman counted: check the received dates against the ombudsman's letters")),
+                False)
     return (line,), (
-        f"In {year} the council's records hold {council} cases received by the ombudsman, "
-        f"{-difference} more than the {published} the ombudsman counted.",)
+        Said(N_("In %(year)s the council's records hold %(council)s cases received by the ombudsman, "
+                "%(more)s more than the %(published)s the ombudsman counted."),
+             year=year, council=council, more=-difference, published=published),)
 
 
 def _decided_from_records(year: str, ombudsman: str, published: Mapping[str, int], held: Sequence[Held]
@@ -150,38 +169,52 @@ def _decided_from_records(year: str, ombudsman: str, published: Mapping[str, int
     beyond += uncategorised - matched
     total = sum(published.values())
     lines = (
-        Line("council-received", "Cases received by the ombudsman, by the council's records", len(received),
-             "the council's own count: cases the ombudsman received in the year, by the date received"),
-        Line("open-at-year-end", "Less: received in the year, not decided by its end", len(open_at_end),
-             "the ombudsman counts a decision in the year it makes it, so these are in next year's count"),
-        Line("decided-later", "Add: received in an earlier year, decided in this one", len(earlier),
-             "decided in a later year than received: the ombudsman counts them this year"),
-        Line("in-both", "Decisions in both counts", in_both,
-             "decisions of the year that the council's records hold and the ombudsman counted"),
-        Line("only-ombudsman-assessment", "Add: decided at assessment, only in the ombudsman's count",
-             surplus_assessment,
-             "closed at assessment (advice, referred back, initial enquiries, invalid): the ombudsman "
-             "need not ask the council about these, so its records do not hold them"),
+        Line("council-received", Said(N_("Cases received by the ombudsman, by the council's records")),
+             len(received),
+             Said(N_("the council's own count: cases the ombudsman received in the year, by the date "
+                     "received"))),
+        Line("open-at-year-end", Said(N_("Less: received in the year, not decided by its end")),
+             len(open_at_end),
+             Said(N_("the ombudsman counts a decision in the year it makes it, so these are in next "
+                     "year's count"))),
+        Line("decided-later", Said(N_("Add: received in an earlier year, decided in this one")), len(earlier),
+             Said(N_("decided in a later year than received: the ombudsman counts them this year"))),
+        Line("in-both", Said(N_("Decisions in both counts")), in_both,
+             Said(N_("decisions of the year that the council's records hold and the ombudsman counted"))),
+        Line("only-ombudsman-assessment",
+             Said(N_("Add: decided at assessment, only in the ombudsman's count")), surplus_assessment,
+             Said(N_("closed at assessment (advice, referred back, initial enquiries, invalid): the "
+                     "ombudsman need not ask the council about these, so its records do not hold them"))),
         Line("only-ombudsman-investigated",
-             "Add: investigated in detail or settled with the council, only in the ombudsman's count",
+             Said(N_("Add: investigated in detail or settled with the council, only in the ombudsman's "
+                     "count")),
              surplus_investigated,
-             "the ombudsman asks the council about every complaint it investigates in detail or settles "
-             "with it, so each should be in the council's records", surplus_investigated == 0),
-        Line("only-council", "Less: decisions only in the council's records", beyond,
-             "decisions of the year in the council's records for which the ombudsman's count by "
-             "category has no room", beyond == 0),
-        Line("ombudsman-decided", "Decisions the ombudsman made in the year, by its count", total,
-             "the ombudsman's own count, by the date it decided"),
+             Said(N_("the ombudsman asks the council about every complaint it investigates in detail or "
+                     "settles with it, so each should be in the council's records")),
+             surplus_investigated == 0),
+        Line("only-council", Said(N_("Less: decisions only in the council's records")), beyond,
+             Said(N_("decisions of the year in the council's records for which the ombudsman's count by "
+                     "category has no room")), beyond == 0),
+        Line("ombudsman-decided", Said(N_("Decisions the ombudsman made in the year, by its count")), total,
+             Said(N_("the ombudsman's own count, by the date it decided"))),
     )
-    gaps = []
+    gaps: list[Said] = []
     if surplus_investigated:
-        gaps.append(f"In {year} the ombudsman counted {surplus_investigated} more "
-                    f"decision{'s' if surplus_investigated != 1 else ''} after a detailed investigation "
-                    "or a settlement with the council than the council's ombudsman case records hold.")
+        gaps.append(Said(
+            N_("In %(year)s the ombudsman counted %(count)s more decision after a detailed investigation "
+               "or a settlement with the council than the council's ombudsman case records hold.")
+            if surplus_investigated == 1 else
+            N_("In %(year)s the ombudsman counted %(count)s more decisions after a detailed investigation "
+               "or a settlement with the council than the council's ombudsman case records hold."),
+            year=year, count=surplus_investigated))
     if beyond:
-        gaps.append(f"In {year} the council's ombudsman case records hold {beyond} "
-                    f"decision{'s' if beyond != 1 else ''} that the ombudsman's count by category "
-                    "has no room for.")
+        gaps.append(Said(
+            N_("In %(year)s the council's ombudsman case records hold %(count)s decision that the "
+               "ombudsman's count by category has no room for.")
+            if beyond == 1 else
+            N_("In %(year)s the council's ombudsman case records hold %(count)s decisions that the "
+               "ombudsman's count by category has no room for."),
+            year=year, count=beyond))
     return lines, tuple(gaps)
 
 
@@ -189,22 +222,24 @@ def _decided_from_history(year: str, ombudsman: str, published: Mapping[str, int
                           ) -> Found:
     total = sum(published.values())
     if council is None:
-        return (Line(NO_COUNCIL_FIGURE, "The council's report published no ombudsman decisions", None,
-                     "nothing to reconcile: the ombudsman's figures are shown as published"),), ()
+        return (Line(NO_COUNCIL_FIGURE, Said(N_("The council's report published no ombudsman decisions")),
+                     None, Said(N_("nothing to reconcile: the ombudsman's figures are shown as published"))),
+                ), ()
     at_assessment = sum(published.get(c.id, 0) for c in categories(ombudsman) if not c.council_involved)
     difference = total - council
     explained = 0 <= difference <= at_assessment
     lines = (
-        Line("council-decided", "Decisions, as the council's report of the year published them", council,
-             "the council's published count (no case records are kept for the year)"),
-        Line("only-ombudsman-assessment", "Difference: only in the ombudsman's count", difference,
-             f"no more than the {at_assessment} decisions the ombudsman made at assessment, where it "
-             "need not ask the council" if explained else
-             "more than the decisions the ombudsman made at assessment can account for", explained),
-        Line("ombudsman-decided", "Decisions the ombudsman made in the year, by its count", total,
-             "the ombudsman's own count, by the date it decided"),
+        Line("council-decided", Said(N_("Decisions, as the council's report of the year published them")),
+             council, Said(N_("the council's published count (no case records are kept for the year)"))),
+        Line("only-ombudsman-assessment", Said(N_("Difference: only in the ombudsman's count")), difference,
+             Said(N_("no more than the %(count)s decisions the ombudsman made at assessment, where it "
+                     "need not ask the council"), count=at_assessment) if explained else
+             Said(N_("more than the decisions the ombudsman made at assessment can account for")), explained),
+        Line("ombudsman-decided", Said(N_("Decisions the ombudsman made in the year, by its count")), total,
+             Said(N_("the ombudsman's own count, by the date it decided"))),
     )
     gap = () if explained else (
-        f"In {year} the council's report published {council} ombudsman decisions and the ombudsman "
-        f"counted {total}: a difference the decisions at assessment ({at_assessment}) cannot explain.",)
+        Said(N_("In %(year)s the council's report published %(council)s ombudsman decisions and the "
+                "ombudsman counted %(total)s: a difference the decisions at assessment (%(count)s) "
+                "cannot explain."), year=year, council=council, total=total, count=at_assessment),)
     return lines, gap

@@ -21,6 +21,8 @@ from fixture_reports import FIXTURES, column, report
 from generator.cli import main
 from generator.figures.report import year_report
 from generator.figures.table import Percent, Points, Share, Suppressed
+from generator.language import gettext, speaking
+from generator.ombudsman_published import categories
 from generator.ombudsman_reconciliation import Held, reconcile
 from generator.records import load_records
 from generator.views.cells import cell_text
@@ -239,3 +241,50 @@ def test_the_warning_holds_when_validate_reads_its_records_from_the_cache(
         assert main(["validate", "--root", str(root)]) == 0
         assert capsys.readouterr().err.startswith("warning: records/ombudsman-statistics/2023-24.yaml:11:3:")
     assert (root / FOLDER).is_dir()
+
+
+def test_the_ombudsman_section_in_welsh() -> None:
+    with speaking("cy"):
+        found = year_report(load_records(FIXTURES / "wales"), YEAR)
+        statistics = found.table("ombudsman_statistics")
+        labels = {row.key: row.label for row in statistics.rows}
+        reconciliation = found.table("ombudsman_reconciliation")
+        similar = found.table("ombudsman_similar")
+        beside = found.table("ombudsman_beside")
+    assert statistics.title == "Ffigurau Ombwdsmon Gwasanaethau Cyhoeddus Cymru ar gyfer y cyngor"
+    assert labels["decided:out-of-jurisdiction"] == "Y tu allan i'r awdurdodaeth"
+    assert labels["decided:premature"] == "Cynamserol"
+    assert labels["received"] == "Cwynion ac ymholiadau a ddaeth i law"
+    assert beside.title.startswith("Ffigurau Ombwdsmon Gwasanaethau Cyhoeddus Cymru wrth ymyl")
+    assert [column.heading for column in beside.columns] == ["Ffigurau'r ombwdsmon", "Cofnodion y cyngor"]
+    lines = {row.key: row for row in reconciliation.rows}
+    assert lines["in-both"].label == "Penderfyniadau yn y ddau gyfrif"
+    assert lines["in-both"].cells[1] == ("penderfyniadau'r flwyddyn sydd yng nghofnodion y cyngor ac a "
+                                         "gyfrifwyd gan yr ombwdsmon")
+    assert reconciliation.notes == ("Mae pob gwahaniaeth rhwng y ddau gyfrif wedi'i esbonio uchod.",)
+    assert similar.title.startswith("Y cyngor ac awdurdodau tebyg (cynghorau Cymru), yn ôl ffigurau")
+    assert {row.key: row.label for row in similar.rows}["intervention_rate:similar"] == (
+        "Cyfradd ymyrryd: cyfartaledd awdurdodau tebyg")
+
+
+def test_a_mismatch_is_said_in_welsh_and_validate_says_it_in_english(tmp_path: Path) -> None:
+    root = _copy("england", tmp_path)
+    _second_upheld_investigation(root)
+    with speaking("cy"):
+        table = year_report(load_records(root), YEAR).table("ombudsman_reconciliation")
+    lines = {row.key: row for row in table.rows}
+    assert lines["only-ombudsman-investigated"].label.endswith("(heb ei esbonio)")
+    assert table.notes[0].startswith(
+        "Lle mae'r cyfrifon yn dal i anghytuno: Yn 2023-24 cyfrifodd yr ombwdsmon 1 penderfyniad yn fwy ar "
+        "ôl ymchwiliad manwl neu setliad gyda'r cyngor")
+
+
+@pytest.mark.parametrize("ombudsman", ["lgsco", "psow", "spso", "nipso"])
+def test_every_decision_category_and_ombudsman_has_its_welsh(ombudsman: str) -> None:
+    names = {"lgsco": "Local Government and Social Care Ombudsman",
+             "psow": "Public Services Ombudsman for Wales", "spso": "Scottish Public Services Ombudsman",
+             "nipso": "Northern Ireland Public Services Ombudsman"}
+    with speaking("cy"):
+        assert gettext(names[ombudsman]).startswith("Ombwdsmon ")
+        for category in categories(ombudsman):
+            assert gettext(category.title) != category.title, category.id

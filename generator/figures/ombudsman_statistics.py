@@ -11,9 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from generator.figures.basis import YearBasis
-from generator.figures.ombudsman_counts import CouncilCounts, council_counts, has_records, share
+from generator.figures.ombudsman_counts import (
+    CouncilCounts,
+    council_counts,
+    has_records,
+    ombudsman_named,
+    share,
+)
 from generator.figures.table import Cell, Column, Row, Table
-from generator.language import _
+from generator.language import _, long_date
 from generator.model import OmbudsmanStatistics, Records
 from generator.ombudsman_published import categories, published_by
 
@@ -28,21 +34,21 @@ def _measures(ombudsman: str) -> list[Measure]:
     """(row key, label, the ombudsman's figure) for each figure the ombudsman publishes, in the
     order of its letters."""
     found: list[Measure] = [
-        ("received", "Complaints and enquiries received", lambda s, t: s.received),
-        ("decided", "Decisions made", lambda s, t: s.decided),
-        ("detailed_investigations", "Detailed investigations", lambda s, t: s.detailed_investigations),
-        ("upheld", "Upheld", lambda s, t: s.upheld),
-        ("uphold_rate", "Uphold rate (upheld, as a share of detailed investigations)",
+        ("received", _("Complaints and enquiries received"), lambda s, t: s.received),
+        ("decided", _("Decisions made"), lambda s, t: s.decided),
+        ("detailed_investigations", _("Detailed investigations"), lambda s, t: s.detailed_investigations),
+        ("upheld", _("Upheld"), lambda s, t: s.upheld),
+        ("uphold_rate", _("Uphold rate (upheld, as a share of detailed investigations)"),
          lambda s, t: share(s.upheld, s.detailed_investigations, t)),
-        ("interventions", "Interventions (upheld, or settled early)", lambda s, t: s.interventions),
-        ("intervention_rate", "Intervention rate (interventions, as a share of decisions)",
+        ("interventions", _("Interventions (upheld, or settled early)"), lambda s, t: s.interventions),
+        ("intervention_rate", _("Intervention rate (interventions, as a share of decisions)"),
          lambda s, t: share(s.interventions, s.decided, t)),
-        ("compliance_rate", "Compliance with recommendations (complied, as a share of outcomes)",
+        ("compliance_rate", _("Compliance with recommendations (complied, as a share of outcomes)"),
          lambda s, t: share(s.complied, s.compliance_outcomes, t)),
         ("satisfactory_remedy_rate",
-         "Satisfactory remedy already provided by the council (as a share of upheld)",
+         _("Satisfactory remedy already provided by the council (as a share of upheld)"),
          lambda s, t: share(s.satisfactory_remedy, s.upheld, t)),
-        ("upheld_per_100000", "Upheld per 100,000 residents (as published)",
+        ("upheld_per_100000", _("Upheld per 100,000 residents (as published)"),
          lambda s, t: None if s.upheld_per_100000 is None else f"{s.upheld_per_100000:g}"),
     ]
     return [m for m in found if m[0] in ("decided",) or ombudsman in (published_by(m[0]) or ())]
@@ -60,27 +66,29 @@ def statistics_table(records: Records, years: Sequence[YearBasis]) -> Table | No
     for key, label, figure in _measures(organisation.ombudsman_id):
         rows.append(Row(key, label, tuple(None if s is None else figure(s, threshold) for s in found)))
         if key == "decided":
-            rows += [Row(f"decided:{c.id}", c.title,
+            rows += [Row(f"decided:{c.id}", _(c.title),
                          tuple(None if s is None or s.decisions is None else s.decisions.get(c.id, 0)
                                for s in found), level=1)
                      for c in categories(organisation.ombudsman_id)]
     return Table(
-        STATISTICS_TABLE, 0, f"Figures of the {organisation.ombudsman_name} for the council",
-        "Figure", columns, tuple(rows), notes=_source_notes(found), definition=DEFINITION, chart=None,
+        STATISTICS_TABLE, 0, _("Figures of the %(ombudsman)s for the council",
+                               ombudsman=ombudsman_named(organisation)),
+        _("Figure"), columns, tuple(rows), notes=_source_notes(found), definition=DEFINITION, chart=None,
     )
 
 
 def _source_notes(found: Sequence[OmbudsmanStatistics | None]) -> tuple[str, ...]:
     notes = [
-        "Copied from the ombudsman's own letters and statistics: it counts complaints in the year it "
-        "received them and decisions in the year it made them. Its rates are worked out here from "
-        "its counts, and rounded once."
+        _("Copied from the ombudsman's own letters and statistics: it counts complaints in the year it "
+          "received them and decisions in the year it made them. Its rates are worked out here from "
+          "its counts, and rounded once.")
     ]
     for statistics in found:
         if statistics is not None:
             source = statistics.source
-            notes.append(f"{statistics.year}: {source.title}, published {source.published:%-d %B %Y} "
-                         f"({source.address}).")
+            notes.append(_("%(year)s: %(title)s, published %(published)s (%(address)s).",
+                           year=statistics.year, title=source.title, published=long_date(source.published),
+                           address=source.address))
     return tuple(notes)
 
 
@@ -102,15 +110,16 @@ def beside_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
     columns = (Column("ombudsman", _("The ombudsman's figures"), basis.year, "mixed"),
                Column("council", _("The council's records"), basis.year, "mixed"))
     notes = (
-        "The council's records are counted as the ombudsman counts: received by the date the "
-        "ombudsman received a complaint, decisions by the date it decided. They differ for the "
-        "reasons the reconciliation below sets out.",
+        _("The council's records are counted as the ombudsman counts: received by the date the "
+          "ombudsman received a complaint, decisions by the date it decided. They differ for the "
+          "reasons the reconciliation below sets out."),
     )
     if not has_records(records, basis.year) and basis.history is not None:
-        notes += ("No ombudsman case records are kept for this year: the council's column gives the "
-                  "figures its report of the year published.",)
-    return Table(BESIDE_TABLE, 0, f"Figures of the {organisation.ombudsman_name} beside the council's "
-                 f"own, {basis.year}", "Figure", columns, tuple(rows), notes=notes, definition=DEFINITION,
+        notes += (_("No ombudsman case records are kept for this year: the council's column gives the "
+                    "figures its report of the year published."),)
+    return Table(BESIDE_TABLE, 0, _("Figures of the %(ombudsman)s beside the council's own, %(year)s",
+                                    ombudsman=ombudsman_named(organisation), year=basis.year),
+                 _("Figure"), columns, tuple(rows), notes=notes, definition=DEFINITION,
                  chart=None)
 
 
