@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.githistory import FolderHistory, Lineage
+from generator.language import _
 from generator.model import Action
 from generator.model.bilingual import in_language
 from generator.tracker.as_at import COMPLETE
@@ -106,17 +107,18 @@ def _dated(action: Action, names: Names) -> Iterator[tuple[date, str]]:
         was = step.timescale
         for revision in step.revisions:
             if revision.agreed:
-                yield revision.agreed, (
-                    f"Step {index + 1}: timescale revised from {timescale_text(was)} to "
-                    f"{timescale_text(revision.timescale)}. Reason given: {sentence(revision.reason)}")
+                yield revision.agreed, _(
+                    "Step %(step)s: timescale revised from %(was)s to %(now)s. Reason given: %(reason)s",
+                    step=index + 1, was=timescale_text(was), now=timescale_text(revision.timescale),
+                    reason=sentence(revision.reason))
             was = revision.timescale
         if step.completed:
-            yield step.completed, f"Step {index + 1} completed."
+            yield step.completed, _("Step %(step)s completed.", step=index + 1)
     for review in action.reviews:
         note = " ".join(str(in_language(review.note)).split())
-        yield review.date, f"Review note added: \u201c{note}\u201d."
+        yield review.date, _("Review note added: \u201c%(note)s\u201d.", note=note)
     if action.status == COMPLETE and action.completed:
-        yield action.completed, f"Completed on {long_date(action.completed)}."
+        yield action.completed, _("Completed on %(day)s.", day=long_date(action.completed))
 
 
 def completed_between(actions: Sequence[Action], since: date, until: date) -> list[Action]:
