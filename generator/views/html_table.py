@@ -13,6 +13,8 @@ from generator.figures.table import Table
 from generator.model.bilingual import in_language
 from generator.views.cells import cell_text
 
+TEXT = "text"  # the measure of a column of words (figures.table.Column)
+
 
 def table_html(table: Table, labelled_by: str, provisional: Collection[str] = ()) -> str:
     """The table as HTML; `labelled_by` is the id of the heading that names it. A column of a
@@ -40,9 +42,12 @@ def table_html(table: Table, labelled_by: str, provisional: Collection[str] = ()
             continue
         lines.append(f"<tr{row_class}>")
         lines.append(f'<th scope="row">{f"<strong>{label}</strong>" if row.is_total else label}</th>')
-        for cell in row.cells:
+        for column, cell in zip(table.columns, row.cells, strict=True):
             text = escape(cell_text(cell))
-            lines.append(f"<td>{f'<strong>{text}</strong>' if row.is_total else text}</td>")
+            # A column of words (the ombudsman reconciliation's "Why") wraps like running text;
+            # figures stay on one line, aligned right (candour.css).
+            opening = '<td class="candour-words">' if column.measure == TEXT else "<td>"
+            lines.append(f"{opening}{f'<strong>{text}</strong>' if row.is_total else text}</td>")
         lines.append("</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)

@@ -144,9 +144,10 @@ def table_text(flat: str, report: YearReport, table: Table) -> str:
 
 
 def shows_total(text: str, label: str, figure: str) -> bool:
-    """The total's label (a long one may wrap round the figures in print) and its figure."""
+    """The total's label (a long one may wrap round the figures in print, and round a column of
+    words such as the ombudsman reconciliation's "Why") and its figure."""
     words = plain(label).split()
-    label_shown = re.search(r"\b" + r" (?:[^ ]+ ){0,6}?".join(map(re.escape, words)) + r"\b", text)
+    label_shown = re.search(r"\b" + r" (?:[^ ]+ ){0,14}?".join(map(re.escape, words)) + r"\b", text)
     figure_shown = re.search(r"(?<![\w.,£%])" + re.escape(figure) + r"(?![\w.,%])", text)
     return bool(label_shown and figure_shown)
 
