@@ -136,13 +136,13 @@ def council(request: pytest.FixtureRequest) -> tuple[dict[str, Any], dict[str, A
     organisation = yaml.safe_load((records / "organisation.yaml").read_text(encoding="utf-8"))
     organisation["council"] = request.param  # which council, for the hand-written BANDS
     # The years a service area's customers may be given for: every year with a folder of records
-    # or a history record, this year (TODAY's), and those the file gives already.
+    # or a history record, and those the file gives already (not the date's own year).
     folders = {d.name for kind in FOLDERS.values() if (records / kind).is_dir()
                for d in (records / kind).iterdir() if d.is_dir()}
     history = {p.stem.removeprefix("HIST-") for p in (records / "history").glob("HIST-*.yaml")}
     areas = organisation["taxonomies"]["service_areas"]
     written = {year for area in areas for year in area.get("customers", {})}
-    organisation["years"] = sorted(folders | history | written | {"2023-24"})
+    organisation["years"] = sorted(folders | history | written)
     return config, organisation
 
 

@@ -288,3 +288,40 @@ def test_every_decision_category_and_ombudsman_has_its_welsh(ombudsman: str) -> 
         assert gettext(names[ombudsman]).startswith("Ombwdsmon ")
         for category in categories(ombudsman):
             assert gettext(category.title) != category.title, category.id
+
+
+def test_england_ombudsman_cases_by_service_area() -> None:
+    table = report("england", YEAR).table("ombudsman_service_areas")
+    rows = {row.key: (row.label, row.cells) for row in table.rows}
+    assert rows == {
+        # OMB-2023-02 received (still open); OMB-2022-01 decided (received the year before), not upheld
+        "home-care": ("Home care", (1, 1, 0)),
+        # OMB-2023-01: received, decided and upheld after a detailed investigation in 2023-24
+        "assessment": ("Assessment and review", (1, 1, 1)),
+        "total": ("Total", (2, 2, 1)),
+    }
+
+
+def test_scotland_a_case_without_a_service_area_is_counted_as_not_recorded() -> None:
+    table = report("scotland", YEAR).table("ombudsman_service_areas")
+    # OMB-2023-01: received 10 January 2024, not decided yet, no service area given
+    assert {row.key: row.cells for row in table.rows} == {"not-recorded": (1, 0, 0), "total": (1, 0, 0)}
+
+
+def test_a_case_naming_only_its_group_is_counted_on_the_group_s_row(tmp_path: Path) -> None:
+    root = _copy("england", tmp_path)
+    organisation = root / "records" / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(text.replace("{id: home-care, name: Home care,",
+                                         "{id: home-care, name: Home care, group: Adults,"), encoding="utf-8")
+    case = root / "records" / "ombudsman" / "2023-24" / "OMB-2023-02.yaml"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("service_area: home-care", "service_group: adults"), encoding="utf-8")
+    assert main(["validate", "--root", str(root)]) == 0
+    table = year_report(load_records(root), YEAR).table("ombudsman_service_areas")
+    assert {row.key: (row.label, row.cells) for row in table.rows} == {
+        "home-care": ("Home care", (0, 1, 0)),  # OMB-2022-01 decided
+        "assessment": ("Assessment and review", (1, 1, 1)),  # OMB-2023-01
+        "group:adults": ("Adults (the group only)", (1, 0, 0)),  # OMB-2023-02, received, open
+        "total": ("Total", (2, 2, 1)),
+    }

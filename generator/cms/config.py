@@ -86,15 +86,19 @@ def kind_years(records_root: Path, today: date) -> dict[str, list[str]]:
     folders = {kind: folder for folder, kind in KIND_FOLDERS.items()}
     this_year = reporting_year(today)
     years = {}
+    with_records: set[str] = set()
     for kind in EDITED_KINDS:
         folder = records_root / folders[kind]
         found = {p.name for p in folder.iterdir() if p.is_dir() and YEAR_PATTERN.match(p.name)} \
             if folder.is_dir() else set()
+        with_records |= found
         years[kind] = sorted(_real_years(found | {this_year}), key=year_start, reverse=True)
     history = records_root / "history"
     named = {p.stem.removeprefix(HISTORY_PREFIX) for p in history.glob(f"{HISTORY_PREFIX}*.yaml")} \
         if history.is_dir() else set()
     years[HISTORY] = sorted(_real_years(named), key=year_start, reverse=True)
+    # The years the organisation file gives customers for: those with records, not the date's.
+    years[ORGANISATION] = sorted(_real_years(with_records | named), key=year_start, reverse=True)
     return years
 
 
@@ -137,10 +141,8 @@ def cms_config(schemas: dict[str, Schema], organisation: dict[str, Any], years: 
     if statistics is not None:
         config["collections"].append(statistics)
     if ORGANISATION in schemas:
-        every_year = sorted({year for listed in years.values() for year in listed}, key=year_start,
-                            reverse=True)
-        config["collections"].append(
-            organisation_collection(schemas[ORGANISATION], organisation, every_year, where.records, welsh))
+        config["collections"].append(organisation_collection(
+            schemas[ORGANISATION], organisation, years.get(ORGANISATION, []), where.records, welsh))
     return config
 
 

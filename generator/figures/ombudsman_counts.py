@@ -94,27 +94,36 @@ class CouncilCounts:
     open_at_year_end: int
 
 
-def council_counts(records: Records, year: str) -> CouncilCounts:
-    organisation = records.organisation
-    terms, own = term_categories(organisation), own_categories(organisation)
-    upheld_terms = {term.id for term in organisation.ombudsman_decisions if term.extra.get("upheld") is True}
-    _, year_end = year_bounds(year)
-    decided = [case for case in records.ombudsman_cases
-               if case.decided is not None and reporting_year(case.decided) == year]
+class OmbudsmanWay:
+    """How the ombudsman counts a case of the council's: its category in the ombudsman's own
+    statistics, investigated in detail or not, upheld or not. One rule, read by every table."""
 
-    def category(case: OmbudsmanCase) -> Category | None:
-        return own.get(category_of(case.category, case.decision, terms, organisation.ombudsman_id) or "")
+    def __init__(self, organisation: Organisation) -> None:
+        self.ombudsman = organisation.ombudsman_id
+        self.terms, self.own = term_categories(organisation), own_categories(organisation)
+        self.upheld_terms = {term.id for term in organisation.ombudsman_decisions
+                             if term.extra.get("upheld") is True}
 
-    def investigated(case: OmbudsmanCase) -> bool:
+    def category(self, case: OmbudsmanCase) -> Category | None:
+        return self.own.get(category_of(case.category, case.decision, self.terms, self.ombudsman) or "")
+
+    def investigated(self, case: OmbudsmanCase) -> bool:
         if case.investigated is not None:
             return case.investigated
-        found = category(case)
+        found = self.category(case)
         return found.investigated if found is not None else False
 
-    def upheld(case: OmbudsmanCase) -> bool:
-        found = category(case)
-        return found.upheld if found is not None else case.decision in upheld_terms
+    def upheld(self, case: OmbudsmanCase) -> bool:
+        found = self.category(case)
+        return found.upheld if found is not None else case.decision in self.upheld_terms
 
+
+def council_counts(records: Records, year: str) -> CouncilCounts:
+    way = OmbudsmanWay(records.organisation)
+    category, investigated, upheld = way.category, way.investigated, way.upheld
+    year_end = year_bounds(year)[1]
+    decided = [case for case in records.ombudsman_cases
+               if case.decided is not None and reporting_year(case.decided) == year]
     in_detail = [case for case in decided if investigated(case)]
     upheld_cases = [case for case in in_detail if upheld(case)]
     outcomes = [rec.complied for case in decided for rec in case.recommendations if rec.complied]

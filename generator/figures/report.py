@@ -15,6 +15,7 @@ from generator.figures import (
     extensions,
     ombudsman,
     ombudsman_comparison,
+    ombudsman_services,
     ombudsman_statistics,
     outcomes,
     receipt,
@@ -111,6 +112,7 @@ def _sections() -> tuple[tuple[Section, str | None], ...]:
         (ombudsman_comparison.reconciliation_table, None),
         (ombudsman_comparison.similar_table, None),
         (ombudsman_statistics.statistics_table, None),
+        (ombudsman_services.services_table, None),
     )
 
 
