@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from generator.language import N_
+from generator.language import N_, _
 from generator.model import Organisation, Term
 from generator.model.bilingual import in_language
 from generator.tracker.rag import RAG_ORDER
@@ -66,7 +66,7 @@ def plans(organisation: Organisation, tracked: Sequence[TrackedAction]) -> list[
 
 
 def statuses(tracked: Sequence[TrackedAction]) -> list[Facet]:
-    terms = [Term(status, name) for status, name in STATUSES]
+    terms = [Term(status, _(name)) for status, name in STATUSES]
     return _facets(STATUS, terms, tracked, lambda t: (t.action.status,))
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.githistory import FolderHistory, Lineage
+from generator.language import _
 from generator.model import Action
 from generator.tracker.as_at import Plan, plan_at
 from generator.tracker.changes import Entry, Timeline, completed_between, timeline
@@ -44,7 +45,9 @@ class Changed:
     @property
     def status_before_name(self) -> str | None:
         status = self.status_before
-        return None if status is None else STATUS_NAMES.get(status, status)
+        if status is None:
+            return None
+        return _(STATUS_NAMES[status]) if status in STATUS_NAMES else status
 
 
 @dataclass(frozen=True)

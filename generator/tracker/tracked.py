@@ -6,17 +6,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from generator.language import N_, _
 from generator.model import Action
 from generator.tracker.rag import Rating, rate
 from generator.tracker.timescales import ONGOING, due_date
 
 COMPLETE = "complete"
 STATUSES: tuple[tuple[str, str], ...] = (
-    ("not-started", "Not started"),
-    ("in-progress", "In progress"),
-    ("ongoing", "Ongoing"),
-    (COMPLETE, "Complete"),
-)
+    ("not-started", N_("Not started")),
+    ("in-progress", N_("In progress")),
+    ("ongoing", N_("Ongoing")),
+    (COMPLETE, N_("Complete")),
+)  # translated where shown
 STATUS_NAMES = dict(STATUSES)
 
 
@@ -49,7 +50,8 @@ class TrackedAction:
 
     @property
     def status_name(self) -> str:
-        return STATUS_NAMES.get(self.action.status, self.action.status)
+        status = self.action.status
+        return _(STATUS_NAMES[status]) if status in STATUS_NAMES else status
 
 
 def action_timescale(timescales: Iterable[str]) -> str:
