@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from generator.language import _
 from generator.model import Action, ActionStep
 from generator.model.bilingual import in_language
 from generator.tracker.timescales import long_date, timescale_text
@@ -34,7 +35,7 @@ class Names:
 def _listed(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return _("%(items)s and %(last)s", items=", ".join(items[:-1]), last=items[-1])
 
 
 def _quoted(text: str) -> str:
@@ -49,11 +50,11 @@ def sentence(text: str) -> str:
 def _step_name(index: int, step: ActionStep) -> str:
     words = " ".join(str(in_language(step.action)).split())
     short = words if len(words) <= EXCERPT else words[:EXCERPT].rsplit(" ", 1)[0] + "\u2026"
-    return f"Step {index + 1} ({_quoted(short)})"
+    return _("Step %(step)s (%(text)s)", step=index + 1, text=_quoted(short))
 
 
 def added(action: Action) -> list[str]:
-    return [f"Added to the action plan (raised {long_date(action.raised)})."]
+    return [_("Added to the action plan (raised %(day)s).", day=long_date(action.raised))]
 
 
 def differences(before: Action, after: Action, names: Names) -> list[str]:
@@ -64,42 +65,49 @@ def differences(before: Action, after: Action, names: Names) -> list[str]:
 
 def _headline(before: Action, after: Action, names: Names) -> Iterator[str]:
     if before.id != after.id:
-        yield f"Reference changed from {before.id} to {after.id}."
+        yield _("Reference changed from %(was)s to %(now)s.", was=before.id, now=after.id)
     if before.status != after.status:
-        was, now = (STATUS_NAMES.get(s, s) for s in (before.status, after.status))
-        done = f", on {long_date(after.completed)}" if after.completed else ""
-        yield f"Status changed from {was} to {now}{done}."
+        was, now = (_(STATUS_NAMES[s]) if s in STATUS_NAMES else s for s in (before.status, after.status))
+        if after.completed:
+            yield _("Status changed from %(was)s to %(now)s, on %(day)s.", was=was, now=now,
+                    day=long_date(after.completed))
+        else:
+            yield _("Status changed from %(was)s to %(now)s.", was=was, now=now)
     elif before.completed != after.completed and before.completed and after.completed:
-        yield f"Completion date corrected from {long_date(before.completed)} to {long_date(after.completed)}."
+        yield _("Completion date corrected from %(was)s to %(now)s.", was=long_date(before.completed),
+                now=long_date(after.completed))
     if before.plan != after.plan:
-        yield f"Moved from the plan {names.plan(before.plan)} to {names.plan(after.plan)}."
+        yield _("Moved from the plan %(was)s to %(now)s.", was=names.plan(before.plan),
+                now=names.plan(after.plan))
     if before.theme != after.theme:
-        yield f"Theme changed from {names.theme(before.theme)} to {names.theme(after.theme)}."
+        yield _("Theme changed from %(was)s to %(now)s.", was=names.theme(before.theme),
+                now=names.theme(after.theme))
     if before.lead_officer != after.lead_officer:
         if not after.lead_officer:
-            yield "Lead officer no longer given."
+            yield _("Lead officer no longer given.")
         elif not before.lead_officer:
-            yield f"Lead officer given: {in_language(after.lead_officer)}."
+            yield _("Lead officer given: %(officer)s.", officer=in_language(after.lead_officer))
         else:
-            yield (f"Lead officer changed from {in_language(before.lead_officer)} to "
-                   f"{in_language(after.lead_officer)}.")
+            yield _("Lead officer changed from %(was)s to %(now)s.", was=in_language(before.lead_officer),
+                    now=in_language(after.lead_officer))
     if before.raised != after.raised:
-        yield f"Date raised corrected from {long_date(before.raised)} to {long_date(after.raised)}."
+        yield _("Date raised corrected from %(was)s to %(now)s.", was=long_date(before.raised),
+                now=long_date(after.raised))
     if before.issue.split() != after.issue.split():
-        yield f"The issue was reworded: {_quoted(after.issue)}."
+        yield _("The issue was reworded: %(text)s.", text=_quoted(after.issue))
     yield from _lessons(before.lessons, after.lessons)
     if (before.raised_by_cases, before.raised_by_themes) != (after.raised_by_cases, after.raised_by_themes):
-        yield "The complaints it was raised by were updated."
+        yield _("The complaints it was raised by were updated.")
 
 
 def _lessons(before: Sequence[str], after: Sequence[str]) -> Iterator[str]:
     old, new = [" ".join(t.split()) for t in before], [" ".join(t.split()) for t in after]
     for lesson in new:
         if lesson not in old:
-            yield f"Lesson added: {_quoted(lesson)}."
+            yield _("Lesson added: %(text)s.", text=_quoted(lesson))
     for lesson in old:
         if lesson not in new:
-            yield f"Lesson removed: {_quoted(lesson)}."
+            yield _("Lesson removed: %(text)s.", text=_quoted(lesson))
 
 
 def _paired(before: Sequence[ActionStep], after: Sequence[ActionStep]) -> tuple[
@@ -127,41 +135,47 @@ def _steps(before: Sequence[ActionStep], after: Sequence[ActionStep], names: Nam
         yield from _step(index, old, step, names)
     for index in new:
         step = after[index]
-        yield (f"Step added: {_quoted(step.action)}, owned by {names.departments(step.departments)}, "
-               f"timescale {timescale_text(step.current_timescale)}.")
+        yield _("Step added: %(text)s, owned by %(departments)s, timescale %(timescale)s.",
+                text=_quoted(step.action), departments=names.departments(step.departments),
+                timescale=timescale_text(step.current_timescale))
         if step.completed:
-            yield f"{_step_name(index, step)} completed on {long_date(step.completed)}."
+            yield _("%(step)s completed on %(day)s.", step=_step_name(index, step),
+                    day=long_date(step.completed))
     for index in gone:
-        yield f"Step removed: {_quoted(before[index].action)}."
+        yield _("Step removed: %(text)s.", text=_quoted(before[index].action))
 
 
 def _step(index: int, old: ActionStep, new: ActionStep, names: Names) -> Iterator[str]:
     name = _step_name(index, new)
     if old.action.split() != new.action.split():
-        yield f"Step {index + 1} reworded: {_quoted(new.action)}."
+        yield _("Step %(step)s reworded: %(text)s.", step=index + 1, text=_quoted(new.action))
     if old.departments != new.departments:
-        yield (f"{name}: department changed from {names.departments(old.departments)} "
-               f"to {names.departments(new.departments)}.")
+        yield _("%(step)s: department changed from %(was)s to %(now)s.", step=name,
+                was=names.departments(old.departments), now=names.departments(new.departments))
     if old.timescale != new.timescale:
-        yield (f"{name}: first timescale corrected from {timescale_text(old.timescale)} "
-               f"to {timescale_text(new.timescale)}.")
+        yield _("%(step)s: first timescale corrected from %(was)s to %(now)s.", step=name,
+                was=timescale_text(old.timescale), now=timescale_text(new.timescale))
     if new.revisions[:len(old.revisions)] == old.revisions:
         was = old.current_timescale
         for revision in new.revisions[len(old.revisions):]:
-            agreed = f", agreed {long_date(revision.agreed)}" if revision.agreed else ""
-            yield (f"{name}: timescale revised from {timescale_text(was)} to "
-                   f"{timescale_text(revision.timescale)}{agreed}. "
-                   f"Reason given: {sentence(revision.reason)}")
+            values = {"step": name, "was": timescale_text(was), "now": timescale_text(revision.timescale),
+                      "reason": sentence(revision.reason)}
+            if revision.agreed:
+                yield _("%(step)s: timescale revised from %(was)s to %(now)s, agreed %(day)s. "
+                        "Reason given: %(reason)s", day=long_date(revision.agreed), **values)
+            else:
+                yield _("%(step)s: timescale revised from %(was)s to %(now)s. Reason given: %(reason)s",
+                        **values)
             was = revision.timescale
     else:
-        yield (f"{name}: its revised timescales were corrected; the timescale is now "
-               f"{timescale_text(new.current_timescale)}.")
+        yield _("%(step)s: its revised timescales were corrected; the timescale is now %(timescale)s.",
+                step=name, timescale=timescale_text(new.current_timescale))
     if new.completed and not old.completed:
-        yield f"{name} completed on {long_date(new.completed)}."
+        yield _("%(step)s completed on %(day)s.", step=name, day=long_date(new.completed))
     elif old.completed and not new.completed:
-        yield f"{name} is no longer marked as done."
+        yield _("%(step)s is no longer marked as done.", step=name)
     elif old.completed and new.completed and old.completed != new.completed:
-        yield f"{name}: completion date corrected to {long_date(new.completed)}."
+        yield _("%(step)s: completion date corrected to %(day)s.", step=name, day=long_date(new.completed))
 
 
 def _reviews(before: Action, after: Action) -> Iterator[str]:
@@ -169,9 +183,9 @@ def _reviews(before: Action, after: Action) -> Iterator[str]:
     new = {review.date: review.note for review in after.reviews}  # kept whole: quoted in the language written
     for day in sorted(new, reverse=True):
         if day not in old:
-            yield f"Review note added ({long_date(day)}): {_quoted(new[day])}."
+            yield _("Review note added (%(day)s): %(text)s.", day=long_date(day), text=_quoted(new[day]))
         elif old[day].split() != new[day].split():
-            yield f"Review note of {long_date(day)} reworded: {_quoted(new[day])}."
+            yield _("Review note of %(day)s reworded: %(text)s.", day=long_date(day), text=_quoted(new[day]))
     for day in sorted(old, reverse=True):
         if day not in new:
-            yield f"Review note of {long_date(day)} removed."
+            yield _("Review note of %(day)s removed.", day=long_date(day))
