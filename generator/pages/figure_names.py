@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.figures.council_names import council_cells
 from generator.figures.report import YearReport
+from generator.language import _
 from generator.model import Organisation
 from generator.pages.environment import render
 from generator.pages.sections import SECTIONS
@@ -24,7 +25,7 @@ def figure_names_page(latest: YearReport, organisation: Organisation | None = No
     if organisation is not None:  # the names of the council's own groups and stages
         meanings |= council_cells(organisation).meanings
     figures = [
-        {"name": name, "meaning": meanings.get(name, ""), "value": cell_text(value)}
+        {"name": name, "meaning": _(meanings[name]) if meanings.get(name) else "", "value": cell_text(value)}
         for name, value in latest.figures.items()
     ]
     return SiteFile("figures.md", render(
