@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from generator.counting import UPHELD_IN_FULL_OR_PART, group_id
+from generator.language import _
 from generator.model import Organisation
 
 # name -> (table id, row key, column: 'year' or 'previous')
@@ -49,6 +50,10 @@ def identifier(term_id: str) -> str:
     return term_id.replace("-", "_")
 
 
+def _about(organisation: Organisation, group: object) -> str:
+    return _("%(complaints)s about %(group)s", complaints=organisation.complaints_name, group=group)
+
+
 def council_cells(organisation: Organisation) -> CouncilNames:
     """The council's own names: their cells, their changes and shares, and what each name means."""
     cells: Cells = {}
@@ -62,13 +67,13 @@ def council_cells(organisation: Organisation) -> CouncilNames:
     counted = [("complaints_total", "service_areas", "total", "")]
     for group in organisation.service_groups if len(organisation.service_groups) > 1 else ():
         counted.append((f"complaints_{identifier(group_id(group))}", "service_areas",
-                        f"group:{group_id(group)}", f"{organisation.complaints_name} about {group}"))
+                        f"group:{group_id(group)}", _about(organisation, group)))
     counted += [(f"service_area_{identifier(area.id)}", "service_areas", area.id,
-                 f"{organisation.complaints_name} about {area.name}") for area in organisation.service_areas]
+                 _about(organisation, area.name)) for area in organisation.service_areas]
     if organisation.records("compliments"):
         counted.append(("compliments_total", "compliments_by_team", "total", ""))
         counted += [(f"compliments_for_{identifier(area.id)}", "compliments_by_team", area.id,
-                     f"Compliments for {area.name}") for area in organisation.service_areas]
+                     _("Compliments for %(area)s", area=area.name)) for area in organisation.service_areas]
     for name, table, row, meaning in counted:
         cells[name] = (table, row, "year")
         if not meaning:
@@ -78,16 +83,18 @@ def council_cells(organisation: Organisation) -> CouncilNames:
         changes[f"{name}_change"] = name
         shares[f"{name}_share"] = (name, whole)
         meanings[name] = meaning
-        meanings[f"{name}_share"] = f"{meaning}, as a share of the year's total"
-        meanings[f"{name}_change"] = f"{meaning}: change on the year before"
+        meanings[f"{name}_share"] = _("%(meaning)s, as a share of the year's total", meaning=meaning)
+        meanings[f"{name}_change"] = _("%(meaning)s: change on the year before", meaning=meaning)
     for stage in organisation.stages if len(organisation.stages) > 1 else ():
         name = f"stage_{identifier(stage.id.removeprefix('stage-'))}"
         rows = {
-            "received": ("stages", stage.id, f"Complaints received at {stage.name}"),
-            "within_target_share": ("stages", f"{stage.id}:within-target", (
-                f"{stage.name}: answers within {stage.respond_working_days} working days, as a share")),
+            "received": ("stages", stage.id, _("Complaints received at %(stage)s", stage=stage.name)),
+            "within_target_share": ("stages", f"{stage.id}:within-target", _(
+                "%(stage)s: answers within %(days)s working days, as a share", stage=stage.name,
+                days=stage.respond_working_days)),
             "upheld_in_full_or_part_share": ("outcomes_by_stage", f"{stage.id}:{UPHELD_IN_FULL_OR_PART}",
-                                             f"{stage.name}: upheld in full or in part, as a share"),
+                                             _("%(stage)s: upheld in full or in part, as a share",
+                                               stage=stage.name)),
         }
         for suffix, (table, row, meaning) in rows.items():
             cells[f"{name}_{suffix}"] = (table, row, "year")
@@ -96,6 +103,7 @@ def council_cells(organisation: Organisation) -> CouncilNames:
         name = f"stage_{identifier(stage.id.removeprefix('stage-'))}"
         cells[f"{name}_extended"] = ("extensions", f"{stage.id}:extended", "year")
         cells[f"{name}_within_extended_share"] = ("extensions", f"{stage.id}:within-extended", "year")
-        meanings[f"{name}_extended"] = f"{stage.name}: responses with more time agreed"
-        meanings[f"{name}_within_extended_share"] = f"{stage.name}: of those, answered within the time agreed"
+        meanings[f"{name}_extended"] = _("%(stage)s: responses with more time agreed", stage=stage.name)
+        meanings[f"{name}_within_extended_share"] = _(
+            "%(stage)s: of those, answered within the time agreed", stage=stage.name)
     return CouncilNames(cells, changes, meanings, shares)
