@@ -154,7 +154,7 @@ def test_no_english_message_of_candours_catalogue_is_left_on_a_welsh_page(sites:
     phrases = english_phrases()
     assert len(phrases) > 100  # the catalogue's English, not an empty list that cannot fail
     left = []
-    # The officers' list of figure names gives each name's meaning in English for now (see the README).
+    # The officers' list of figure names still gives some meanings in English (see the README).
     for path in sorted(pages(sites / "cy") - hand_written(sites.parent / "docs") - {"figures/index.html"}):
         text = " ".join(soup(sites / "cy" / path).get_text(" ").split())
         left += [f"cy/{path}: {phrase!r}" for phrase in phrases if phrase in text]

@@ -30,5 +30,5 @@ def figure_names_page(latest: YearReport, organisation: Organisation | None = No
     ]
     return SiteFile("figures.md", render(
         "figure_names.md.j2", report=latest, figures=figures,
-        section_titles=[section.title for section in SECTIONS],
+        section_titles=[section.title for section in SECTIONS],  # English, as headings name them
     ))
