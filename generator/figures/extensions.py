@@ -49,11 +49,12 @@ def extensions_table(records: Records, years: Sequence[YearBasis]) -> Table | No
     several = len(organisation.stages) > 1
     specs = []
     for stage in organisation.stages:
-        prefix = f"{stage.name}: " if several else ""
+        extended = (_("%(stage)s: responses with more time agreed", stage=stage.name) if several
+                    else _("responses with more time agreed"))
         specs += [
-            RowSpec(f"{stage.id}:{EXTENDED}", f"{prefix}responses with more time agreed"),
+            RowSpec(f"{stage.id}:{EXTENDED}", extended),
             RowSpec(f"{stage.id}:{WITHIN_EXTENDED}",
-                    "Answered within the time agreed (share of those answered)", level=1),
+                    _("Answered within the time agreed (share of those answered)"), level=1),
         ]
     return build_table(
         "extensions", _("Extensions agreed with the complainant"), _("Stage"), specs, columns, [],
