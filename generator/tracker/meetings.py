@@ -38,7 +38,9 @@ def distinct(meetings: Sequence[Meeting]) -> list[Meeting]:
         names = by_day.setdefault(meeting.date, [])
         if meeting.name not in names:
             names.append(meeting.name)
-    return [Meeting(day, " and ".join(names)) for day, names in by_day.items()]
+    # One name is kept as the record's Text, so the Welsh site shows its Welsh (`name_cy`).
+    return [Meeting(day, names[0] if len(names) == 1 else " and ".join(names))
+            for day, names in by_day.items()]
 
 
 def last_before(meetings: Sequence[Meeting], day: date) -> Meeting | None:
