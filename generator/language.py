@@ -110,7 +110,23 @@ def N_(message: str) -> str:  # gettext's own name for a marker, which pybabel l
 def _(message: str, /, **values: object) -> str:
     """The message in the language being written, its `%(name)s` placeholders filled from values."""
     translated = translations(current()).gettext(message)
-    return translated % values if values else translated
+    return translated % _written(values) if values else translated
+
+
+def _written(values: Mapping[str, object]) -> Mapping[str, object]:
+    """Placeholder values as the language being written shows them: a council's text that carries
+    its Welsh (`generator.model.bilingual.Text`, seen here by its `cy`, as this module comes before
+    the model) gives the Welsh on the Welsh site, so no caller has to remember to."""
+    if current() != WELSH:
+        return values
+    return {name: getattr(value, "cy", None) or value if isinstance(value, str) else value
+            for name, value in values.items()}
+
+
+def welsh_of(message: str) -> str | None:
+    """The Welsh catalogue's translation of Candour's own English, or None when it has none."""
+    translated = translations(WELSH).gettext(message)
+    return translated if translated != message else None
 
 
 def gettext(message: str, /, **values: object) -> str:
@@ -120,7 +136,7 @@ def gettext(message: str, /, **values: object) -> str:
 def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str:
     """The singular or plural form for `count`, as the language counts (Welsh has six forms)."""
     translated = translations(current()).ngettext(singular, plural, count)
-    return translated % values if values else translated
+    return translated % _written(values) if values else translated
 
 
 # Numbers and dates, each as the language writes it.

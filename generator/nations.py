@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from generator.language import N_
+
 # The sections a council may not record; each is recorded unless `recorded` in its file says false.
 RECORDABLE = ("receipt_point", "receipt_method", "complainant", "advocacy", "acknowledgement", "compliments")
 
@@ -37,47 +39,50 @@ NATIONS: dict[str, Nation] = {
     # Local Authority Social Services and NHS Complaints (England) Regulations 2009: one local stage,
     # acknowledged in 3 working days; the response time is the council's own (20 is usual).
     "england": Nation(
-        "england", "England", "ENG", "lgsco", "Local Government and Social Care Ombudsman",
-        (_stage(id="local", name="Local resolution", respond_working_days=20, extended_working_days=40,
+        "england", "England", "ENG", "lgsco", N_("Local Government and Social Care Ombudsman"),
+        (_stage(id="local", name=N_("Local resolution"), respond_working_days=20, extended_working_days=40,
                 acknowledge_working_days=3),),
         # Children Act 1989 Representations Procedure (England) Regulations 2006.
-        (_stage(id="stage-1", name="Stage 1: local resolution", respond_working_days=10,
+        (_stage(id="stage-1", name=N_("Stage 1: local resolution"), respond_working_days=10,
                 extended_working_days=20, acknowledge_working_days=3),
-         _stage(id="stage-2", name="Stage 2: investigation", respond_working_days=25,
+         _stage(id="stage-2", name=N_("Stage 2: investigation"), respond_working_days=25,
                 extended_working_days=65),
-         _stage(id="stage-3", name="Stage 3: review panel", respond_working_days=30)),
-        MappingProxyType({"adults": "adult social care", "children": "children's social care",
-                          "both": "social care"}),
+         _stage(id="stage-3", name=N_("Stage 3: review panel"), respond_working_days=30)),
+        MappingProxyType({"adults": N_("adult social care"), "children": N_("children's social care"),
+                          "both": N_("social care")}),
     ),
     # Social Services Complaints Procedure (Wales) Regulations 2014.
     "wales": Nation(
-        "wales", "Wales", "WLS", "psow", "Public Services Ombudsman for Wales",
-        (_stage(id="stage-1", name="Stage 1: local resolution", respond_working_days=10,
+        "wales", "Wales", "WLS", "psow", N_("Public Services Ombudsman for Wales"),
+        (_stage(id="stage-1", name=N_("Stage 1: local resolution"), respond_working_days=10,
                 acknowledge_working_days=2),
-         _stage(id="stage-2", name="Stage 2: formal investigation", respond_working_days=25,
+         _stage(id="stage-2", name=N_("Stage 2: formal investigation"), respond_working_days=25,
                 acknowledge_working_days=5)),
         None,
-        MappingProxyType({"adults": "adult social services", "children": "children's social services",
-                          "both": "social services"}),
+        MappingProxyType({"adults": N_("adult social services"), "children": N_("children's social services"),
+                          "both": N_("social services")}),
     ),
     # The SPSO's model complaints handling procedure.
     "scotland": Nation(
-        "scotland", "Scotland", "SCT", "spso", "Scottish Public Services Ombudsman",
-        (_stage(id="frontline", name="Stage 1: frontline response", respond_working_days=5,
+        "scotland", "Scotland", "SCT", "spso", N_("Scottish Public Services Ombudsman"),
+        (_stage(id="frontline", name=N_("Stage 1: frontline response"), respond_working_days=5,
                 extended_working_days=10),
-         _stage(id="investigation", name="Stage 2: investigation", respond_working_days=20,
+         _stage(id="investigation", name=N_("Stage 2: investigation"), respond_working_days=20,
                 acknowledge_working_days=3)),
         None,
-        MappingProxyType({"adults": "adult social work and social care",
-                          "children": "children's social work", "both": "social work and social care"}),
+        MappingProxyType({"adults": N_("adult social work and social care"),
+                          "children": N_("children's social work"),
+                          "both": N_("social work and social care")}),
     ),
     # Health and social care complaints procedure in Northern Ireland.
     "northern-ireland": Nation(
-        "northern-ireland", "Northern Ireland", "NIR", "nipso", "Northern Ireland Public Services Ombudsman",
-        (_stage(id="local", name="Local resolution", respond_working_days=20, acknowledge_working_days=2),),
+        "northern-ireland", "Northern Ireland", "NIR", "nipso",
+        N_("Northern Ireland Public Services Ombudsman"),
+        (_stage(id="local", name=N_("Local resolution"), respond_working_days=20,
+                acknowledge_working_days=2),),
         None,
-        MappingProxyType({"adults": "adult social care", "children": "children's social care",
-                          "both": "social care"}),
+        MappingProxyType({"adults": N_("adult social care"), "children": N_("children's social care"),
+                          "both": N_("social care")}),
     ),
 }
 

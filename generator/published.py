@@ -23,7 +23,9 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from generator.cms.admin import EditorSource, admin_files
+from generator.language import _
 from generator.model import Organisation, Records
+from generator.model.bilingual import in_language
 from generator.pages.blocks import fenced_blocks, linked, plain_blocks, with_blocks
 from generator.safe_html import SanitisedPages
 from generator.site import COMMENTARY_FOLDER, HandWritten, MadeBefore, PendingCharts, site_files_and_charts
@@ -253,7 +255,8 @@ def as_of_date(option: str | date | None, environment: Mapping[str, str]) -> dat
 
 
 def site_title(organisation: Organisation) -> str:
-    return f"{organisation.name}: {organisation.services_name} complaints"
+    return _("%(council)s: %(services)s complaints", council=in_language(organisation.name),
+             services=in_language(organisation.services_name))
 
 
 def site_address(organisation: Organisation) -> str | None:

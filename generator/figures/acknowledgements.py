@@ -10,6 +10,7 @@ from generator.figures.outcomes import first_stage
 from generator.figures.table import Table
 from generator.language import _
 from generator.model import Case, Organisation, Records
+from generator.model.bilingual import in_language
 from generator.model.organisation import lower
 from generator.workingdays import Region, working_days_between
 
@@ -37,8 +38,9 @@ def acknowledgement_key(case: Case, region: Region, organisation: Organisation) 
 def later_stage_notes(organisation: Organisation) -> list[str]:
     """Where a later stage has its own acknowledgement target, say which a complaint that went
     straight to it is held to."""
-    return [f"A complaint that went straight to {stage.name} is acknowledged against that stage's "
-            f"target of {stage.acknowledge_working_days} working days."
+    return [_("A complaint that went straight to %(stage)s is acknowledged against that stage's "
+              "target of %(days)s working days.", stage=in_language(stage.name),
+              days=stage.acknowledge_working_days)
             for stage in organisation.stages[1:]
             if stage.acknowledge_working_days not in (None, organisation.acknowledge_working_days)]
 

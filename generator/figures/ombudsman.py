@@ -19,6 +19,7 @@ from generator.figures.counts import (
     not_recorded_row,
     tally_items,
 )
+from generator.figures.ombudsman_counts import ombudsman_named
 from generator.figures.table import Cell, Column, Share, Table
 from generator.language import _
 from generator.model import OmbudsmanCase, Organisation, Records
@@ -44,7 +45,7 @@ def ombudsman_table(records: Records, years: Sequence[YearBasis]) -> Table:
     tallies = [basis.once("ombudsman", decisions_tally, basis) for basis in years]
     specs = [RowSpec(term.id, term.name) for term in records.organisation.ombudsman_decisions]
     return build_table(
-        "ombudsman", _("Decisions of the %(ombudsman)s", ombudsman=records.organisation.ombudsman_name),
+        "ombudsman", _("Decisions of the %(ombudsman)s", ombudsman=ombudsman_named(records.organisation)),
         _("Decision"),
         not_recorded_row(specs, tallies), [count_column(t) for t in tallies], tallies,
         definition="ombudsman", total_label=_("Decisions made in the year"),
@@ -101,7 +102,7 @@ def ombudsman_summary_table(records: Records, years: Sequence[YearBasis]) -> Tab
         RowSpec("chased", _("Cases where the ombudsman had to chase a reply")),
     ]
     return build_table(
-        "ombudsman_summary", _("The %(ombudsman)s: summary", ombudsman=records.organisation.ombudsman_name),
+        "ombudsman_summary", _("The %(ombudsman)s: summary", ombudsman=ombudsman_named(records.organisation)),
         _("Measure"), specs,
         columns, [], definition="ombudsman", chart=None, total_label=None, adds_up=False,
     )

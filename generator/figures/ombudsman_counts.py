@@ -21,18 +21,14 @@ from generator.figures.disclosure import is_small
 from generator.figures.table import Cell, Share, Suppressed
 from generator.language import N_, _
 from generator.model import OmbudsmanCase, Organisation, Records
+from generator.model.bilingual import in_language
 from generator.model.cases import LATE, NOT_COMPLIED, ON_TIME
 from generator.ombudsman_published import Category, categories
 from generator.ombudsman_reconciliation import Held, category_of, recorded_in
 from generator.years import reporting_year, year_bounds
 
-# The nations' ombudsmen and the decision categories of their statistics (the schema's titles),
-# marked for the catalogue so the report names them in the language it is written in. An
-# ombudsman an organisation names itself (the Housing Ombudsman, say) is shown as written.
-OMBUDSMAN_NAMES = (
-    N_("Local Government and Social Care Ombudsman"), N_("Public Services Ombudsman for Wales"),
-    N_("Scottish Public Services Ombudsman"), N_("Northern Ireland Public Services Ombudsman"),
-)
+# The decision categories of the ombudsmen's statistics (the schema's titles), marked for the
+# catalogue so the report names them in the language it is written in.
 CATEGORY_TITLES = (
     N_("Incomplete or invalid"), N_("Advice given"), N_("Referred back for local resolution"),
     N_("Closed after initial enquiries"), N_("Out of jurisdiction"), N_("Premature"),
@@ -44,8 +40,10 @@ CATEGORY_TITLES = (
 
 
 def ombudsman_named(organisation: Organisation) -> str:
-    """The organisation's ombudsman, by name, in the language being written."""
-    return _(organisation.ombudsman_name)
+    """The organisation's ombudsman, by name, in the language being written: the Welsh the file
+    gives, else the catalogue's for a nation's ombudsman written out in English (`generator.nations`)."""
+    name = organisation.ombudsman_name
+    return in_language(name) or name if getattr(name, "cy", None) else _(name)
 
 
 def share(part: int | None, whole: int | None, threshold: int) -> Cell:

@@ -20,6 +20,7 @@ from generator.figures.counts import (
 from generator.figures.table import Table
 from generator.language import N_, _
 from generator.model import Case, Organisation, Records
+from generator.model.bilingual import in_language
 
 
 def representation_key(case: Case) -> str:
@@ -51,7 +52,8 @@ def kind_rows(organisation: Organisation, tallies: Sequence[Tally]) -> list[RowS
         key = COMPLAINTS if kind.id == "complaint" else kind.id
         used = any(t.count(key) for t in tallies)
         if organisation.kinds_listed or kind.id in ("complaint", "request-for-service") or used:
-            rows.append(RowSpec(key, f"{kind.name} accepted" if kind.id == "complaint" else kind.name))
+            name = in_language(kind.name) or kind.name
+            rows.append(RowSpec(key, _("%(kind)s accepted", kind=name) if kind.id == "complaint" else name))
     return rows
 
 

@@ -19,6 +19,7 @@ from generator.figures.stages import received_at, stage_days
 from generator.figures.table import Table
 from generator.language import _
 from generator.model import Organisation, Records
+from generator.model.bilingual import in_language
 from generator.workingdays import Region
 
 
@@ -42,10 +43,11 @@ def stage_tally(organisation: Organisation, basis: YearBasis) -> Tally:
 def row_specs(organisation: Organisation) -> list[RowSpec]:
     specs = []
     for stage in organisation.stages:
-        specs.append(RowSpec(stage.id, f"{stage.name} (target {stage.respond_working_days} working days)"))
+        specs.append(RowSpec(stage.id, _("%(stage)s (target %(days)s working days)",
+                                         stage=in_language(stage.name), days=stage.respond_working_days)))
         specs += [RowSpec(f"{stage.id}:{key}", label, level=1)
                   for key, label, _ in response_bands(stage.respond_working_days)]
-        specs.append(RowSpec(f"{stage.id}:{STILL_OPEN}", "Still open", level=1))
+        specs.append(RowSpec(f"{stage.id}:{STILL_OPEN}", _("Still open"), level=1))
     return specs
 
 

@@ -27,9 +27,11 @@ from generator.counting import (
 )
 from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import ColumnSpec, RowSpec, Tally, build_table, shares_column, tally_published
+from generator.figures.ombudsman_counts import ombudsman_named
 from generator.figures.table import Cell, Column, Share, Table
 from generator.language import _
 from generator.model import Case, CaseStage, Organisation, Records, Stage
+from generator.model.bilingual import in_language
 from generator.workingdays import Region, working_days_between
 
 STAGES_NOTE = ("A complaint that reached more than one stage is counted at each stage it reached, in the "
@@ -75,16 +77,18 @@ def stage_column(organisation: Organisation, basis: YearBasis) -> ColumnSpec:
 def row_specs(organisation: Organisation) -> list[RowSpec]:
     specs = []
     for index, stage in enumerate(organisation.stages):
-        specs.append(RowSpec(stage.id, f"{stage.name}: complaints received"))
+        specs.append(RowSpec(stage.id, _("%(stage)s: complaints received", stage=in_language(stage.name))))
         if index:
-            specs += [RowSpec(f"{stage.id}:{ESCALATED}", "Escalated from the stage before", level=1),
-                      RowSpec(f"{stage.id}:{DIRECT}", "Came straight to this stage", level=1)]
+            specs += [RowSpec(f"{stage.id}:{ESCALATED}", _("Escalated from the stage before"), level=1),
+                      RowSpec(f"{stage.id}:{DIRECT}", _("Came straight to this stage"), level=1)]
         specs += [
             RowSpec(f"{stage.id}:within-target",
-                    f"Answered within {stage.respond_working_days} working days (share of answers)", level=1),
-            RowSpec(f"{stage.id}:{STAGE_OPEN}", "Still open", level=1),
+                    _("Answered within %(days)s working days (share of answers)",
+                      days=stage.respond_working_days), level=1),
+            RowSpec(f"{stage.id}:{STAGE_OPEN}", _("Still open"), level=1),
         ]
-    specs.append(RowSpec(OMBUDSMAN_ROW, f"Complaints the {organisation.ombudsman_name} received"))
+    specs.append(RowSpec(OMBUDSMAN_ROW, _("Complaints the %(ombudsman)s received",
+                                          ombudsman=ombudsman_named(organisation))))
     return specs
 
 

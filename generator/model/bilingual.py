@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.language import WELSH, current
+from generator.language import WELSH, current, welsh_of
 
 SUFFIX = "_cy"  # the Welsh of a field is the field of the same name ending _cy
 
@@ -35,6 +35,12 @@ class Text(str):
         # The Welsh is part of what the text is: a record whose Welsh alone changed is a change.
         english = str.__repr__(self)
         return f"Text({english}, cy={self.cy!r})" if self.cy is not None else english
+
+
+def candours(english: str) -> Text:
+    """A name Candour gives when the council gives none (its nation's ombudsman, a kind's name), with
+    its Welsh from Candour's catalogue, so the Welsh site never shows Candour's own words in English."""
+    return Text(english, welsh_of(english))
 
 
 def in_language(text: str | None, language: str | None = None) -> str | None:

@@ -12,16 +12,17 @@ from datetime import date
 from typing import Any
 
 from generator.counting import is_upheld as counted_as_upheld
-from generator.model.bilingual import SUFFIX, Text, text_of, texts_of
+from generator.language import N_, welsh_of
+from generator.model.bilingual import SUFFIX, Text, candours, text_of, texts_of
 from generator.nations import NATIONS, RECORDABLE, Nation, default_stages, services_wording
 
 # The kinds of representation a case can be, in the order the representations table lists them.
 KINDS = ("complaint", "informal-complaint", "enquiry", "request-for-service")
 KIND_NAMES = {
-    "complaint": "Formal complaints",
-    "informal-complaint": "Informal complaints",
-    "enquiry": "Enquiries",
-    "request-for-service": "Requests for service",
+    "complaint": N_("Formal complaints"),
+    "informal-complaint": N_("Informal complaints"),
+    "enquiry": N_("Enquiries"),
+    "request-for-service": N_("Requests for service"),
 }
 
 
@@ -109,7 +110,7 @@ class Organisation:
     services_name: str = "adult social care"  # what the report covers, in running text
     title: str = "Adult social care complaints and compliments"
     published: frozenset[str] = frozenset()  # years whose report is final (report: published)
-    kinds: tuple[Kind, ...] = tuple(Kind(kind, KIND_NAMES[kind]) for kind in KINDS)
+    kinds: tuple[Kind, ...] = tuple(Kind(kind, candours(KIND_NAMES[kind])) for kind in KINDS)
     kinds_listed: bool = False  # the file lists the kinds it records (`representations`)
     recorded: frozenset[str] = frozenset(RECORDABLE)
     # The tables where a share means something show each row's share of the year's total, and
@@ -181,7 +182,17 @@ def _name(values: dict[str, Any], name: str = "name") -> Text:
 
 def _named(values: dict[str, Any], name: str, default: str) -> Text:
     """An optional name (the default when the file gives none), with its Welsh."""
-    return _name(values, name) if isinstance(values.get(name), str) else Text(default)
+    return _name(values, name) if isinstance(values.get(name), str) else candours(default)
+
+
+TITLE = N_("%(services)s complaints and compliments")  # the report's title when the file gives none
+
+
+def _title(services: Text) -> Text:
+    """The default title in each language, from the services the report covers."""
+    welsh = welsh_of(TITLE)
+    return Text(sentence(TITLE % {"services": services}),
+                sentence(welsh % {"services": services.cy or services}) if welsh else None)
 
 
 def _contact(values: dict[str, Any]) -> dict[str, str]:
@@ -225,9 +236,11 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
     targets = values.get("targets", {})
     procedure = values.get("procedure", {})
     services = tuple(values.get("services", ("adults",)))
-    written = procedure.get("stages") or [dict(stage) for stage in default_stages(nation.id, services)]
+    written = procedure.get("stages") or [
+        {**stage, "name_cy": welsh_of(stage["name"])} for stage in default_stages(nation.id, services)]
     stages = _stages(written, targets)
-    ombudsman = procedure.get("ombudsman") or {"id": nation.ombudsman_id, "name": nation.ombudsman_name}
+    ombudsman = procedure.get("ombudsman") or {
+        "id": nation.ombudsman_id, "name": nation.ombudsman_name, "name_cy": welsh_of(nation.ombudsman_name)}
     report = values.get("report", {})
     services_name = _named(report, "services_name", services_wording(nation, services))
     recorded = values.get("recorded", {})
@@ -277,7 +290,7 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
         services=services,
         languages=tuple(values.get("languages", ("en",))),
         services_name=services_name,
-        title=_named(report, "title", f"{sentence(services_name)} complaints and compliments"),
+        title=_name(report, "title") if isinstance(report.get("title"), str) else _title(services_name),
         published=frozenset(str(year) for year in report.get("published", ())),
         kinds=_kinds(values.get("representations")),
         kinds_listed="representations" in values,

@@ -58,6 +58,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters["html"] = lambda value: escape_attribute(shown(value))
+    env.filters["shown"] = shown  # a council's text in the language being written, to slice or join
     env.filters["paragraphs"] = lambda text: paragraphs(shown(text))
     env.filters["url"] = _url
     env.filters["cell"] = lambda cell: Markup(escape_markdown(cell_text(cell)))
