@@ -39,7 +39,7 @@ NATIONS: dict[str, Nation] = {
     # Local Authority Social Services and NHS Complaints (England) Regulations 2009: one local stage,
     # acknowledged in 3 working days; the response time is the council's own (20 is usual).
     "england": Nation(
-        "england", "England", "ENG", "lgsco", N_("Local Government and Social Care Ombudsman"),
+        "england", N_("England"), "ENG", "lgsco", N_("Local Government and Social Care Ombudsman"),
         (_stage(id="local", name=N_("Local resolution"), respond_working_days=20, extended_working_days=40,
                 acknowledge_working_days=3),),
         # Children Act 1989 Representations Procedure (England) Regulations 2006.
@@ -53,7 +53,7 @@ NATIONS: dict[str, Nation] = {
     ),
     # Social Services Complaints Procedure (Wales) Regulations 2014.
     "wales": Nation(
-        "wales", "Wales", "WLS", "psow", N_("Public Services Ombudsman for Wales"),
+        "wales", N_("Wales"), "WLS", "psow", N_("Public Services Ombudsman for Wales"),
         (_stage(id="stage-1", name=N_("Stage 1: local resolution"), respond_working_days=10,
                 acknowledge_working_days=2),
          _stage(id="stage-2", name=N_("Stage 2: formal investigation"), respond_working_days=25,
@@ -64,7 +64,7 @@ NATIONS: dict[str, Nation] = {
     ),
     # The SPSO's model complaints handling procedure.
     "scotland": Nation(
-        "scotland", "Scotland", "SCT", "spso", N_("Scottish Public Services Ombudsman"),
+        "scotland", N_("Scotland"), "SCT", "spso", N_("Scottish Public Services Ombudsman"),
         (_stage(id="frontline", name=N_("Stage 1: frontline response"), respond_working_days=5,
                 extended_working_days=10),
          _stage(id="investigation", name=N_("Stage 2: investigation"), respond_working_days=20,
@@ -76,7 +76,7 @@ NATIONS: dict[str, Nation] = {
     ),
     # Health and social care complaints procedure in Northern Ireland.
     "northern-ireland": Nation(
-        "northern-ireland", "Northern Ireland", "NIR", "nipso",
+        "northern-ireland", N_("Northern Ireland"), "NIR", "nipso",
         N_("Northern Ireland Public Services Ombudsman"),
         (_stage(id="local", name=N_("Local resolution"), respond_working_days=20,
                 acknowledge_working_days=2),),

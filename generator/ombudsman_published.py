@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from generator.language import N_
 from generator.packaged import packaged_folder
 
 KIND = "ombudsman-statistics"
@@ -105,11 +106,11 @@ def groups(ombudsman: str) -> tuple[str, ...]:
 # Where each ombudsman publishes its figures for each council: cited by the methodology page, and
 # where the README sends a council to copy them from.
 WHERE_PUBLISHED = {
-    "lgsco": ("the LGSCO's annual review letters and the statistics published with them",
+    "lgsco": (N_("the LGSCO's annual review letters and the statistics published with them"),
               "https://www.lgo.org.uk/information-centre/councils-performance"),
-    "psow": ("the PSOW's annual letters to each council, with their factsheets",
+    "psow": (N_("the PSOW's annual letters to each council, with their factsheets"),
              "https://www.ombudsman.wales/"),
-    "spso": ("the SPSO's annual statistics, by authority and outcome",
+    "spso": (N_("the SPSO's annual statistics, by authority and outcome"),
              "https://www.spso.org.uk/news-and-media/spso-annual-statistics"),
-    "nipso": ("NIPSO's annual report and its statistics by public body", "https://www.nipso.org.uk/"),
+    "nipso": (N_("NIPSO's annual report and its statistics by public body"), "https://www.nipso.org.uk/"),
 }

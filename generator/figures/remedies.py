@@ -39,10 +39,10 @@ def ombudsman_remedies_table(records: Records, years: Sequence[YearBasis]) -> Ta
     amounts = [cell.amount for row in rows for cell in row.cells if isinstance(cell, Money)]
     total = Money(sum(amounts, Decimal(0)))
     return Table(
-        id="ombudsman_remedies", number=0, title="Financial remedies the ombudsman asked for",
-        row_heading="Reason", columns=(Column("amount", f"Amount {year}", year, "money"),),
+        id="ombudsman_remedies", number=0, title=_("Financial remedies the ombudsman asked for"),
+        row_heading=_("Reason"), columns=(Column("amount", _("Amount %(year)s", year=year), year, "money"),),
         rows=(*rows, Row("total", _("Total financial remedies"), (total,), is_total=True)),
-        notes=("Remedies of the decisions the ombudsman made in the year.",),
+        notes=(_("Remedies of the decisions the ombudsman made in the year."),),
         definition="ombudsman-remedies", chart=None,
     )
 

@@ -134,7 +134,8 @@ def response_summary_table(records: Records, years: Sequence[YearBasis]) -> Tabl
     bands = bands_of(organisation)
     tallies = [tally(basis, organisation, bands) for basis in years]
     specs = [
-        RowSpec("within-target", f"Responded within {target} working days (share of responses)"),
+        RowSpec("within-target",
+                _("Responded within %(days)s working days (share of responses)", days=target)),
         RowSpec("median", _("Median working days to respond")),
         RowSpec(STILL_OPEN, _("Still open")),
     ]

@@ -148,7 +148,8 @@ def service_areas_table(records: Records, years: Sequence[YearBasis]) -> Table:
         _("Service area"), specs, columns,
         tallies,
         definition="rate-per-1000",
-        notes=[*base_note(organisation, f"the {lower(organisation.complaints_name)}"),
+        notes=[*base_note(organisation,
+                          _("the %(complaints)s", complaints=lower(organisation.complaints_name))),
                *former_names(organisation.service_areas), *area_notes(organisation.service_areas)],
     )
 
@@ -174,7 +175,8 @@ def service_groups_table(records: Records, years: Sequence[YearBasis]) -> Table 
     if len(tallies) > 1:
         columns.append(change_column(tallies[1], tallies[0]))
     return build_table(
-        "service_groups", f"{organisation.complaints_name} by service group", _("Service group"), specs,
+        "service_groups", _("%(complaints)s by service group", complaints=organisation.complaints_name),
+        _("Service group"), specs,
         columns, tallies,
         definition="service-area",
     )

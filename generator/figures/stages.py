@@ -29,13 +29,13 @@ from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import ColumnSpec, RowSpec, Tally, build_table, shares_column, tally_published
 from generator.figures.ombudsman_counts import ombudsman_named
 from generator.figures.table import Cell, Column, Share, Table
-from generator.language import _
+from generator.language import N_, _
 from generator.model import Case, CaseStage, Organisation, Records, Stage
 from generator.model.bilingual import in_language
 from generator.workingdays import Region, working_days_between
 
-STAGES_NOTE = ("A complaint that reached more than one stage is counted at each stage it reached, in the "
-               "year that stage was received, so the stages do not add up to the number of complaints.")
+STAGES_NOTE = N_("A complaint that reached more than one stage is counted at each stage it reached, in the "
+                  "year that stage was received, so the stages do not add up to the number of complaints.")
 
 
 def received_at(basis: YearBasis, stage: Stage) -> list[tuple[Case, CaseStage]]:
@@ -99,7 +99,7 @@ def stages_table(records: Records, years: Sequence[YearBasis]) -> Table | None:
     columns = [basis.once("stages", stage_column, organisation, basis) for basis in years]
     return build_table(
         "stages", _("Complaints at each stage of the procedure"), _("Stage"), row_specs(organisation),
-        columns, [], definition="stages", notes=[STAGES_NOTE],
+        columns, [], definition="stages", notes=[_(STAGES_NOTE)],
         chart=None, total_label=None, adds_up=False,
     )
 
@@ -156,5 +156,5 @@ def outcomes_by_stage_table(records: Records, years: Sequence[YearBasis]) -> Tab
     return build_table(
         "outcomes_by_stage", _("Outcomes at each stage"), _("Stage and outcome"), specs,
         [stage_share_column(organisation, t) for t in tallies], tallies, definition="outcome",
-        notes=[STAGES_NOTE], total_label=_("Stages received"), chart=None,
+        notes=[_(STAGES_NOTE)], total_label=_("Stages received"), chart=None,
     )

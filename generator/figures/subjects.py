@@ -76,10 +76,14 @@ def themes_tally(basis: YearBasis) -> Tally:
 
 
 def themes_note(tallies: Sequence[Tally]) -> str:
-    note = ("One complaint can raise several themes, and its primary subject is one of them, so a "
-            "year's column does not add up to its number of complaints")
-    complaints = "; ".join(f"{t.total} in {t.year}" for t in tallies if t.source == CASES)
-    return f"{note} ({complaints})." if complaints else f"{note}."
+    complaints = "; ".join(_("%(count)s in %(year)s", count=t.total, year=t.year)
+                           for t in tallies if t.source == CASES)
+    if not complaints:
+        return _("One complaint can raise several themes, and its primary subject is one of them, so a "
+                 "year's column does not add up to its number of complaints.")
+    return _("One complaint can raise several themes, and its primary subject is one of them, so a "
+             "year's column does not add up to its number of complaints (%(complaints)s).",
+             complaints=complaints)
 
 
 def themes_table(records: Records, years: Sequence[YearBasis]) -> Table:

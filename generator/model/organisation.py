@@ -165,7 +165,11 @@ def sentence(text: str) -> str:
 def lower(name: str) -> str:
     """A name inside a sentence: 'Formal complaints' -> 'formal complaints' (an initialism such as
     'NHS complaints' is left as it is)."""
-    return name if name[:2].isupper() else name[:1].lower() + name[1:]
+    def lowered(text: str) -> str:
+        return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+    welsh = getattr(name, "cy", None)  # a name with its Welsh keeps it, lowered the same way
+    return Text(lowered(name), lowered(welsh)) if welsh else lowered(name)
 
 
 def _terms(values: list[dict[str, Any]] | None) -> tuple[Term, ...]:
