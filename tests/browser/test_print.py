@@ -197,7 +197,9 @@ def test_chart_text_prints_at_9_points_or_more(server: Server, page, view: View,
     """The charts' own words are text in the PDF, at readable size: the checker above sees them."""
     open_page(page, server.url(f"reports/{reports[0].year}/print/"), view.dark)
     page.evaluate("() => document.querySelectorAll('img').forEach((img) => { img.loading = 'eager'; })")
-    page.wait_for_load_state("networkidle")
+    # The page was idle before the images were made eager, so wait for the images themselves: on a
+    # loaded machine networkidle alone let the PDF be printed before any chart had arrived.
+    page.wait_for_function("() => [...document.images].every((img) => img.complete && img.naturalWidth > 0)")
     pdf = tmp_path / "charts.pdf"
     printed_text(page, pdf, pdftotext)
     chart_words = [size for size, words in text_sizes(pdf) if CHART_UNIT in words]
