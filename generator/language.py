@@ -32,7 +32,8 @@ and `mofile`), so no compiled `.mo` file can be committed stale or be missing fr
 from __future__ import annotations
 
 import gettext as gettext_module
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
@@ -160,6 +161,19 @@ def decimal(value: Decimal | float, places: int) -> str:
 
     pattern = "#,##0" + ("." + "0" * places if places else "")
     return format_decimal(value, format=pattern, locale=babel_locale(), decimal_quantization=False)
+
+
+WELSH_VOWELS = "aeiouwyâêîôûŵŷ"
+
+
+def listed(items: Sequence[str], language: str | None = None) -> str:
+    """Items joined as the language joins a list: 'A, B and C'; 'A, B a C' in Welsh (Babel)."""
+    from babel.lists import format_list
+
+    joined = format_list(list(items), locale=BABEL_LOCALES[language or current()])
+    # CLDR writes the Welsh "and" as "a(c)", leaving to the writer "ac" before a vowel, "a" otherwise.
+    return re.sub(r"\ba\(c\) (?=(.))",
+                  lambda found: "ac " if found[1].lower() in WELSH_VOWELS else "a ", joined)
 
 
 def long_date(day: date) -> str:

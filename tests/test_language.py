@@ -104,3 +104,27 @@ def test_templates_write_the_language_and_escape_values_as_they_print_them() -> 
             "[Lawrlwytho'r ffigurau](downloads.md) fel ffeiliau CSV")
         tracker = tracker_environment().from_string("{{ _('Annual report %(year)s', year=year) }}")
         assert tracker.render(year="<i>") == "Adroddiad blynyddol &lt;i&gt;"
+
+
+def test_lists_points_and_meetings_of_one_day_in_each_language() -> None:
+    from generator.figures.table import Points, Share
+    from generator.language import listed
+    from generator.model import Meeting
+    from generator.model.bilingual import Text, in_language
+    from generator.tracker.meetings import distinct
+    from generator.views.cells import points_text
+
+    assert listed(["Cabinet", "Scrutiny"]) == "Cabinet and Scrutiny"
+    assert listed(["Cabinet", "Archwilio"], WELSH) == "Cabinet ac Archwilio"  # "ac" before a vowel
+    assert listed(["Archwilio", "Cabinet"], WELSH) == "Archwilio a Cabinet"
+    three_above = Points(Share(2, 4), Decimal(47))  # 50% against 47%
+    two_below = Points(Share(1, 4), Decimal(27))  # 25% against 27%
+    assert (points_text(three_above), points_text(two_below)) == ("+3 points", "-2 points")
+    with speaking(WELSH):
+        assert (points_text(three_above), points_text(two_below)) == ("+3 phwynt", "-2 bwynt")
+    day = date(2024, 3, 5)
+    (joined,) = distinct([Meeting(day, Text("Cabinet", "Cabinet")),
+                          Meeting(day, Text("Scrutiny committee", "Pwyllgor craffu"))])
+    assert joined.name == "Cabinet and Scrutiny committee"
+    with speaking(WELSH):
+        assert in_language(joined.name) == "Cabinet a Pwyllgor craffu"

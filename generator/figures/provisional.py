@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from generator.figures.table import Cell, Table
+from generator.language import _
 from generator.model import Records
 
 CHANGE = "change"  # the measure of a change column (figures.counts.change_column)
@@ -28,8 +29,8 @@ def is_provisional(records: Records, year: str) -> bool:
 
 
 def no_change_note(year: str) -> str:
-    return (f"No change on the year before is given: the {year} figures are provisional, so a "
-            "change would show how much of the year is recorded so far, not a rise or a fall.")
+    return _("No change on the year before is given: the %(year)s figures are provisional, so a "
+             "change would show how much of the year is recorded so far, not a rise or a fall.", year=year)
 
 
 def without_changes(tables: Sequence[Table], year: str) -> list[Table]:

@@ -21,7 +21,7 @@ from generator.figures.counts import (
     year_columns,
 )
 from generator.figures.table import Cell, Column, Rate, Table
-from generator.language import _
+from generator.language import _, listed
 from generator.model import Organisation, Records, ServiceArea
 from generator.model.bilingual import in_language
 from generator.model.organisation import lower
@@ -119,13 +119,13 @@ def rate_column(organisation: Organisation, basis: YearBasis, tally: Tally) -> C
         base = total if key == TOTAL else by_area.get(key)
         return Rate(count, base or None) if count is not None else None
 
-    heading = f"{basis.year} per 1,000 customers"
+    heading = _("%(year)s per 1,000 customers", year=basis.year)
     return ColumnSpec(Column(f"{basis.year} rate", heading, basis.year, "rate"), cell)
 
 
 def former_names(areas: Sequence[ServiceArea]) -> list[str]:
-    return [f"{in_language(area.name)} was formerly known as "
-            f"{' and '.join(str(in_language(name)) for name in area.formerly)}."
+    return [_("%(area)s was formerly known as %(names)s.", area=area.name,
+              names=listed([in_language(name) or name for name in area.formerly]))
             for area in areas if area.formerly]
 
 

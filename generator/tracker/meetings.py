@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from generator.language import ENGLISH, WELSH, listed
 from generator.model import Meeting
+from generator.model.bilingual import Text
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,16 @@ def distinct(meetings: Sequence[Meeting]) -> list[Meeting]:
         names = by_day.setdefault(meeting.date, [])
         if meeting.name not in names:
             names.append(meeting.name)
-    # One name is kept as the record's Text, so the Welsh site shows its Welsh (`name_cy`).
-    return [Meeting(day, names[0] if len(names) == 1 else " and ".join(names))
+    # Names are kept as the records' Texts, so the Welsh site shows their Welsh (`name_cy`).
+    return [Meeting(day, names[0] if len(names) == 1 else named_together(names))
             for day, names in by_day.items()]
+
+
+def named_together(names: Sequence[str]) -> Text:
+    """Two meetings of one day as one name, joined as each language joins a list."""
+    english = listed(names, ENGLISH)
+    welsh = listed([getattr(name, "cy", None) or name for name in names], WELSH)
+    return Text(english, welsh if any(getattr(name, "cy", None) for name in names) else None)
 
 
 def last_before(meetings: Sequence[Meeting], day: date) -> Meeting | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.figures.table import Cell, Change, Days, Money, Percent, Points, Rate, Share, Suppressed
-from generator.language import decimal, number
+from generator.language import _, decimal, ngettext, number
 
 NOT_AVAILABLE = "n/a"
 CONFIDENTIAL = "c"  # a count withheld so that no one can be identified (the statistical symbol)
@@ -128,8 +128,9 @@ def points_text(points: Points) -> str:
         return NOT_AVAILABLE
     rounded = int(half_up(abs(value))) * (1 if value >= 0 else -1)
     if rounded == 0:
-        return "level"
-    return f"{rounded:+d} point{'s' if abs(rounded) != 1 else ''}"
+        return _("level")
+    signed = f"{rounded:+d}"
+    return ngettext("%(points)s point", "%(points)s points", abs(rounded), points=signed)
 
 
 def prose_text(cell: Cell) -> str:
