@@ -6,25 +6,29 @@ A name ending in `_rate` cites the rate (a share of two counts), as a `_share` n
 
 from __future__ import annotations
 
+from generator.language import N_
+
 OMBUDSMAN_NAMES: dict[str, str] = {
-    "ombudsman_own_received": "Complaints and enquiries the ombudsman received, by its own count",
-    "ombudsman_own_decided": "Decisions the ombudsman made in the year, by its own count",
-    "ombudsman_detailed_investigations": "The ombudsman's detailed investigations, by its own count",
-    "ombudsman_uphold_rate": "The ombudsman's uphold rate: upheld, as a share of its detailed investigations",
-    "ombudsman_intervention_rate": "The ombudsman's intervention rate (PSOW): interventions, as a share of "
-                                   "its decisions",
-    "ombudsman_similar_uphold_rate": "The average uphold rate of similar authorities, as the ombudsman "
-                                     "published it",
-    "ombudsman_uphold_rate_difference": "The council's uphold rate less the similar authorities' average, "
-                                        "in percentage points",
-    "ombudsman_compliance_rate": "Compliance with the ombudsman's recommendations, as it counts them",
-    "ombudsman_similar_compliance_rate": "The average compliance of similar authorities",
-    "ombudsman_compliance_rate_difference": "The council's compliance less the similar authorities' "
-                                            "average, in percentage points",
-    "ombudsman_satisfactory_remedy_rate": "Upheld cases where the council had already provided a "
-                                          "satisfactory remedy, as a share of upheld cases (LGSCO)",
-    "ombudsman_similar_satisfactory_remedy_rate": "The average satisfactory remedy rate of similar "
-                                                  "authorities",
+    "ombudsman_own_received": N_("Complaints and enquiries the ombudsman received, by its own count"),
+    "ombudsman_own_decided": N_("Decisions the ombudsman made in the year, by its own count"),
+    "ombudsman_detailed_investigations": N_("The ombudsman's detailed investigations, by its own count"),
+    "ombudsman_uphold_rate": N_(
+        "The ombudsman's uphold rate: upheld, as a share of its detailed investigations"),
+    "ombudsman_intervention_rate": N_(
+        "The ombudsman's intervention rate (PSOW): interventions, as a share of its decisions"),
+    "ombudsman_similar_uphold_rate": N_(
+        "The average uphold rate of similar authorities, as the ombudsman published it"),
+    "ombudsman_uphold_rate_difference": N_(
+        "The council's uphold rate less the similar authorities' average, in percentage points"),
+    "ombudsman_compliance_rate": N_("Compliance with the ombudsman's recommendations, as it counts them"),
+    "ombudsman_similar_compliance_rate": N_("The average compliance of similar authorities"),
+    "ombudsman_compliance_rate_difference": N_(
+        "The council's compliance less the similar authorities' average, in percentage points"),
+    "ombudsman_satisfactory_remedy_rate": N_(
+        "Upheld cases where the council had already provided a satisfactory remedy, as a share of "
+        "upheld cases (LGSCO)"),
+    "ombudsman_similar_satisfactory_remedy_rate": N_(
+        "The average satisfactory remedy rate of similar authorities"),
 }
 
 # name -> (table id, row key, column), as `figures.named.CELLS`
