@@ -7,8 +7,8 @@ rebuilds the site.
 
 A generated page's big HTML blocks (tables, charts, quotes, case studies, lists of actions) come
 with their links published and sanitised; they skip Python-Markdown here, for speed: lifted out of
-the page's Markdown before it is rendered and put back in its HTML afterwards, and then the whole
-page is sanitised (see `generator.plugin_blocks`). Their links to anchors are handed to MkDocs to
+the page's Markdown before it is rendered and put back in its HTML once that is sanitised (see
+`generator.plugin_blocks`). Their links to anchors are handed to MkDocs to
 check with the rest.
 """
 
@@ -27,7 +27,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -46,6 +46,7 @@ from generator.plugin_languages import (
     language_address,
     written_in,
 )
+from generator.plugin_search import SearchedText
 from generator.plugin_theme import add_theme_overrides, add_theme_stylesheet
 from generator.published import (
     BlockLink,
@@ -95,6 +96,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         self.own_scripts: frozenset[str] = frozenset()  # file names of the scripts the site generates
         self.block_links: dict[str, list[BlockLink]] = {}  # page -> its blocks' links, to check anchors
         self.page_blocks = PageBlocks()
+        self.searched = SearchedText()
         self.sanitised = SanitisedPages()  # kept across `serve` rebuilds, like the plugin
         self.sanitised_blocks = SanitisedPages()
         self.made_before = MadeBefore()
@@ -162,11 +164,22 @@ class CandourPlugin(BasePlugin[CandourConfig]):
             with speaking(self.language):  # the heading of overrides/404.html
                 config.extra["candour_not_found"] = _("404 - Not found")
 
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """On a site in more than one language, the page's own counterparts in the others."""
+    @event_priority(50)  # before Material's search (priority 0) indexes the page
+    def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """On a site in more than one language, the page's own counterparts in the others; and a
+        generated page shown to search without its tables (`generator.plugin_search`)."""
         if len(self.languages) > 1:
             config.extra["alternate"] = alternates(page.url, self.language, self.languages)
+        if page.file.src_uri in self.generated_pages:
+            self.searched.before_search(page)
         return context
+
+    @event_priority(-50)  # after search: the theme renders the page whole
+    def _after_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        self.searched.after_search(page)
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with speaking(self.language):  # every page of this build in its language
@@ -268,12 +281,14 @@ class CandourPlugin(BasePlugin[CandourConfig]):
         return history.refresh()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's content, its blocks back in place, sanitised before the theme and the
-        search index see it."""
+        """A generated page's content sanitised before the theme and the search index see it: the
+        HTML Markdown made is sanitised here, and its blocks, sanitised already
+        (`generator.published`), are put back in place after (cleaning them twice would cost a
+        build a second on a large council)."""
         if page.file.src_uri not in self.generated_pages:
             return html
-        restored = self.page_blocks.restore(html, page, self.block_links.get(page.file.src_uri, ()), files)
-        return self.sanitised.page(restored, self.own_scripts)
+        cleaned = self.sanitised.page(html, self.own_scripts)
+        return self.page_blocks.restore(cleaned, page, self.block_links.get(page.file.src_uri, ()), files)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # A dirty build adds to the site it serves: that is left as MkDocs does it.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -368,3 +369,18 @@ def test_the_ombudsman_s_own_figures_beside_ours_compared_and_reconciled(demo):
     assert reconciled["Add: decided at assessment, only in the ombudsman's count"][0] == "3"
     assert (demo / "site" / "reports" / "2019-20" / "charts" / "ombudsman_similar.svg").is_file()
     assert "Every difference between the two counts is explained above." in soup.get_text()
+
+
+def test_search_indexes_a_generated_pages_words_but_not_its_tables(demo):
+    """Search reads the prose, headings and tracker pages; a table's cells only on the page."""
+    site = demo / "site"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    report = [doc for doc in index["docs"] if doc["location"].startswith("reports/2019-20/")]
+    titles = {doc["title"] for doc in report}
+    text = " ".join(doc["text"] for doc in report)
+    assert "Table 1: Representations considered" in titles
+    assert "This report covers 1 April 2019 to 31 March 2020." in text
+    # Table 1's column heading is in the page, and nowhere in what search has of it.
+    assert "What became of the representation" in (site / REPORT).read_text(encoding="utf-8")
+    assert "What became of the representation" not in text
+    assert any(doc["location"].startswith("tracker/actions/") for doc in index["docs"])

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import CombinedEvent
+
 from generator.bench.edit import change_record
 
 
@@ -29,7 +31,13 @@ class HookTimer:
 
     def __enter__(self) -> HookTimer:
         for name, method in vars(self.plugin_class).items():
-            if name.startswith("on_") and callable(method):
+            if not name.startswith("on_"):
+                continue
+            if isinstance(method, CombinedEvent):  # handlers of one event at several priorities
+                self._originals[name] = method
+                timed = CombinedEvent(*(self._timed(name, each) for each in method.methods))
+                setattr(self.plugin_class, name, timed)
+            elif callable(method):
                 self._originals[name] = method
                 setattr(self.plugin_class, name, self._timed(name, method))
         return self
@@ -39,7 +47,7 @@ class HookTimer:
             setattr(self.plugin_class, name, method)
 
     def _timed(self, name: str, method: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(method)
+        @functools.wraps(method)  # its MkDocs priority too, kept in its __dict__
         def timed(*args: Any, **kwargs: Any) -> Any:
             started = time.perf_counter()
             try:
