@@ -96,3 +96,54 @@ def test_real_dates_only() -> None:
     check = compiled({"type": "string", "format": "date"})
     assert check is not None
     assert check("2020-02-29") and not check("2019-02-29")
+
+
+DATES = (
+    "2019-06-03", "2020-02-29", "2019-02-29", "2019-02-30", "2019-13-01", "2019-00-10", "0000-01-01",
+    "0001-01-01", "9999-12-31", "2019-6-3", "2019-06-3", "19-06-03", "2019/06/03", "20190603",
+    "2019-06-03T00:00", "2019-06-03 ", " 2019-06-03", "2019-06-03\n", "2019-W23-1", "2019-158",
+    "+2019-06-03", "2019-06-31", "", "x", "2019-06-03Z",
+    "\uff12\uff10\uff11\uff19-06-03",  # full-width digits
+)
+
+
+EMAILS = ("complaints@example.gov.uk", "a@b", "@", "no at sign", "", "x@", "@x", "two@@signs")
+
+
+FORMAT_VALUES = [*(("date", value) for value in DATES), *(("email", value) for value in EMAILS)]
+
+
+@pytest.mark.parametrize(("format_name", "value"), FORMAT_VALUES)
+def test_the_compiled_passs_formats_are_jsonschemas(format_name: str, value: str) -> None:
+    from generator.check.compiled import FORMATS
+
+    assert FORMATS[format_name](value) == Draft202012Validator.FORMAT_CHECKER.conforms(value, format_name)
+
+
+def test_a_warm_check_of_a_changed_valid_case_never_imports_jsonschema(tmp_path: Path) -> None:
+    """jsonschema is for explaining errors: a warm check of a changed, valid case costs no import."""
+    import shutil
+    import subprocess
+    import sys
+
+    for folder in ("records", "schemas"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / ".gitignore").write_text(".candour-cache/\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from generator.check import check_paths\n"
+        f"result = check_paths(Path({str(tmp_path)!r}), keep_values=False, cache=True)\n"
+        "assert not result.problems, result.problems[:3]\n"
+        "print('jsonschema' in sys.modules)\n"
+    )
+
+    def check() -> str:
+        found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+        assert found.returncode == 0, found.stderr
+        return found.stdout.strip()
+
+    assert check() == "True"  # the cache made: the organisation's addresses are checked by jsonschema
+    case = sorted((tmp_path / "records" / "cases").rglob("*.yaml"))[0]
+    case.write_text(case.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    assert check() == "False"  # only the changed case read again

@@ -4,7 +4,8 @@ fastjsonschema turns a schema into Python code (about 20 µs a record against ab
 jsonschema), but it knows drafts 4 to 7, not 2020-12. So a draft-7 copy of each schema is derived,
 and only when every keyword in it means the same in both drafts; any other keyword, and the kind is
 left to jsonschema alone. Formats are checked by jsonschema's own format checker, so "a real date"
-means the same in both.
+means the same in both (a date by the same rule written here, `is_date`, so that valid records
+never need jsonschema at all).
 
 The compiled pass may only be stricter than jsonschema, never looser: a record it accepts is
 valid; a record it rejects goes to jsonschema, which decides and explains (fastjsonschema reads `$`
@@ -15,12 +16,13 @@ in a pattern as end of text, so a value ending in a line break is rejected here 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
 
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
 
@@ -104,14 +106,49 @@ def _formats(schema: Any, found: set[str]) -> set[str]:
     return found
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def is_date(value: str) -> bool:
+    """jsonschema's own `format: date` (4.x: four, two and two ASCII digits that make a real date),
+    written again here so that a check whose records are all valid never imports jsonschema (a
+    twentieth of a second, an eighth of a warm check). `tests/test_bench_compiled.py` holds the
+    two to the same answer on every kind of date, so the compiled pass stays no looser."""
+    try:
+        return _DATE.fullmatch(value) is not None and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def is_email(value: str) -> bool:
+    """jsonschema's `format: email`: an at sign (the rest is left to the personal-data checks)."""
+    return "@" in value
+
+
+# Formats of Candour's schemas as jsonschema checks them, held to its answers by
+# tests/test_bench_compiled.py. Not `uri`: jsonschema asks whichever of two libraries is installed,
+# so its answer is left to it (only the organisation file has addresses).
+FORMATS: dict[str, Callable[[str], bool]] = {"date": is_date, "email": is_email}
+
+
 def _format_check(name: str) -> Check:
-    checker = Draft202012Validator.FORMAT_CHECKER
+    check = FORMATS.get(name)
+    if check is None:  # any other format as jsonschema checks it, imported once a value of it is met
+
+        def by_jsonschema(value: str) -> bool:
+            from jsonschema import Draft202012Validator
+
+            return bool(Draft202012Validator.FORMAT_CHECKER.conforms(value, name))
+
+        check = by_jsonschema
 
     # Remembered by value: fastjsonschema asks only of text, and the same few thousand dates recur
-    # across 50,000 records (asking jsonschema costs a few microseconds each, a case has six).
+    # across 50,000 records (a case has six).
+    known = check
+
     @lru_cache(maxsize=8192)
     def conforms(value: str) -> bool:
-        return checker.conforms(value, name)
+        return known(value)
 
     return conforms
 

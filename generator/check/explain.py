@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
-
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from generator.check.fields import Schema, describe
 from generator.check.schema_files import CEILING, PLACEHOLDER
 from generator.check.wording import TYPE_WORDS, is_number, kind_of_value, number_shown, shown
 from generator.load import Location, RecordFile
 from generator.problems import Problem, did_you_mean, field_name
+
+if TYPE_CHECKING:  # jsonschema itself only once a record has an error to explain (see schema.py)
+    from jsonschema.exceptions import ValidationError
 
 KIND_NAMES = {
     "organisation": "the organisation file",
@@ -261,6 +262,8 @@ class Explanation:
     def _choice(self, location: Location, error: ValidationError) -> Iterator[Problem]:
         # When the value matched one branch's shape and failed deeper inside it, that deeper
         # error is the useful one; otherwise say which kinds of value would do.
+        from jsonschema.exceptions import best_match
+
         deepest = best_match(error.context) if error.context else None
         if deepest is not None and len(deepest.absolute_path) > len(location):
             yield from self.error(deepest)
