@@ -134,11 +134,13 @@ def inert_name(name: str) -> str:
 def plain_settings(
     site: SiteSettings, *, nav: list[Any] | None, site_name: str | None, site_url: str | None,
     stylesheets_first: list[str], stylesheets_last: list[str], custom_dir: str | None,
+    site_dir: str = "site",
 ) -> str:
-    """mkdocs.yml for the folder `candour pages` writes: docs/ beside it, the site built into site/."""
+    """mkdocs.yml for the folder `candour pages` writes: docs/ beside it, the site built into
+    `site_dir` (site/; ../site/cy for the Welsh site's folder, cy/)."""
     settings = dict(site.settings)
     plugins = _without_plugin(settings.get("plugins"))
-    settings.update({"docs_dir": "docs", "site_dir": "site", "plugins": plugins})
+    settings.update({"docs_dir": "docs", "site_dir": site_dir, "plugins": plugins})
     if nav is not None and not settings.get("nav"):
         settings["nav"] = nav
     if site_name is not None:

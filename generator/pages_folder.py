@@ -46,6 +46,8 @@ from generator.site_folder import (
     remove_leftovers,
     replace_site,
 )
+from generator.site_languages import folder as folder_of
+from generator.site_languages import language_address, pages_of_language, settings_in
 from generator.sitefiles import SiteFile
 
 MARKER = ".candour-pages"  # in the folder's top, beside docs/: no engine publishes it
@@ -64,8 +66,7 @@ class PagesWritten:
     files: int  # files in docs/
     pages: int  # of them, generated pages
     settings: str  # which settings were read, in words
-    language: str  # the language of the site written
-    not_written: tuple[str, ...] = ()  # the organisation's other languages, whose sites are not
+    languages: tuple[str, ...]  # the first language's site at the top; each other's in its folder (cy/)
 
 
 def write_pages(root: Path, out: Path, *, as_of: date | None, environment: Mapping[str, str]) -> PagesWritten:
@@ -90,23 +91,40 @@ def write_pages(root: Path, out: Path, *, as_of: date | None, environment: Mappi
         made = as_of_date(as_of or site.plugin["as_of"], environment)
     except ValueError as error:
         raise PagesRefused(str(error)) from None
-    # The site in the organisation's first language; another's site (cy/) is not written yet.
     languages = records.organisation.languages
-    docs_files = [path for path in docs_folder_files(docs_dir) if path.split("/", 1)[0] not in languages[1:]]
-    with speaking(languages[0]):
-        hand_written = HandWritten.read(docs_dir, language=languages[0], languages=languages)
-        published = _published(root, site, records, hand_written, docs_files, made, environment)
+    every_file = docs_folder_files(docs_dir)
+    building = new_marked_folder(folder.with_name(f"{folder.name}.building-{os.getpid()}"), MARKER)
+    files = pages = 0
+    try:
+        for language in languages:
+            written = _write_language(building, root, site, records, every_file, language, made, environment)
+            files, pages = files + written[0], pages + written[1]
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    replace_site(building, folder, MARKER)
+    return PagesWritten(folder, files, pages, site.source, tuple(languages))
+
+
+def _write_language(building: Path, root: Path, site: SiteSettings, records: Records, every_file: list[str],
+                    language: str, made: date, environment: Mapping[str, str]) -> tuple[int, int]:
+    """The site in `language` written into its folder of `building` (the first language's at its
+    top, another's in `cy/`): how many files, and how many of them generated pages."""
+    languages = records.organisation.languages
+    docs_dir = (root / site.docs_dir).resolve()
+    sources = pages_of_language(every_file, language, languages)
+    with speaking(language):
+        hand_written = HandWritten.read(docs_dir, language=language, languages=languages)
+        published = _published(root, site, records, hand_written, list(sources), made, environment)
         assert published.charts is not None
         charts = published.charts.finish()
-        building = new_marked_folder(folder.with_name(f"{folder.name}.building-{os.getpid()}"), MARKER)
-        try:
-            _write(building, root, site, records, hand_written, docs_files, [*published.files, *charts])
-        except BaseException:
-            shutil.rmtree(building, ignore_errors=True)
-            raise
-    replace_site(building, folder, MARKER)
-    return PagesWritten(folder, len(docs_files) + len(published.files) + len(charts), len(published.pages),
-                        site.source, languages[0], languages[1:])
+        in_language = SiteSettings(settings_in(site.settings, language, languages), site.plugin, site.source)
+        # Another language's folder (cy/) builds into the first's site, as the plugin's build does:
+        # so the first language's site must be built first (a build empties its folder).
+        own = folder_of(language, languages)
+        _write(building / own, root, in_language, records, hand_written, sources, [*published.files, *charts],
+               site_dir=f"../site/{own}" if own else "site", language=language)
+    return len(sources) + len(published.files) + len(charts), len(published.pages)
 
 
 def _published(root: Path, site: SiteSettings, records: Records, hand_written: HandWritten,
@@ -137,11 +155,13 @@ def _published(root: Path, site: SiteSettings, records: Records, hand_written: H
 
 
 def _write(folder: Path, root: Path, site: SiteSettings, records: Records, hand_written: HandWritten,
-           docs_files: list[str], generated: list[SiteFile]) -> None:
+           sources: dict[str, str], generated: list[SiteFile], *, site_dir: str, language: str) -> None:
+    """One language's folder: docs/ (each hand-written file copied from its source in the docs
+    folder, and every generated file), overrides/ and mkdocs.yml."""
     docs, docs_dir = folder / DOCS, root / site.docs_dir
-    for path in docs_files:
+    for path, source in sources.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(docs_dir / path, docs / path)
+        shutil.copyfile(docs_dir / source, docs / path)
     for file in generated:
         target = docs / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -152,19 +172,20 @@ def _write(folder: Path, root: Path, site: SiteSettings, records: Records, hand_
     first = []
     if _material(site):
         first = [ACCESSIBILITY_STYLESHEET]
-        if ACCESSIBILITY_STYLESHEET not in docs_files:
+        if ACCESSIBILITY_STYLESHEET not in sources:
             (docs / ACCESSIBILITY_STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(packaged_folder("theme_stylesheets") / "accessibility.css",
                             docs / ACCESSIBILITY_STYLESHEET)
     custom_dir = _overrides(folder, site, root) if _material(site) else None
     options = site.plugin
     organisation = records.organisation
+    address = site_address(organisation)
     text = plain_settings(
         site, nav=site_nav(generated, hand_written) if options["nav"] else None,
         site_name=site_title(organisation) if options["site_name_from_organisation"] else None,
-        site_url=site_address(organisation), stylesheets_first=first,
+        site_url=address and language_address(address, language, organisation.languages),
+        stylesheets_first=first, custom_dir=custom_dir, site_dir=site_dir,
         stylesheets_last=[file.path for file in generated if file.path.endswith(".css")],
-        custom_dir=custom_dir,
     )
     (folder / CONFIG_FILE).write_text(text, encoding="utf-8")
 

@@ -43,7 +43,6 @@ from generator.plugin_languages import (
     build_other_languages,
     files_of_language,
     keep_page_addresses,
-    language_address,
     written_in,
 )
 from generator.plugin_search import SearchedText
@@ -61,6 +60,7 @@ from generator.records import InvalidRecords, load_records
 from generator.safe_html import SanitisedPages
 from generator.site import COMMENTARY_FOLDER, HandWritten, MadeBefore, PendingCharts, site_nav
 from generator.site_folder import SiteFolderRefused, check_site_folder, mark
+from generator.site_languages import NOT_FOUND, language_address
 from generator.sitefiles import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.candour")
@@ -162,7 +162,7 @@ class CandourPlugin(BasePlugin[CandourConfig]):
                 config.site_url = language_address(config.site_url, self.language, self.languages)
             config.extra["alternate"] = alternates(None, self.language, self.languages, first_root)
             with speaking(self.language):  # the heading of overrides/404.html
-                config.extra["candour_not_found"] = _("404 - Not found")
+                config.extra["candour_not_found"] = _(NOT_FOUND)
 
     @event_priority(50)  # before Material's search (priority 0) indexes the page
     def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:

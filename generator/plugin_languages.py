@@ -28,20 +28,17 @@ from mkdocs.structure.files import File, Files
 from generator.language import NAMES, speaking
 from generator.language import _ as translated
 from generator.packaged import scaffold_folder
+from generator.site_languages import (
+    PERMALINK_TITLE,
+    THEME_WORDS,
+    UNSTEMMED_PIPELINE,
+    folder,
+    pages_of_language,
+)
 
 log = logging.getLogger("mkdocs.plugins.candour")
 PLUGIN = "candour"
 CONFIG_FILE = "mkdocs.yml"
-# The search pipeline of a site in a language Material's search has no stemmer for.
-UNSTEMMED_PIPELINE = ["trimmer"]
-# Words of Candour's settings (mkdocs.yml and candour init's) written again for the language.
-THEME_WORDS = ("Switch to the dark colour scheme", "Switch to the light colour scheme")
-PERMALINK_TITLE = "Link to this section"
-
-
-def folder(language: str, languages: Sequence[str]) -> str:
-    """Where the language's site is, from the first language's: '' for the first, 'cy/'."""
-    return "" if language == languages[0] else f"{language}/"
 
 
 class PageAddress(str):
@@ -56,11 +53,6 @@ def counterpart(page_url: str, language: str, other: str, languages: Sequence[st
     `language`: `cy/reports/2019-20/` from the English site, `../reports/2019-20/` back."""
     up = "../" if folder(language, languages) else ""
     return f"{up}{folder(other, languages)}{page_url}"
-
-
-def language_address(first: str, language: str, languages: Sequence[str]) -> str:
-    """The address of the site in `language`, from the first language's."""
-    return f"{first.rstrip('/')}/{folder(language, languages)}"
 
 
 def alternates(page_url: str | None, language: str, languages: Sequence[str],
@@ -98,24 +90,17 @@ def keep_page_addresses(env: Any) -> None:
 
 
 def files_of_language(files: Files, config: MkDocsConfig, language: str, languages: Sequence[str]) -> None:
-    """The hand-written files of the site in `language`: another language's folder is left out of
-    every site, and on the site of a language with its own folder (`cy/`) each file in it takes
-    the place of the first language's file of the same path."""
-    others = set(languages[1:])
-    own = f"{language}/" if language in others else None
-    replacements: list[File] = []
-    for file in list(files):
-        top = file.src_uri.split("/", 1)[0]
-        if top not in others:
-            continue
-        files.remove(file)
-        if own and file.src_uri.startswith(own) and file.abs_src_path:
-            path = file.src_uri.removeprefix(own)
-            replacements.append(File.generated(config, path, abs_src_path=file.abs_src_path))
-    for file in replacements:
-        if (same := files.get_file_from_path(file.src_uri)) is not None:
-            files.remove(same)
-        files.append(file)
+    """The hand-written files of the site in `language` (`site_languages.pages_of_language`)."""
+    by_path = {file.src_uri: file for file in files}
+    published = pages_of_language(list(by_path), language, languages)
+    for path, file in by_path.items():
+        if published.get(path) != path:
+            files.remove(file)
+    for path, source in published.items():
+        if path != source and by_path[source].abs_src_path:
+            if (same := files.get_file_from_path(path)) is not None:
+                files.remove(same)
+            files.append(File.generated(config, path, abs_src_path=by_path[source].abs_src_path))
 
 
 def written_in(config: MkDocsConfig, language: str) -> None:

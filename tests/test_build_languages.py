@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from test_build import copy_repository, mkdocs_build
+from site_text import differences, site_text
+from test_build import copy_repository, mkdocs_build, run
 
 from generator.language import WELSH, catalogue_path
 
@@ -198,3 +199,28 @@ def test_the_councils_own_text_is_in_welsh_on_the_welsh_site(sites: Path) -> Non
     for words in ("Pobl hŷn", "Amddiffyn plant", "Bu teulu person hŷn yn aros am fisoedd"):
         assert words in welsh and words not in english, words
     assert "Older people" in english and "Older people" not in welsh
+
+
+def test_candour_pages_writes_each_languages_site_for_plain_mkdocs(sites: Path, tmp_path: Path) -> None:
+    """`candour pages` of a council in two languages: the Welsh site's folder (cy/) beside the
+    English, each built by plain MkDocs (no Candour plugin), the Welsh into the English site's cy/,
+    with the same text on every page as the plugin's build, Material's Welsh interface and a
+    language selector naming both sites."""
+    out = tmp_path / "out"
+    written = run(["generator", "pages", "--root", str(sites.parent), "--out", str(out)], sites.parent)
+    assert written.returncode == 0, written.stdout + written.stderr
+    assert f"the site in Cymraeg is in {out / 'cy'}" in written.stdout
+    for folder in (out, out / "cy"):  # the English first: a build empties its site folder
+        built = run(["mkdocs", "build", "--strict"], folder)
+        assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
+    plain = out / "site"
+    assert differences(site_text(sites / "cy"), site_text(plain / "cy")) == []
+    assert differences(site_text(sites), site_text(plain)) == []
+    report = soup(plain / "cy" / "reports" / "2023-24" / "index.html")
+    assert report.html["lang"] == "cy"
+    assert report.find("input", attrs={"name": "query"})["placeholder"] == "Chwilio"
+    selector = {link["hreflang"]: link["href"] for link in report.select("a.md-select__link")}
+    assert posixpath.normpath(posixpath.join("cy/reports/2023-24/", selector["en"])) == "."
+    assert posixpath.normpath(posixpath.join("cy/reports/2023-24/", selector["cy"])) == "cy"
+    welsh_search = json.loads((plain / "cy" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert welsh_search["config"]["pipeline"] == ["trimmer"]

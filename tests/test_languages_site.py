@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.model.organisation import organisation_from
-from generator.plugin_languages import alternates, counterpart, language_address
+from generator.plugin_languages import alternates, counterpart
 from generator.site import HandWritten
+from generator.site_languages import language_address
 
 BILINGUAL = ("en", "cy")
 

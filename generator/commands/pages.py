@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if missing := missing_extra("site", "candour pages"):
         print(f"candour pages: {missing}", file=sys.stderr)
         return 1
+    from generator.language import NAMES
     from generator.pages_folder import PagesRefused, write_pages
 
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"candour pages: {written.files} files ({written.pages} pages made from the records) in "
           f"{written.folder}; build them with `mkdocs build` (or `properdocs build`, `zensical build`) "
           "in that folder")
-    if written.not_written:
-        print(f"candour pages: the site in {written.language} only; the organisation's other languages "
-              f"({', '.join(written.not_written)}) are not written by candour pages yet")
+    for language in written.languages[1:]:
+        print(f"candour pages: the site in {NAMES[language]} is in {written.folder / language}; build it "
+              f"there after the {NAMES[written.languages[0]]} site, into its {language}/ folder")
     return 0
