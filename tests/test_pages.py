@@ -10,6 +10,7 @@ from page_html import page_html, skeleton
 
 from generator.figures.report import PublishedCaseStudy, PublishedQuote, YearReport
 from generator.figures.table import Change, Column, Row, Share, Table
+from generator.language import WELSH, speaking
 from generator.model import Action, organisation_from
 from generator.pages.commentary import OPENING, CommentaryError, commentary, render_figures
 from generator.pages.figure_text import FigureText
@@ -94,6 +95,21 @@ def test_unknown_section_heading_fails_with_its_line():
     with pytest.raises(CommentaryError) as raised:
         commentary("a\n\n## Outcomez\n", PATH, FIGURES, SECTION_TITLES)
     assert raised.value.line == 3 and "'## Outcomez' is not a section" in raised.value.message
+
+
+def test_a_welsh_commentary_names_sections_in_welsh_and_cites_figures_in_welsh():
+    source = ("Agoriad.\n\n## Canlyniadau\n\n{{ complaints_change.direction }} o "
+              "{{ complaints_change.size }}.\n\n## Future plans\n\nMwy.\n")
+    with speaking(WELSH):
+        placed = commentary(source, PATH, FIGURES, SECTION_TITLES)
+        with pytest.raises(CommentaryError) as raised:
+            commentary("a\n\n## Canlyniade\n", PATH, FIGURES, SECTION_TITLES)
+    assert placed.text("outcomes") == "cynnydd o 17%."  # 35 against 30
+    assert placed.text("future-plans") == "Mwy."
+    assert "'## Canlyniadau'" in raised.value.message and "'## Outcomes'" not in raised.value.message
+    # The English site's commentary knows no Welsh heading
+    with pytest.raises(CommentaryError):
+        commentary("a\n\n## Canlyniadau\n", PATH, FIGURES, SECTION_TITLES)
 
 
 def test_a_figure_not_reported_reads_not_available():

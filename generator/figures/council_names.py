@@ -19,23 +19,23 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from generator.counting import UPHELD_IN_FULL_OR_PART, group_id
-from generator.language import _
+from generator.language import N_, _
 from generator.model import Organisation
 
 # name -> (table id, row key, column: 'year' or 'previous')
 Cells = dict[str, tuple[str, str, str]]
 # Kinds of figure whose change on the year before has a name: figure name -> (table id, row key).
-CHANGED = {
-    "representations": ("representations", "total"),
-    "enquiries": ("representations", "enquiry"),
-    "informal_complaints": ("representations", "informal-complaint"),
-    "requests_for_service": ("representations", "request-for-service"),
-    "withdrawn": ("representations", "withdrawn"),
-    "ineligible": ("representations", "ineligible"),
-    "upheld": ("outcomes", "upheld"),
-    "partially_upheld": ("outcomes", "partially-upheld"),
-    "not_upheld": ("outcomes", "not-upheld"),
-    "upheld_in_full_or_part": ("outcomes", UPHELD_IN_FULL_OR_PART),
+CHANGED = {  # name: (table, row, what it counts, for its meaning on the officers' page)
+    "representations": ("representations", "total", N_("Representations considered")),
+    "enquiries": ("representations", "enquiry", N_("Enquiries")),
+    "informal_complaints": ("representations", "informal-complaint", N_("Informal complaints")),
+    "requests_for_service": ("representations", "request-for-service", N_("Requests for service")),
+    "withdrawn": ("representations", "withdrawn", N_("Withdrawn or not pursued")),
+    "ineligible": ("representations", "ineligible", N_("Ineligible or redirected")),
+    "upheld": ("outcomes", "upheld", N_("Upheld")),
+    "partially_upheld": ("outcomes", "partially-upheld", N_("Partially upheld")),
+    "not_upheld": ("outcomes", "not-upheld", N_("Not upheld")),
+    "upheld_in_full_or_part": ("outcomes", UPHELD_IN_FULL_OR_PART, N_("Upheld in full or in part")),
 }
 
 
@@ -60,10 +60,10 @@ def council_cells(organisation: Organisation) -> CouncilNames:
     meanings: dict[str, str] = {}
     changes: dict[str, str] = {}
     shares: dict[str, tuple[str, str]] = {}
-    for name, (table, row) in CHANGED.items():
+    for name, (table, row, counted_as) in CHANGED.items():
         cells[f"{name}_before"] = (table, row, "previous")
         changes[f"{name}_change"] = name
-        meanings[f"{name}_change"] = f"Change in {name.replace('_', ' ')} on the year before"
+        meanings[f"{name}_change"] = _("%(meaning)s: change on the year before", meaning=_(counted_as))
     counted = [("complaints_total", "service_areas", "total", "")]
     for group in organisation.service_groups if len(organisation.service_groups) > 1 else ():
         counted.append((f"complaints_{identifier(group_id(group))}", "service_areas",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import jinja2
 
 from generator.figures.table import Cell
+from generator.language import _
 from generator.pages.citations import NotACitation, check_citations, environment
 from generator.pages.figure_text import figure_texts
 from generator.pages.markdown import slug
@@ -74,8 +75,10 @@ def render_figures(source: str, path: str, figures: dict[str, Cell]) -> str:
 
 
 def split_sections(text: str, path: str, titles: dict[str, str]) -> dict[str, str]:
-    """Cut rendered commentary at level-two headings naming a section, by its title or its id."""
+    """Cut rendered commentary at level-two headings naming a section: by its title in English, by
+    its title in the site's language (`## Canlyniadau` in a Welsh commentary), or by its id."""
     headings = {slug(title): key for key, title in titles.items()} | {key: key for key in titles}
+    headings |= {slug(_(title)): key for key, title in titles.items()}
     sections: dict[str, list[str]] = {OPENING: []}
     current = OPENING
     fenced = False
@@ -86,7 +89,7 @@ def split_sections(text: str, path: str, titles: dict[str, str]) -> dict[str, st
         if heading:
             key = slug(heading[1])
             if key not in headings:
-                known = ", ".join(f"'## {title}'" for title in titles.values())
+                known = ", ".join(f"'## {_(title)}'" for title in titles.values())
                 raise CommentaryError(
                     path, number, f"'## {heading[1]}' is not a section of the report; use one of {known}"
                 )

@@ -30,5 +30,6 @@ def figure_names_page(latest: YearReport, organisation: Organisation | None = No
     ]
     return SiteFile("figures.md", render(
         "figure_names.md.j2", report=latest, figures=figures,
-        section_titles=[section.title for section in SECTIONS],  # English, as headings name them
+        # Headings name a section in English or in the site's language: each is listed in its language.
+        section_titles=[_(section.title) for section in SECTIONS],
     ))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.figures.table import Cell, Change, Days, Money, Rate, Share
+from generator.language import _
 from generator.views.cells import (
     NOT_AVAILABLE,
     change_percent,
@@ -113,8 +114,8 @@ class FigureText:
         if self.number is None:
             return NOT_AVAILABLE
         if self._signed > 0:
-            return "an increase"
-        return "a decrease" if self._signed < 0 else "no change"
+            return _("an increase")
+        return _("a decrease") if self._signed < 0 else _("no change")
 
     @property
     def size(self) -> str:
