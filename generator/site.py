@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.figures.basis import RecordsByYear
 from generator.figures.report import YearReport, numbered_reports, report_years, year_report
-from generator.language import _
+from generator.language import _, current
 from generator.last_build import LastBuild
 from generator.model import Records
 from generator.pages.commentary import Commentary, commentary
@@ -106,6 +106,7 @@ class MadeBefore:
         sources = (
             records.actions, repr(records.organisation), tuple(sorted(records.years)), as_of, changed_since,
             record_history,  # the tracker's history of the action records, compared by its versions
+            current(),  # the language its pages are written in: never the English pages on the Welsh site
         )
         return self.tracker.made(sources, lambda: _tracker_files(
             records, as_of=as_of, changed_since=changed_since, record_history=record_history))

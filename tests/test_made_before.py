@@ -49,3 +49,14 @@ def test_a_changed_action_organisation_date_or_history_makes_the_files_again() -
         made = _made(made_before, records, history, as_of)
         assert made is not first
         assert made == _fresh(records, history, as_of) != first
+
+
+def test_the_tracker_made_in_one_language_is_not_used_in_another() -> None:
+    from generator.language import WELSH, speaking
+
+    made_before = MadeBefore()
+    english = _made(made_before, RECORDS)
+    with speaking(WELSH):
+        welsh = _made(made_before, RECORDS)
+        assert welsh is not english and welsh == _fresh(RECORDS)
+    assert welsh != english
