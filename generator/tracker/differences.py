@@ -42,6 +42,12 @@ def _quoted(text: str) -> str:
     return f"\u201c{' '.join(str(in_language(text)).split())}\u201d"
 
 
+def _words(text: str | None) -> list[str]:
+    """The words a reader of this site sees: the Welsh on the Welsh site, so a change to the Welsh
+    alone is a change there (and none on the English site, whose readers see no change)."""
+    return str(in_language(text) or "").split()
+
+
 def sentence(text: str) -> str:
     words = " ".join(str(in_language(text)).split())
     return words if words.endswith((".", "!", "?")) else words + "."
@@ -82,7 +88,7 @@ def _headline(before: Action, after: Action, names: Names) -> Iterator[str]:
     if before.theme != after.theme:
         yield _("Theme changed from %(was)s to %(now)s.", was=names.theme(before.theme),
                 now=names.theme(after.theme))
-    if before.lead_officer != after.lead_officer:
+    if _words(before.lead_officer) != _words(after.lead_officer):
         if not after.lead_officer:
             yield _("Lead officer no longer given.")
         elif not before.lead_officer:
@@ -93,7 +99,7 @@ def _headline(before: Action, after: Action, names: Names) -> Iterator[str]:
     if before.raised != after.raised:
         yield _("Date raised corrected from %(was)s to %(now)s.", was=long_date(before.raised),
                 now=long_date(after.raised))
-    if before.issue.split() != after.issue.split():
+    if _words(before.issue) != _words(after.issue):
         yield _("The issue was reworded: %(text)s.", text=_quoted(after.issue))
     yield from _lessons(before.lessons, after.lessons)
     if (before.raised_by_cases, before.raised_by_themes) != (after.raised_by_cases, after.raised_by_themes):
@@ -101,7 +107,7 @@ def _headline(before: Action, after: Action, names: Names) -> Iterator[str]:
 
 
 def _lessons(before: Sequence[str], after: Sequence[str]) -> Iterator[str]:
-    old, new = [" ".join(t.split()) for t in before], [" ".join(t.split()) for t in after]
+    old, new = [" ".join(_words(t)) for t in before], [" ".join(_words(t)) for t in after]
     for lesson in new:
         if lesson not in old:
             yield _("Lesson added: %(text)s.", text=_quoted(lesson))
@@ -116,7 +122,7 @@ def _paired(before: Sequence[ActionStep], after: Sequence[ActionStep]) -> tuple[
     pairs: dict[int, int] = {}  # index after -> index before
     free = list(range(len(before)))
     for index, step in enumerate(after):
-        same = next((i for i in free if before[i].action.split() == step.action.split()), None)
+        same = next((i for i in free if _words(before[i].action) == _words(step.action)), None)
         if same is not None:
             pairs[index] = same
             free.remove(same)
@@ -147,7 +153,7 @@ def _steps(before: Sequence[ActionStep], after: Sequence[ActionStep], names: Nam
 
 def _step(index: int, old: ActionStep, new: ActionStep, names: Names) -> Iterator[str]:
     name = _step_name(index, new)
-    if old.action.split() != new.action.split():
+    if _words(old.action) != _words(new.action):
         yield _("Step %(step)s reworded: %(text)s.", step=index + 1, text=_quoted(new.action))
     if old.departments != new.departments:
         yield _("%(step)s: department changed from %(was)s to %(now)s.", step=name,
@@ -184,7 +190,7 @@ def _reviews(before: Action, after: Action) -> Iterator[str]:
     for day in sorted(new, reverse=True):
         if day not in old:
             yield _("Review note added (%(day)s): %(text)s.", day=long_date(day), text=_quoted(new[day]))
-        elif old[day].split() != new[day].split():
+        elif _words(old[day]) != _words(new[day]):
             yield _("Review note of %(day)s reworded: %(text)s.", day=long_date(day), text=_quoted(new[day]))
     for day in sorted(old, reverse=True):
         if day not in new:
