@@ -163,6 +163,19 @@ def decimal(value: Decimal | float, places: int) -> str:
     return format_decimal(value, format=pattern, locale=babel_locale(), decimal_quantization=False)
 
 
+def percentage(value: int | Decimal, *, signed: bool = False) -> str:
+    """A percentage already rounded by the caller, as the language writes one (Babel): '17%',
+    '1,234%', '20.5%' (as many decimals as it has); `signed` puts '+' before a rise: '+17%'."""
+    from babel.numbers import format_percent
+
+    exact = Decimal(value)
+    exponent = exact.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    digits = "#,##0" + ("." + "0" * places if places else "")
+    pattern = f"+{digits}%;-{digits}%" if signed and exact > 0 else f"{digits}%"
+    return format_percent(exact / 100, format=pattern, locale=babel_locale(), decimal_quantization=False)
+
+
 WELSH_VOWELS = "aeiouwyâêîôûŵŷ"
 
 

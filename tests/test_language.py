@@ -128,3 +128,15 @@ def test_lists_points_and_meetings_of_one_day_in_each_language() -> None:
     assert joined.name == "Cabinet and Scrutiny committee"
     with speaking(WELSH):
         assert in_language(joined.name) == "Cabinet a Pwyllgor craffu"
+
+
+def test_percentages_and_missing_figures_are_written_as_each_language_writes_them() -> None:
+    from generator.figures.table import Change, Share
+    from generator.views.cells import cell_text
+
+    assert [cell_text(cell) for cell in (Share(8, 39), Change(30, 35), Change(35, 30), Change(0, 5), None)] \
+        == ["8 (21%)", "+17%", "-14%", "n/a", "n/a"]
+    assert cell_text(Change(1, 14)) == "+1,300%"  # digits grouped as in every other figure
+    with speaking(WELSH):
+        assert [cell_text(cell) for cell in (Share(8, 39), Change(30, 35), None, True)] \
+            == ["8 (21%)", "+17%", "amh.", "ie"]

@@ -11,14 +11,14 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.figures.table import Cell, Change, Days, Money, Rate, Share
-from generator.language import _
+from generator.language import _, percentage
 from generator.views.cells import (
-    NOT_AVAILABLE,
     change_percent,
     change_text,
     count_text,
     exact_percent,
     money_text,
+    not_available,
     percent,
     percent_text,
     prose_text,
@@ -112,7 +112,7 @@ class FigureText:
     @property
     def direction(self) -> str:
         if self.number is None:
-            return NOT_AVAILABLE
+            return not_available()
         if self._signed > 0:
             return _("an increase")
         return _("a decrease") if self._signed < 0 else _("no change")
@@ -126,7 +126,9 @@ class FigureText:
         if isinstance(value, Money):
             return money_text(Money(abs(value.amount)))
         if isinstance(value, Change):
-            return change_text(Change(0, 0)) if not value.before else f"{abs(change_percent(value) or 0)}%"
+            if not value.before:
+                return change_text(Change(0, 0))
+            return percentage(abs(change_percent(value) or 0))
         if isinstance(value, int):
             return count_text(abs(value))
         return str(self)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.figures.table import Cell, Change, Days, Money, Percent, Points, Rate, Share, Suppressed
-from generator.language import _, decimal, ngettext, number
+from generator.language import N_, _, decimal, ngettext, number, percentage
 
-NOT_AVAILABLE = "n/a"
+NOT_AVAILABLE = N_("n/a")  # shown as `not_available()`, in the language being written
 CONFIDENTIAL = "c"  # a count withheld so that no one can be identified (the statistical symbol)
 
 
@@ -36,8 +36,12 @@ def count_text(count: int) -> str:
     return number(count)
 
 
+def not_available() -> str:
+    return _(NOT_AVAILABLE)
+
+
 def percent_text(value: int | None) -> str:
-    return NOT_AVAILABLE if value is None else f"{value}%"
+    return not_available() if value is None else percentage(value)
 
 
 def money_text(money: Money) -> str:
@@ -58,14 +62,14 @@ def rate_value(rate: Rate) -> Decimal | None:
 
 def rate_text(rate: Rate) -> str:
     value = rate_value(rate)
-    return NOT_AVAILABLE if value is None else f"{half_up(value, 1):,}"
+    return not_available() if value is None else decimal(half_up(value, 1), 1)
 
 
 def share_text(share: Share, shown_percent: int | None) -> str:
     """A share in a table: its count and its percentage, '8 (23%)'."""
     if shown_percent is None:
         return count_text(share.part)
-    return f"{count_text(share.part)} ({shown_percent}%)"
+    return f"{count_text(share.part)} ({percentage(shown_percent)})"
 
 
 def change_percent(change: Change) -> int | None:
@@ -79,24 +83,24 @@ def change_text(change: Change) -> str:
     """'+17%', '-13%' or '0%'."""
     value = change_percent(change)
     if value is None:
-        return NOT_AVAILABLE
-    return f"+{value}%" if value > 0 else f"{value}%"
+        return not_available()
+    return percentage(value, signed=True)
 
 
 def days_text(days: Days) -> str:
     """Working days: '12', or '12.5' for the median of an even number of cases."""
     value = Decimal(days.value)
-    return f"{int(value):,}" if value == value.to_integral_value() else f"{half_up(value, 1):,}"
+    return number(int(value)) if value == value.to_integral_value() else decimal(half_up(value, 1), 1)
 
 
 def cell_text(cell: Cell) -> str:
     """A cell as a table shows it."""
     if cell is None:
-        return NOT_AVAILABLE
+        return not_available()
     if isinstance(cell, Suppressed):
         return CONFIDENTIAL
     if isinstance(cell, bool):
-        return "yes" if cell else "no"
+        return _("yes") if cell else _("no")
     if isinstance(cell, int):
         return count_text(cell)
     if isinstance(cell, Share):
@@ -110,7 +114,7 @@ def cell_text(cell: Cell) -> str:
     if isinstance(cell, Money):
         return money_text(cell)
     if isinstance(cell, Percent):  # as an earlier report printed it
-        return f"{cell.value.normalize():f}%"
+        return percentage(cell.value)
     if isinstance(cell, Points):
         return points_text(cell)
     return str(cell)
@@ -125,7 +129,7 @@ def points_text(points: Points) -> str:
     """'+31 points', '-4 points', 'level': the difference rounded once, half up, to a whole point."""
     value = points_value(points)
     if value is None:
-        return NOT_AVAILABLE
+        return not_available()
     rounded = int(half_up(abs(value))) * (1 if value >= 0 else -1)
     if rounded == 0:
         return _("level")

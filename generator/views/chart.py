@@ -19,11 +19,11 @@ from generator.figures.table import Cell, Column, Money, Percent, Rate, Row, Sha
 from generator.language import N_, _
 from generator.model.bilingual import in_language
 from generator.views.cells import (
-    NOT_AVAILABLE,
     cell_text,
     count_text,
     exact_percent,
     money_text,
+    not_available,
     percent,
     percent_text,
     rate_text,
@@ -77,7 +77,7 @@ def _bar(cell: Cell, measure: str) -> Bar:
         return Bar(float(Decimal(cell.amount)), money_text(cell))
     if isinstance(cell, int) and not isinstance(cell, bool):
         return Bar(cell, count_text(cell))
-    return Bar(None, NOT_AVAILABLE if cell is None else cell_text(cell))
+    return Bar(None, not_available() if cell is None else cell_text(cell))
 
 
 def charted_rows(table: Table) -> list[Row]:
@@ -148,7 +148,7 @@ def chart_data(table: Table) -> ChartData | None:
         for index in chosen.values()
     )
     # A year with nothing reported is left out; one whose figures are all withheld (c) stays.
-    series = tuple(item for item in every if any(bar.label != NOT_AVAILABLE for bar in item.bars))
+    series = tuple(item for item in every if any(bar.label != not_available() for bar in item.bars))
     if len(rows) > MANY_CATEGORIES:
         series = series[:1]
     if not rows or not series:
