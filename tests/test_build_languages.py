@@ -32,6 +32,12 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.rmtree(root / "docs" / "commentary")  # the demo council's words are not this council's
     # Its own commentary, in English and in Welsh.
     shutil.copytree(FIXTURE.parent / "docs" / "commentary", root / "docs" / "commentary")
+    # As at a date after its actions were raised, so the tracker has every kind of page in it
+    settings = root / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "      records: records\n" in text
+    as_of = "      records: records\n      as_of: 2024-09-30\n"
+    settings.write_text(text.replace("      records: records\n", as_of), encoding="utf-8")
     (root / "docs" / "records-guide" / "examples.md").unlink()
     for page in ("introduction.md", "procedure.md"):  # nor its pages, which the printable report includes
         (root / "docs" / page).unlink()
@@ -55,6 +61,7 @@ def soup(path: Path) -> BeautifulSoup:
 def test_both_sites_have_the_same_pages(sites: Path) -> None:
     english, welsh = pages(sites), pages(sites / "cy")
     assert "reports/2023-24/index.html" in english and "tracker/index.html" in english
+    assert "tracker/actions/ACT-2023-01/index.html" in english
     assert english == welsh
 
 
@@ -111,6 +118,13 @@ def test_the_welsh_site_writes_candours_words_in_welsh(sites: Path) -> None:
     home = soup(sites / "cy" / "index.html").get_text(" ", strip=True)
     assert "Adroddiadau blaenorol" in home and "Earlier reports" not in home
     assert "Earlier reports" in soup(sites / "index.html").get_text(" ", strip=True)
+    # An action's facts and edit links: single words the phrase check below cannot see
+    action = "tracker/actions/ACT-2023-01/index.html"
+    welsh = soup(sites / "cy" / action).get_text(" ", strip=True)
+    english = soup(sites / action).get_text(" ", strip=True)
+    for cy, en in (("Swyddog arweiniol", "Lead officer"), ("Diwrnodau'n hwyr", "Days overdue"),
+                   ("Amserlen bresennol", "Current timescale"), ("Golygu'r cofnod hwn", "Edit this record")):
+        assert cy in welsh and en not in welsh and en in english, en
 
 
 # Candour's messages whose Welsh is the English itself (checked below to be so in the catalogue):
@@ -177,6 +191,7 @@ HEADINGS = {
     "accessibility/index.html": ("Datganiad hygyrchedd", "Accessibility statement"),
     "officers/index.html": ("I swyddogion y cyngor", "For council officers"),
     "404.html": ("404 - Heb ei ganfod", "404 - Not found"),
+    "tracker/actions/ACT-2023-01/index.html": ("Mater a nodwyd", "Issue identified"),
 }
 
 
