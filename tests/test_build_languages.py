@@ -122,6 +122,10 @@ def test_the_welsh_site_writes_candours_words_in_welsh(sites: Path) -> None:
     action = "tracker/actions/ACT-2023-01/index.html"
     welsh = soup(sites / "cy" / action).get_text(" ", strip=True)
     english = soup(sites / action).get_text(" ", strip=True)
+    report = "reports/2023-24/index.html"
+    welsh_report, english_report = (soup(site / report).get_text(" ") for site in (sites / "cy", sites))
+    assert "Cyfanswm" in welsh_report and not re.search(r"\bTotal\b", welsh_report)
+    assert re.search(r"\bTotal\b", english_report)
     for cy, en in (("Swyddog arweiniol", "Lead officer"), ("Diwrnodau'n hwyr", "Days overdue"),
                    ("Amserlen bresennol", "Current timescale"), ("Golygu'r cofnod hwn", "Edit this record")):
         assert cy in welsh and en not in welsh and en in english, en

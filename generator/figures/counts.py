@@ -16,9 +16,11 @@ from typing import TypeVar
 from generator.counting import NOT_RECORDED, TOTAL
 from generator.figures.basis import CASES, HISTORY, NOT_REPORTED, YearBasis
 from generator.figures.table import Cell, Change, Column, Percent, Row, Share, Table
-from generator.language import _
+from generator.language import N_, _
 from generator.model import Case, Organisation, Term
 from generator.model.bilingual import in_language
+
+TOTAL_LABEL = N_("Total")  # a total row's label where a table gives none of its own
 
 Item = TypeVar("Item")
 
@@ -147,7 +149,7 @@ def base_note(organisation: Organisation, base: str) -> list[str]:
 def build_table(
     table_id: str, title: str, row_heading: str, specs: Sequence[RowSpec], columns: Sequence[ColumnSpec],
     tallies: Sequence[Tally], *, definition: str, notes: Sequence[str] = (), chart: str | None = "bars",
-    total_label: str | None = "Total", adds_up: bool = True,
+    total_label: str | None = TOTAL_LABEL, adds_up: bool = True,
 ) -> Table:
     """Lay out a count table, after checking that each year counted from records adds up.
 
@@ -158,7 +160,8 @@ def build_table(
             check_adds_up(table_id, specs, tally)
     rows = [_row(spec, columns) for spec in specs]
     if total_label:
-        rows.append(Row(TOTAL, total_label, tuple(col.cell(TOTAL) for col in columns), is_total=True))
+        label = _(total_label) if total_label == TOTAL_LABEL else total_label  # the default, translated here
+        rows.append(Row(TOTAL, label, tuple(col.cell(TOTAL) for col in columns), is_total=True))
     return Table(
         id=table_id, number=0, title=title, row_heading=row_heading,
         columns=tuple(col.column for col in columns), rows=tuple(rows),

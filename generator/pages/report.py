@@ -23,6 +23,7 @@ from generator.pages.commentary import OPENING, Commentary
 from generator.pages.environment import render, render_block
 from generator.pages.sections import SECTIONS, tables_by_section
 from generator.sitefiles import SiteFile
+from generator.tracker.tracked import STATUS_NAMES
 from generator.views.chart import ChartData, chart_alt, chart_data, drawn
 from generator.views.html_table import table_html
 from generator.views.open_data import table_csv
@@ -134,13 +135,18 @@ def _term_name(organisation: Organisation, taxonomy: str, term_id: str) -> str:
         return term_id
 
 
+def _status_name(status: str) -> str:
+    """The status as the tracker names it, in the language being written."""
+    return _(STATUS_NAMES[status]) if status in STATUS_NAMES else status.replace("-", " ").capitalize()
+
+
 def learning_actions(actions: Sequence[Action], organisation: Organisation,
                      pages: Collection[str]) -> list[LearningAction]:
     """The year's actions, each linked to its tracker page when the tracker has one."""
     return [
         LearningAction(
             id=action.id, theme=_term_name(organisation, "action_themes", action.theme),
-            issue=action.issue, status=action.status.replace("-", " ").capitalize(),
+            issue=action.issue, status=_status_name(action.status),
             link=f"{TO_ROOT}tracker/actions/{action.id}.md"
             if f"tracker/actions/{action.id}.md" in pages else None,
         )
