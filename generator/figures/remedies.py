@@ -10,10 +10,11 @@ from decimal import Decimal
 from generator.figures.basis import YearBasis
 from generator.figures.ombudsman import from_records
 from generator.figures.table import Column, Money, Row, Table
-from generator.language import _
+from generator.language import N_, _
 from generator.model import OmbudsmanCase, Records, Remedy
 
-APOLOGY = "Apology"
+APOLOGY = N_("Apology")
+OTHER_REMEDY = N_("Other remedy")  # a non-financial remedy given no reason
 
 
 def money(remedy: Remedy) -> Money:
@@ -23,7 +24,7 @@ def money(remedy: Remedy) -> Money:
 
 def financial_rows(cases: Sequence[OmbudsmanCase]) -> list[Row]:
     return [
-        Row(f"{case.id}:{index}", remedy.reason or "Financial remedy", (money(remedy),))
+        Row(f"{case.id}:{index}", remedy.reason or _("Financial remedy"), (money(remedy),))
         for case in cases
         for index, remedy in enumerate(case.remedies, start=1)
         if remedy.kind == "financial"
@@ -51,7 +52,7 @@ def other_remedies(cases: Sequence[OmbudsmanCase]) -> Counter[str]:
     """How many decisions asked for each non-financial remedy (an apology counted as one)."""
     found: Counter[str] = Counter()
     for case in cases:
-        kinds = {APOLOGY if remedy.kind == "apology" else (remedy.reason or "Other remedy")
+        kinds = {APOLOGY if remedy.kind == "apology" else (remedy.reason or OTHER_REMEDY)
                  for remedy in case.remedies if remedy.kind != "financial"}
         found.update(kinds)
     return found
@@ -64,10 +65,11 @@ def ombudsman_other_remedies_table(records: Records, years: Sequence[YearBasis])
     counted = other_remedies(years[0].ombudsman_decided)
     ordered = sorted(counted, key=lambda reason: (reason != APOLOGY, reason))
     return Table(
-        id="ombudsman_other_remedies", number=0, title="Other remedies the ombudsman asked for",
-        row_heading="Remedy", columns=(Column(year, f"Decisions {year}", year, "count"),),
-        rows=tuple(Row(f"remedy-{index}", reason, (counted[reason],))
+        id="ombudsman_other_remedies", number=0, title=_("Other remedies the ombudsman asked for"),
+        row_heading=_("Remedy"), columns=(Column(year, _("Decisions %(year)s", year=year), year, "count"),),
+        rows=tuple(Row(f"remedy-{index}", _(reason) if reason in (APOLOGY, OTHER_REMEDY) else reason,
+                       (counted[reason],))
                    for index, reason in enumerate(ordered, start=1)),
-        notes=("One decision can ask for several remedies, so this column has no total.",),
+        notes=(_("One decision can ask for several remedies, so this column has no total."),),
         definition="ombudsman-remedies", chart=None,
     )

@@ -107,7 +107,7 @@ def customers_column(organisation: Organisation, basis: YearBasis) -> ColumnSpec
         return total if key == TOTAL else by_area.get(key)
 
     # No `year`: the year columns are the complaint counts, which a chart compares.
-    return ColumnSpec(Column("customers", f"Customers {basis.year}", None, "customers"), cell)
+    return ColumnSpec(Column("customers", _("Customers %(year)s", year=basis.year), None, "customers"), cell)
 
 
 def rate_column(organisation: Organisation, basis: YearBasis, tally: Tally) -> ColumnSpec:
