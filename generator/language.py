@@ -38,7 +38,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -143,16 +143,29 @@ def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str
 # Numbers and dates, each as the language writes it.
 
 def babel_locale() -> Locale:
+    return _locale(current())
+
+
+@cache
+def _locale(language: str) -> Locale:
     from babel import Locale
 
-    return Locale.parse(BABEL_LOCALES[current()])
+    return Locale.parse(BABEL_LOCALES[language])
 
 
 def number(value: int | Decimal | float) -> str:
     """A whole number with thousands separated: 12,345."""
+    return _number(current(), value)
+
+
+# Remembered: a site writes the same few thousand numbers and percentages tens of thousands of
+# times (every table of every year, twice with the printable page), and Babel takes about ten
+# microseconds each.
+@lru_cache(maxsize=8192)
+def _number(language: str, value: int | Decimal | float) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(value, format="#,##0", locale=babel_locale())
+    return format_decimal(value, format="#,##0", locale=_locale(language))
 
 
 def decimal(value: Decimal | float, places: int) -> str:
@@ -166,14 +179,18 @@ def decimal(value: Decimal | float, places: int) -> str:
 def percentage(value: int | Decimal, *, signed: bool = False) -> str:
     """A percentage already rounded by the caller, as the language writes one (Babel): '17%',
     '1,234%', '20.5%' (as many decimals as it has); `signed` puts '+' before a rise: '+17%'."""
+    return _percentage(current(), Decimal(value), signed)
+
+
+@lru_cache(maxsize=8192)
+def _percentage(language: str, exact: Decimal, signed: bool) -> str:
     from babel.numbers import format_percent
 
-    exact = Decimal(value)
     exponent = exact.normalize().as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     digits = "#,##0" + ("." + "0" * places if places else "")
     pattern = f"+{digits}%;-{digits}%" if signed and exact > 0 else f"{digits}%"
-    return format_percent(exact / 100, format=pattern, locale=babel_locale(), decimal_quantization=False)
+    return format_percent(exact / 100, format=pattern, locale=_locale(language), decimal_quantization=False)
 
 
 WELSH_VOWELS = "aeiouwyâêîôûŵŷ"
