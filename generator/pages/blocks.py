@@ -6,8 +6,9 @@ cell of them. In the page's Markdown each sits between two comments carrying a s
 in each process, so no text from a record can open or close one: record text is escaped where it
 enters Markdown (no '<' survives), and could not know the secret if it did. The MkDocs plugin
 `lifted`s each out for a one-word placeholder paragraph before Python-Markdown reads the page and
-`restored`s it in place of that paragraph afterwards, before the page is sanitised. Headings stay
-Markdown, so the table of contents, permalinks and anchors are made as before.
+`restored`s it in place of that paragraph afterwards, once the rest of the page is sanitised (each
+block was sanitised where it was made). Headings stay Markdown, so the table of contents,
+permalinks and anchors are made as before.
 
 A block's links (`href`, `src`) are written as Markdown would have them, relative to the page's
 source file (`../methodology.md#median`); `generator.published` gives each its published address
