@@ -6,6 +6,8 @@ Kept apart from `generator.cache` so that what makes the cache safe is read in o
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from pathlib import Path
@@ -31,13 +33,18 @@ def refusal(repo_root: Path) -> str | None:
     return None
 
 
+def account_folder() -> Path:
+    """Where Candour keeps what belongs to this account rather than to a repository."""
+    base = (os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+            or os.path.expanduser("~/.cache"))
+    return Path(base) / "candour"
+
+
 def signing_key() -> bytes | None:
     """This account's secret for signing cache files, made the first time (None when it cannot be
     kept). It lives outside every repository, so a cache file committed, planted or copied from
     another machine is not signed with it and is never believed."""
-    base = (os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-            or os.path.expanduser("~/.cache"))
-    path = Path(base) / "candour" / KEY_FILE
+    path = account_folder() / KEY_FILE
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     for _ in range(2):
         try:
@@ -77,3 +84,45 @@ def write_new(path: Path, content: bytes) -> None:
             written += os.write(handle, content[written:])
     finally:
         os.close(handle)
+
+
+def read_signed(name: str) -> str | None:
+    """The text of the account's file `name` (in `account_folder`), or None when it is missing,
+    unreadable or not signed with this account's key: its first line is the HMAC of the rest."""
+    key = signing_key()
+    if key is None:
+        return None
+    try:
+        handle = os.open(account_folder() / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(handle, "rb") as file:
+            signature, _, text = file.read().partition(b"\n")
+    except OSError:
+        return None
+    if not hmac.compare_digest(signature, _signed(key, text)):
+        return None
+    try:
+        return text.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def keep_signed(name: str, text: str) -> None:
+    """Keep `text` as the account's file `name`, signed; written whole or not at all."""
+    key = signing_key()
+    if key is None:
+        return
+    content = text.encode("utf-8")
+    target = account_folder() / name
+    partial = target.with_name(f"{name}.{os.getpid()}.{secrets.token_hex(4)}")
+    try:
+        write_new(partial, _signed(key, content) + b"\n" + content)
+        os.replace(partial, target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+
+
+def _signed(key: bytes, content: bytes) -> bytes:
+    return hmac.new(key, content, hashlib.sha256).hexdigest().encode()

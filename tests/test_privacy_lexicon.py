@@ -67,3 +67,28 @@ def test_the_version_is_fakers() -> None:
     import faker
 
     assert faker_version() == faker.VERSION
+
+
+def test_the_names_kept_for_the_account_are_fakers_and_a_changed_file_is_not_believed(
+    tmp_path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.check import privacy_lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = faker_folder()
+    assert folder is not None
+    from_faker = privacy_lexicon._read_from_faker(folder)
+    lexicon.cache_clear()
+    try:
+        assert lexicon() == from_faker  # read from Faker, and kept
+        kept = next((tmp_path / "candour").glob("lexicon-*.txt"))
+        lexicon.cache_clear()
+        assert lexicon() == from_faker  # from the kept file
+        # A name taken out of the kept file (to let it through the scan): the file is not believed
+        text = kept.read_text(encoding="utf-8")
+        assert "\nwalsh\n" in text
+        kept.write_text(text.replace("\nwalsh\n", "\n"), encoding="utf-8")
+        lexicon.cache_clear()
+        assert "walsh" in lexicon().surnames and lexicon() == from_faker
+    finally:
+        lexicon.cache_clear()

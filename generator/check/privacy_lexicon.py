@@ -15,11 +15,14 @@ is what Faker itself gives for every locale, so a change to Faker's layout canno
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.cache_trust import keep_signed, read_signed
 
 LOCALES = (
     "en_GB", "en_IE", "ga_IE", "en_US", "en_NZ", "en_IN", "en_PK", "en_NG", "en_KE", "yo_NG",
@@ -124,13 +127,37 @@ def _names_from_faker(locale: str) -> tuple[set[str], set[str]]:
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """Every locale's names together; a locale Faker no longer has is left out."""
+    """Every locale's names together; a locale Faker no longer has is left out.
+
+    Reading Faker's lists takes a few tens of milliseconds, a tenth of a warm check, so the names
+    are kept for the account, signed (`cache_trust.keep_signed`), under a name made from Faker's
+    version and this module's own text: a new Faker, or a change here, reads the lists again."""
     folder = faker_folder()
     if folder is None:
         raise RuntimeError(
             "Candour's name detector needs the Faker package (pip install faker); "
             "reinstall Candour to bring it back"
         )
+    kept_as = _kept_as()
+    kept = read_signed(kept_as)
+    if kept is not None and KEPT_BETWEEN in kept:
+        first, _, last = kept.partition(KEPT_BETWEEN)
+        return Lexicon(frozenset(first.split("\n")) - {""}, frozenset(last.split("\n")) - {""})
+    made = _read_from_faker(folder)
+    lists = ("\n".join(sorted(names)) for names in (made.first_names, made.surnames))
+    keep_signed(kept_as, KEPT_BETWEEN.join(lists))
+    return made
+
+
+KEPT_BETWEEN = "\n\n"  # first names, a blank line, surnames
+
+
+def _kept_as() -> str:
+    own = hashlib.sha256(Path(__file__).read_bytes() + faker_version().encode("utf-8")).hexdigest()
+    return f"lexicon-{own[:32]}.txt"
+
+
+def _read_from_faker(folder: Path) -> Lexicon:
     first_names: set[str] = set()
     surnames: set[str] = set()
     for locale in LOCALES:
