@@ -101,10 +101,15 @@ def read_signed(name: str) -> str | None:
             signature, _, text = file.read().partition(b"\n")
     except OSError:
         return None
-    if not hmac.compare_digest(signature, _signed(key, text)):
+    return believed_text(text, signature, _signed(key, text))
+
+
+def believed_text(content: bytes, kept: str | bytes, made: str | bytes) -> str | None:
+    """`content` as text when the signature kept with it is the one made from it now, else None."""
+    if not hmac.compare_digest(kept, made):  # type: ignore[arg-type]
         return None
     try:
-        return text.decode("utf-8")
+        return content.decode("utf-8")
     except UnicodeDecodeError:
         return None
 

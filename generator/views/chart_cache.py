@@ -19,6 +19,8 @@ import secrets
 from functools import cache
 from pathlib import Path
 
+from generator.cache_trust import believed_text
+
 KEY_BYTES = 32
 KEY_FOLDER_VARIABLE = "CANDOUR_KEY_FOLDER"  # where the key is kept, instead of the user's cache folder
 SEAL_SUFFIX = ".seal"
@@ -82,12 +84,7 @@ def read_cached(path: Path) -> str | None:
         kept_seal = _seal_path(path).read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
         return None
-    if not hmac.compare_digest(kept_seal, seal(path, svg)):
-        return None
-    try:
-        return svg.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    return believed_text(svg, kept_seal, seal(path, svg))
 
 
 def write_cached(path: Path, svg: str) -> None:
