@@ -25,15 +25,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from generator.language import NAMES, speaking
-from generator.language import _ as translated
+from generator.language import NAMES
 from generator.packaged import scaffold_folder
 from generator.site_languages import (
-    PERMALINK_TITLE,
-    THEME_WORDS,
     UNSTEMMED_PIPELINE,
     folder,
     pages_of_language,
+    write_theme_words,
 )
 
 log = logging.getLogger("mkdocs.plugins.candour")
@@ -106,14 +104,8 @@ def files_of_language(files: Files, config: MkDocsConfig, language: str, languag
 def written_in(config: MkDocsConfig, language: str) -> None:
     """The theme's words for the site in `language`: Material's interface, the colour-scheme
     toggles and the heading permalinks Candour's settings give, in that language."""
-    with speaking(language):
-        for palette in config.theme.get("palette") or []:
-            toggle = palette.get("toggle") if isinstance(palette, dict) else None
-            if toggle and toggle.get("name") in THEME_WORDS:
-                toggle["name"] = translated(toggle["name"])
-        toc = config.mdx_configs.get("toc")
-        if toc and toc.get("permalink_title") == PERMALINK_TITLE:
-            toc["permalink_title"] = translated(PERMALINK_TITLE)
+    toc = config.mdx_configs.get("toc")
+    write_theme_words(config.theme.get("palette") or [], [toc] if isinstance(toc, dict) else [], language)
 
 
 def _language_settings(config: MkDocsConfig, language: str, site_dir: Path) -> MkDocsConfig:

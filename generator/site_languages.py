@@ -58,15 +58,9 @@ def settings_in(settings: dict[str, Any], language: str, languages: Sequence[str
     theme = found.get("theme")
     if isinstance(theme, dict):
         theme["language"] = language
-        with speaking(language):
-            for palette in theme.get("palette") or []:
-                toggle = palette.get("toggle") if isinstance(palette, dict) else None
-                if isinstance(toggle, dict) and toggle.get("name") in THEME_WORDS:
-                    toggle["name"] = translated(toggle["name"])
-            for extension in found.get("markdown_extensions") or []:
-                toc = extension.get("toc") if isinstance(extension, dict) else None
-                if isinstance(toc, dict) and toc.get("permalink_title") == PERMALINK_TITLE:
-                    toc["permalink_title"] = translated(PERMALINK_TITLE)
+        tocs = [extension["toc"] for extension in found.get("markdown_extensions") or []
+                if isinstance(extension, dict) and isinstance(extension.get("toc"), dict)]
+        write_theme_words(theme.get("palette") or [], tocs, language)
     plugins = found.get("plugins")
     if language != languages[0] and isinstance(plugins, dict):
         found["plugins"] = dict(_unstemmed({name: options}).popitem() for name, options in plugins.items())
@@ -83,6 +77,19 @@ def settings_in(settings: dict[str, Any], language: str, languages: Sequence[str
                 for other in languages
             ]
     return found
+
+
+def write_theme_words(palettes: Sequence[Any], tocs: Sequence[dict[str, Any]], language: str) -> None:
+    """The colour-scheme toggles and heading permalinks Candour's settings give, written again in
+    `language` (in place): the words of a council's own settings are left as it wrote them."""
+    with speaking(language):
+        for palette in palettes:
+            toggle = palette.get("toggle") if isinstance(palette, dict) else None
+            if isinstance(toggle, dict) and toggle.get("name") in THEME_WORDS:
+                toggle["name"] = translated(toggle["name"])
+        for toc in tocs:
+            if toc.get("permalink_title") == PERMALINK_TITLE:
+                toc["permalink_title"] = translated(PERMALINK_TITLE)
 
 
 def _unstemmed(entry: Any) -> Any:

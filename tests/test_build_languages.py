@@ -103,6 +103,10 @@ def test_the_welsh_site_has_materials_welsh_interface(sites: Path) -> None:
     html = soup(sites / "cy" / "index.html")
     assert html.find("input", attrs={"name": "query"})["placeholder"] == "Chwilio"
     assert html.find("a", class_="md-skip").get_text(strip=True) == "Neidio i'r cynnwys"
+    # The colour-scheme toggles and permalinks Candour's settings name, in Welsh
+    page = (sites / "cy" / "reports" / "2023-24" / "index.html").read_text(encoding="utf-8")
+    assert "Newid i'r cynllun lliw tywyll" in page and "Dolen i'r adran hon" in page
+    assert "Switch to the dark colour scheme" not in page and "Link to this section" not in page
 
 
 def test_welsh_search_neither_stems_nor_drops_english_stop_words(sites: Path) -> None:
