@@ -104,15 +104,8 @@ def services_wording(nation: Nation, services: Sequence[str]) -> str:
 
 def stage_ids(values: dict[str, Any]) -> list[str]:
     """The stage ids a case may name, from an organisation file's values (checked or not)."""
-    procedure = values.get("procedure") if isinstance(values, dict) else None
-    stages = procedure.get("stages") if isinstance(procedure, dict) else None
-    if not isinstance(stages, list):
-        jurisdiction = values.get("jurisdiction") if isinstance(values, dict) else None
-        services = values.get("services") if isinstance(values, dict) else None
-        if jurisdiction not in NATIONS:
-            return []
-        stages = list(default_stages(jurisdiction, services if isinstance(services, list) else ["adults"]))
-    return [stage["id"] for stage in stages if hasattr(stage, "get") and isinstance(stage.get("id"), str)]
+    return [stage["id"] for stage in _written_stages(values)
+            if hasattr(stage, "get") and isinstance(stage.get("id"), str)]
 
 
 def first_stage_target(values: dict[str, Any]) -> int | None:
@@ -129,3 +122,32 @@ def first_stage_target(values: dict[str, Any]) -> int | None:
         return int(default_stages(values["jurisdiction"], services if isinstance(services, list) else [])[0]
                    ["respond_working_days"])
     return None
+
+
+def _written_stages(values: dict[str, Any]) -> list[Any]:
+    """The stages as an organisation file's values give them (checked or not), else its nation's."""
+    procedure = values.get("procedure") if isinstance(values, dict) else None
+    stages = procedure.get("stages") if isinstance(procedure, dict) else None
+    if isinstance(stages, list):
+        return stages
+    jurisdiction = values.get("jurisdiction") if isinstance(values, dict) else None
+    services = values.get("services") if isinstance(values, dict) else None
+    if jurisdiction not in NATIONS:
+        return []
+    return list(default_stages(jurisdiction, services if isinstance(services, list) else ["adults"]))
+
+
+def stage_targets(values: dict[str, Any]) -> dict[str, int]:
+    """Each stage's response target in working days, by stage id, from a checked organisation file."""
+    return {stage["id"]: stage["respond_working_days"] for stage in _written_stages(values)
+            if hasattr(stage, "get") and isinstance(stage.get("id"), str)
+            and isinstance(stage.get("respond_working_days"), int)}
+
+
+def holiday_calendar(values: dict[str, Any]) -> tuple[str, str | None]:
+    """The `holidays` country and subdivision whose bank holidays are not working days."""
+    nation = NATIONS.get(values.get("jurisdiction", "")) if isinstance(values, dict) else None
+    written = values.get("bank_holidays") if isinstance(values, dict) else None
+    calendar = written if isinstance(written, dict) else {
+        "country": "GB", "subdivision": nation.subdivision if nation else None}
+    return calendar.get("country", "GB"), calendar.get("subdivision")

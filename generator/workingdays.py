@@ -11,10 +11,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import holidays
 
-from generator.model import Organisation
+if TYPE_CHECKING:  # the check stage counts working days too, and must not import the model
+    from generator.model import Organisation
 
 ONE_DAY = timedelta(days=1)
 SATURDAY = 5

@@ -17,6 +17,8 @@ The council is tests/fixtures/wales-social-services, whose 2023-24 figures, coun
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from generator.check import check_paths
@@ -140,3 +142,64 @@ def test_a_row_of_a_kind_the_council_does_not_record_is_refused(tmp_path: Path) 
         "complaints), withdrawn, or ineligible: choose one of complaints, enquiry, withdrawn, ineligible, "
         "ineligible:safeguarding, ineligible:corporate",
     ]
+
+
+# Answers within target, counted by hand in the Welsh calendar: Stage 1 of 0001 to 0004 each took 9
+# working days of 10 (0005 is still open): 4 of 4. Stage 2 (target 25) of C-2023-0002 took 29, of
+# C-2022-0002 25 (Easter and two May bank holidays skipped): 1 of 2.
+TIMED = AGREEING.replace("stage-1:open: 1, stage-2: 2, stage-2:escalated: 2,",
+                         "stage-1:open: 1, stage-1:within-target: 4, stage-2: 2, stage-2:escalated: 2,\n"
+                         "                stage-2:within-target: 1,")
+
+
+def test_answers_within_target_are_compared_in_the_nations_calendar(tmp_path: Path) -> None:
+    assert problems(council_with(tmp_path, TIMED)) == []
+    (tmp_path / "again").mkdir()
+    # Counted in calendar days, C-2022-0002's Stage 2 would be late too; the officer wrote 0.
+    wrong = TIMED.replace("stage-2:within-target: 1", "stage-2:within-target: 0")
+    assert problems(council_with(tmp_path / "again", wrong)) == [
+        f"{HISTORY}:6:40: stages.rows.stage-2:within-target: the history record says 0, but the case records "
+        "for 2023-24 give 1"]
+
+
+def test_answers_within_target_printed_as_percentages_are_compared_with_the_stages_answers(
+        tmp_path: Path) -> None:
+    # Shares of each stage's own answers (4 of 4, 1 of 2), whatever the table's base.
+    printed = "stages: {percentages: {stage-1:within-target: 100, stage-2:within-target: %s}, base: 7}"
+    agreeing = AGREEING.replace(AGREEING.splitlines()[4], printed % 50)
+    assert problems(council_with(tmp_path, agreeing)) == []
+    (tmp_path / "again").mkdir()
+    wrong = AGREEING.replace(AGREEING.splitlines()[4], printed % 100)
+    assert problems(council_with(tmp_path / "again", wrong)) == [
+        f"{HISTORY}:5:75: stages.percentages.stage-2:within-target: the history record says 100%, but the "
+        "case records for 2023-24 give 1 of 2 (50.0%)"]
+
+
+def test_a_year_without_answers_within_target_never_loads_the_calendar(tmp_path: Path) -> None:
+    # holidays costs a warm check a fifth of its time: only a published within-target row needs it.
+    script = ("import sys; from pathlib import Path; from generator.check import check_paths; "
+              f"assert check_paths(Path({str(council_with(tmp_path, AGREEING))!r})).problems == []; "
+              "print('holidays' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=PROJECT)
+    assert run.stdout.strip() == "False", run.stderr
+
+
+def test_parts_of_a_stage_more_than_the_stage_are_refused(tmp_path: Path) -> None:
+    wrong = TIMED.replace("stage-1:within-target: 4", "stage-1:within-target: 5")
+    refused = (f"{HISTORY}:5:26: stages.rows.stage-1: stage-1:within-target (5) and stage-1:open (1) come "
+               "to more than the 5 complaints at stage-1: correct the figures")
+    assert refused in problems(council_with(tmp_path, wrong))
+
+
+def test_a_published_count_within_target_is_shown_as_a_share_of_the_stages_answers(tmp_path: Path) -> None:
+    # 2021-22 published Stage 1: 9, 1 still open, 7 within target: 7 of the 8 answers.
+    repo = council_with(tmp_path, TIMED)
+    earlier = repo / "records" / "history" / "HIST-2021-22.yaml"
+    earlier.write_text(earlier.read_text(encoding="utf-8").replace(
+        "rows: {stage-1: 9, stage-2: 2,",
+        "rows: {stage-1: 9, stage-1:open: 1, stage-1:within-target: 7, stage-2: 2,"),
+        encoding="utf-8")
+    assert problems(repo) == []
+    report = year_report(load_records(repo), "2022-23")
+    within = next(row for row in report.table("stages").rows if row.key == "stage-1:within-target")
+    assert within.cells[1] == Share(7, 8)

@@ -158,7 +158,8 @@ def _history_rows(taxonomy: Taxonomy) -> dict[str, tuple[list[str], str]]:
         "service_groups": (taxonomy.ids.get("service_groups", []),
                            "the id of a service group named under taxonomies.service_areas"),
         "stages": ([*stages, *(f"{stage}:{part}" for stage in stages for part in STAGE_PARTS), OMBUDSMAN_ROW],
-                   "a stage of procedure.stages, <stage>:escalated, <stage>:direct or ombudsman"),
+                   "a stage of procedure.stages, <stage>:escalated, <stage>:direct, <stage>:within-target, "
+                   "<stage>:open or ombudsman"),
         "outcomes_by_stage": ([*stages, *(f"{stage}:{outcome}" for stage in stages for outcome in outcomes)],
                               "a stage of procedure.stages, or <stage>:<outcome>"),
     }

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.check.history_counts import Counted, computed_tables
 from generator.check.repository import Repository, as_list, value_at, year_written
+from generator.check.stage_timing import StageTiming, publishes_within_target
 from generator.check.wording import shown
 from generator.load import RecordFile
 from generator.problems import Problem
@@ -54,6 +55,23 @@ def history_sums(record: RecordFile) -> Iterator[Problem]:
             )
 
 
+def stage_parts(record: RecordFile) -> Iterator[Problem]:
+    """A published stages table's parts fit in their stage: those answered within target and those
+    still open are at most the stage's complaints, together (the site shows the first as a share
+    of the stage's answers)."""
+    rows = value_at(record.values, "stages", "rows")
+    for stage, received in (rows.items() if isinstance(rows, dict) else ()):
+        if ":" in str(stage) or not _is_count(received):
+            continue
+        parts = {part: rows.get(f"{stage}:{part}") for part in ("within-target", "open")}
+        written = {part: count for part, count in parts.items() if _is_count(count)}
+        if sum(written.values()) > received:
+            named = " and ".join(f"{stage}:{part} ({count})" for part, count in written.items())
+            more = "come to more" if len(written) > 1 else "is more"
+            yield record.problem(("stages", "rows", stage), (
+                f"{named} {more} than the {received} complaints at {stage}: correct the figures"))
+
+
 def history_agreement(repository: Repository, named: set[str] | None) -> Iterator[Problem]:
     """A history year and the case records of the same year must give the same figures, each
     table counted as the site counts it (`history_counts`); a value not published (null) is never
@@ -82,7 +100,8 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
         if named is not None and not involved & named:
             continue
         staged = [r.values for r in sources["staged"]]
-        for table, counted in computed_tables(year, sources, staged, organisation).items():
+        timing = StageTiming.of(organisation) if publishes_within_target(history.values) else None
+        for table, counted in computed_tables(year, sources, staged, organisation, timing).items():
             yield from _compare_table(history, table, counted, f"the {counted.source} records for {year}")
         ombudsman = sources["ombudsman"]
         published = value_at(history.values, "ombudsman", "received")
@@ -144,22 +163,44 @@ def _compare_percentages(history: RecordFile, table: str, counted: Counted, sour
     """A table printed as percentages of a base: the base against the records' total, and each
     percentage against the records' share, to the precision it was printed with (23.5 within
     0.05 of the exact share), so a report that rounded a half down still agrees. Shares of a
-    stage (stages, outcomes by stage) are of the stage's count, not of one base: not compared."""
+    stage (stages, outcomes by stage) are of the stage's count, not of one base: only a stage's
+    share of answers within its target is compared, with the share of that stage's answers."""
     published = history.values[table]
+    if counted.parts_optional:
+        yield from _compare_shares(history, table, counted, source)
+        return
     base = published.get("base")
-    if counted.parts_optional or not isinstance(base, int) or isinstance(base, bool):
+    if not isinstance(base, int) or isinstance(base, bool):
         return
     if base != counted.total:
         yield history.problem((table, "base"), f"the history record says {base}, but {source} give "
                                                f"{counted.total}")
         return
     for row, printed in published["percentages"].items():
-        if not isinstance(printed, (int, float)) or isinstance(printed, bool) or not base:
-            continue  # null: not published
-        written = Decimal(str(printed))
-        part = counted.rows.get(str(row), 0)
-        exact = Decimal(part * 100) / Decimal(base)
-        if abs(exact - written) > Decimal(5).scaleb(-1 + min(0, int(written.as_tuple().exponent))):
-            yield history.problem((table, "percentages", row), (
-                f"the history record says {printed}%, but {source} give {part} of {base} "
-                f"({exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%)"))
+        if _is_percentage(printed) and base:  # else null: not published
+            yield from _compare_share(history, (table, "percentages", row), printed,
+                                      (counted.rows.get(str(row), 0), base), source)
+
+
+def _compare_shares(history: RecordFile, table: str, counted: Counted, source: str) -> Iterator[Problem]:
+    """Each published percentage that is a share of its own stage's answers (within target)."""
+    for row, printed in history.values[table]["percentages"].items():
+        share = (counted.shares or {}).get(str(row))
+        if _is_percentage(printed) and share and share[1]:
+            yield from _compare_share(history, (table, "percentages", row), printed, share, source)
+
+
+def _is_percentage(printed: Any) -> bool:
+    return isinstance(printed, (int, float)) and not isinstance(printed, bool)
+
+
+def _compare_share(history: RecordFile, path: tuple[Any, ...], printed: float, share: tuple[int, int],
+                   source: str) -> Iterator[Problem]:
+    """A percentage as printed against part of whole, to the precision it was printed with."""
+    part, whole = share
+    written = Decimal(str(printed))
+    exact = Decimal(part * 100) / Decimal(whole)
+    if abs(exact - written) > Decimal(5).scaleb(-1 + min(0, int(written.as_tuple().exponent))):
+        yield history.problem(path, (
+            f"the history record says {printed}%, but {source} give {part} of {whole} "
+            f"({exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%)"))

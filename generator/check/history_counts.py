@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.check.repository import as_list, value_at, year_written
+from generator.check.stage_timing import WITHIN_TARGET, StageTiming
 from generator.counting import (
     NOT_RECORDED,
     OMBUDSMAN_ROW,
@@ -39,11 +40,6 @@ BY_FIELD = {
 }
 
 
-# Rows of a published stages table the check does not count: the share answered within a stage's
-# target needs the nation's working-day calendar, which the site's figures count.
-NOT_COMPARED = ("within-target",)
-
-
 @dataclass(frozen=True)
 class Counted:
     """A table as the records give it: rows, total, and what they count ('case', 'compliment')."""
@@ -53,9 +49,13 @@ class Counted:
     source: str
     # Rows `<stage>:<part>` a published table may leave out (not published) without disagreeing.
     parts_optional: bool = False
+    # Parts `<stage>:<part>` left uncounted, so not compared (answers within target, untimed).
+    not_counted: tuple[str, ...] = ()
+    # Rows that are also shares, row -> (part, whole): a stage's answers within target, of its answers.
+    shares: dict[str, tuple[int, int]] | None = None
 
     def compares(self, row: str) -> bool:
-        return row.rpartition(":")[2] not in NOT_COMPARED if self.parts_optional else True
+        return not (self.parts_optional and row.rpartition(":")[2] in self.not_counted)
 
 
 def stage_year(stage: Any, received: Any) -> str | None:
@@ -66,14 +66,15 @@ def stage_year(stage: Any, received: Any) -> str | None:
     return year_written(written) if isinstance(written, str) else None
 
 
-def steps_in(cases: list[dict[str, Any]], year: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Each stage of a formal complaint counted in `year`, with its place in the case's stages."""
+def steps_in(cases: list[dict[str, Any]], year: str) -> Iterator[tuple[int, dict[str, Any], Any]]:
+    """Each stage of a formal complaint counted in `year`, with its place in the case's stages and
+    the case's date received."""
     for case in cases:
         if not is_counted_complaint(case.get("kind"), case.get("disposition")):
             continue
         for index, stage in enumerate(as_list(case.get("stages"))):
             if isinstance(stage, dict) and stage_year(stage, case.get("received")) == year:
-                yield index, stage
+                yield index, stage, case.get("received")
 
 
 def _answered(stage: Any) -> bool:
@@ -92,10 +93,10 @@ def organisation_lists(organisation: dict[str, Any]) -> tuple[frozenset[str], di
 
 
 def computed_tables(year: str, received: dict[str, list[RecordFile]], staged: list[dict[str, Any]],
-                    organisation: dict[str, Any]) -> dict[str, Counted]:
+                    organisation: dict[str, Any], timing: StageTiming | None = None) -> dict[str, Counted]:
     """Each history table as the year's records give it. `received` holds the records received in
     the year by kind; `staged`, every case with a stage counted in the year, whichever year the
-    case was first received in."""
+    case was first received in; `timing`, when given, counts each stage's answers within target."""
     tables: dict[str, Counted] = {}
     upheld, groups = organisation_lists(organisation)
     cases = [r.values for r in received["case"]]
@@ -114,7 +115,7 @@ def computed_tables(year: str, received: dict[str, list[RecordFile]], staged: li
         in_groups = Counter(groups[c["service_area"]] for c in complaints if c.get("service_area") in groups)
         tables["service_groups"] = Counted(in_groups, len(complaints), "case")
     if cases or staged:
-        tables |= stage_tables(year, staged, upheld, len(received["ombudsman"]))
+        tables |= stage_tables(year, staged, upheld, len(received["ombudsman"]), timing)
     compliments = [r.values for r in received["compliment"]]
     if compliments:
         teams = Counter(str(c.get("team")) for c in compliments)
@@ -122,19 +123,27 @@ def computed_tables(year: str, received: dict[str, list[RecordFile]], staged: li
     return tables
 
 
-def stage_tables(year: str, staged: list[dict[str, Any]], upheld: frozenset[str], ombudsman: int
-                 ) -> dict[str, Counted]:
-    """The stages table (each stage received in the year, how it was reached, still open, and the
-    ombudsman's cases received) and outcomes by stage, as `counting` defines their rows."""
+def stage_tables(year: str, staged: list[dict[str, Any]], upheld: frozenset[str], ombudsman: int,
+                 timing: StageTiming | None = None) -> dict[str, Counted]:
+    """The stages table (each stage received in the year, how it was reached, still open, answered
+    within its target when `timing` is given, and the ombudsman's cases received) and outcomes by
+    stage, as `counting` and the site's stages table define their rows."""
     stages: Counter[str] = Counter()
     by_stage: Counter[str] = Counter()
+    answers: Counter[str] = Counter()
     steps = list(steps_in(staged, year))
-    for index, step in steps:
+    for index, step, received in steps:
         stage = str(step.get("stage"))
         stages.update(stage_rows(stage, stage_route(index, step.get("route")), _answered(step)))
         by_stage.update(stage_outcome_rows(stage, _answered(step), step.get("outcome"), upheld))
+        if timing is not None and _answered(step):
+            answers[stage] += 1
+            stages[f"{stage}:{WITHIN_TARGET}"] += timing.in_time(step, received)
     stages[OMBUDSMAN_ROW] = ombudsman
+    shares = {f"{stage}:{WITHIN_TARGET}": (stages[f"{stage}:{WITHIN_TARGET}"], whole)
+              for stage, whole in answers.items()}
+    untimed = () if timing is not None else (WITHIN_TARGET,)
     return {
-        "stages": Counted(stages, len(steps), "case", parts_optional=True),
+        "stages": Counted(stages, len(steps), "case", True, not_counted=untimed, shares=shares),
         "outcomes_by_stage": Counted(by_stage, len(steps), "case", parts_optional=True),
     }

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from generator.check.council import council_problems
 from generator.check.dates import dates_in_order, future_dates, timescales
-from generator.check.history import history_agreement, history_sums
+from generator.check.history import history_agreement, history_sums, stage_parts
 from generator.check.identity import FOLDER_DATE, ID_PREFIX, duplicate_ids, identity
 from generator.check.ombudsman_cases import ombudsman_case_problems
 from generator.check.ombudsman_statistics import statistics_problems
@@ -57,6 +57,7 @@ def record_problems(record: RecordFile, repository: Repository, *, references: b
     problems += council_problems(record, repository.taxonomy)
     if record.kind == "history":
         problems += history_sums(record)
+        problems += stage_parts(record)
     if record.kind == "ombudsman":
         problems += ombudsman_case_problems(record, repository.taxonomy)
     if record.kind == STATISTICS:

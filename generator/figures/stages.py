@@ -67,11 +67,25 @@ def stage_column(organisation: Organisation, basis: YearBasis) -> ColumnSpec:
             cells |= stage_cells(organisation, stage, [step for _, step in received_at(basis, stage)])
         cells[OMBUDSMAN_ROW] = len(basis.ombudsman_received)
     else:
-        published = tally_published(basis, "stages")
-        cells = {key: published.count(key) for key in published.counts}
+        cells = published_cells(organisation, basis)
         if basis.history and basis.history.ombudsman_received is not None:
             cells.setdefault(OMBUDSMAN_ROW, basis.history.ombudsman_received)
     return ColumnSpec(Column(basis.year, basis.year, basis.year, "mixed"), cells.get)
+
+
+def published_cells(organisation: Organisation, basis: YearBasis) -> dict[str, Cell]:
+    """A year's stages as its history record published them: each count, or the percentage printed
+    instead of it. A count of a stage's answers within its target is shown as a share of that
+    stage's answers, as a year of records shows it, when the record gives the answers (the stage's
+    complaints and those still open); else as the count published."""
+    published = tally_published(basis, "stages")
+    cells = {key: published.cell(key) for key in {*published.counts, *published.percentages}}
+    for stage in organisation.stages:
+        within = published.count(f"{stage.id}:within-target")
+        received, still_open = published.count(stage.id), published.count(f"{stage.id}:{STAGE_OPEN}")
+        if within is not None and received is not None and still_open is not None and received > still_open:
+            cells[f"{stage.id}:within-target"] = Share(within, received - still_open)
+    return cells
 
 
 def row_specs(organisation: Organisation) -> list[RowSpec]:

@@ -14,7 +14,7 @@ from typing import Any
 from generator.counting import is_upheld as counted_as_upheld
 from generator.language import N_, welsh_of
 from generator.model.bilingual import SUFFIX, Text, candours, text_of, texts_of
-from generator.nations import NATIONS, RECORDABLE, Nation, default_stages, services_wording
+from generator.nations import NATIONS, RECORDABLE, Nation, default_stages, holiday_calendar, services_wording
 
 # The kinds of representation a case can be, in the order the representations table lists them.
 KINDS = ("complaint", "informal-complaint", "enquiry", "request-for-service")
@@ -236,7 +236,7 @@ def _kinds(values: dict[str, Any] | None) -> tuple[Kind, ...]:
 def organisation_from(values: dict[str, Any]) -> Organisation:
     taxonomies = values.get("taxonomies", {})
     nation = NATIONS[values["jurisdiction"]]
-    holidays = values.get("bank_holidays", {"country": "GB", "subdivision": nation.subdivision})
+    country, subdivision = holiday_calendar(values)
     targets = values.get("targets", {})
     procedure = values.get("procedure", {})
     services = tuple(values.get("services", ("adults",)))
@@ -257,8 +257,8 @@ def organisation_from(values: dict[str, Any]) -> Organisation:
     return Organisation(
         name=_name(values),
         jurisdiction=values["jurisdiction"],
-        bank_holidays_country=holidays.get("country", "GB"),
-        bank_holidays_subdivision=holidays.get("subdivision"),
+        bank_holidays_country=country,
+        bank_holidays_subdivision=subdivision,
         acknowledge_working_days=stages[0].acknowledge_working_days or 3,
         respond_working_days=stages[0].respond_working_days,
         extended_working_days=stages[0].extended_working_days,
