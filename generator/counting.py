@@ -8,7 +8,7 @@ refuse a year for figures the site itself shows, nor accept one it would show di
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 # Row keys Candour gives rows of its own in tables whose other rows are an organisation's ids.
 TOTAL = "total"
@@ -114,3 +114,10 @@ def response_bands(target: int) -> tuple[tuple[str, str, int | None], ...]:
     last = (BANDS - 1) * target
     bands.append((f"over-{last}", f"Over {last} working days", None))
     return tuple(bands)
+
+
+def response_band(days: int | None, bands: Sequence[tuple[str, str, int | None]]) -> str:
+    """The band a response time falls in (`response_bands`); still open when not answered."""
+    if days is None:
+        return STILL_OPEN
+    return next(key for key, _, most in bands if most is None or days <= most)

@@ -137,11 +137,25 @@ def _written_stages(values: dict[str, Any]) -> list[Any]:
     return list(default_stages(jurisdiction, services if isinstance(services, list) else ["adults"]))
 
 
-def stage_targets(values: dict[str, Any]) -> dict[str, int]:
-    """Each stage's response target in working days, by stage id, from a checked organisation file."""
-    return {stage["id"]: stage["respond_working_days"] for stage in _written_stages(values)
-            if hasattr(stage, "get") and isinstance(stage.get("id"), str)
-            and isinstance(stage.get("respond_working_days"), int)}
+# A first stage's targets the organisation file leaves out: its `targets`, else these.
+FIRST_STAGE_DEFAULTS = {"extended_working_days": None, "acknowledge_working_days": 3}
+
+
+def stage_target(stage: Any, targets: dict[str, Any], first: bool, name: str) -> int | None:
+    """A stage's own target (`acknowledge_working_days`, `extended_working_days`); a first stage
+    without one takes the file's `targets`, else its default; a later stage has none."""
+    if name in stage:
+        return stage[name]
+    return targets.get(name, FIRST_STAGE_DEFAULTS.get(name)) if first else None
+
+
+def stage_targets(values: dict[str, Any], name: str = "respond_working_days") -> dict[str, int | None]:
+    """Each stage's target of one kind in working days, by stage id, from a checked organisation
+    file: its response targets, or with `name` its acknowledgement or extended targets."""
+    targets = values.get("targets") if isinstance(values.get("targets"), dict) else {}
+    stages = [stage for stage in _written_stages(values)
+              if hasattr(stage, "get") and isinstance(stage.get("id"), str)]
+    return {stage["id"]: stage_target(stage, targets, index == 0, name) for index, stage in enumerate(stages)}
 
 
 def holiday_calendar(values: dict[str, Any]) -> tuple[str, str | None]:

@@ -1,7 +1,8 @@
 """validate compares every table a history record holds with the case records of its year, counted
 as the site counts them (`generator.counting`): stages by the year each stage was received,
-outcomes by stage, service groups, and each kind of representation; a value published as null is
-never compared, nor added as 0.
+outcomes by stage, service groups, each kind of representation, and, in working days of the
+nation's calendar, response times, acknowledgements and each stage's answers within its target; a
+value published as null is never compared, nor added as 0.
 
 The council is tests/fixtures/wales-social-services, whose 2023-24 figures, counted by hand:
 - representations: complaints C-2023-0001 to 0005 (5), enquiries 0006, 0007, 0008 (3), 0009
@@ -203,3 +204,67 @@ def test_a_published_count_within_target_is_shown_as_a_share_of_the_stages_answe
     report = year_report(load_records(repo), "2022-23")
     within = next(row for row in report.table("stages").rows if row.key == "stage-1:within-target")
     assert within.cells[1] == Share(7, 8)
+
+
+# Stage 1 response times (target 10 days; bands 0-10 to over-50): 0001 to 0004 took 9 working days
+# each, 0005 is still open. Acknowledgement (target 2 days): 0004 after 4 working days, the rest
+# the next day.
+RESPONSES = ('response_times: {rows: {"0-10": 4, "11-20": 0}, total: 5, still_open: 1}\n'
+             "acknowledgements: {rows: {in-time: 4, late: 1, not-recorded: 0}, total: 5}\n")
+
+
+def test_response_times_and_acknowledgements_are_compared_in_working_days(tmp_path: Path) -> None:
+    assert problems(council_with(tmp_path, AGREEING + RESPONSES)) == []
+    (tmp_path / "again").mkdir()
+    # Counted in calendar days, 0001 (over the coronation bank holiday) would be 14: in 11-20; and
+    # the officer left out 0005, still open.
+    wrong = (AGREEING + RESPONSES).replace('"0-10": 4, "11-20": 0}, total: 5, still_open: 1',
+                                           '"0-10": 3, "11-20": 1}, total: 4, still_open: 0')
+    wrong = wrong.replace("in-time: 4, late: 1", "in-time: 5, late: 0")
+    source = "the case records for 2023-24"
+    says = "the history record says"
+    assert problems(council_with(tmp_path / "again", wrong)) == [
+        f"{HISTORY}:12:33: response_times.rows.0-10: {says} 3, but {source} give 4",
+        f"{HISTORY}:12:45: response_times.rows.11-20: {says} 1, but {source} give 0",
+        f"{HISTORY}:12:56: response_times.total: {says} 4, but {source} give 5",
+        f"{HISTORY}:12:71: response_times.still_open: {says} 0, but {source} give 1",
+        f"{HISTORY}:13:36: acknowledgements.rows.in-time: {says} 5, but {source} give 4",
+        f"{HISTORY}:13:45: acknowledgements.rows.late: {says} 0, but {source} give 1",
+    ]
+
+
+SCOTLAND = PROJECT / "tests" / "fixtures" / "scotland" / "records"
+
+
+def test_a_scottish_year_in_the_spso_procedure_is_compared(tmp_path: Path) -> None:
+    # Counted by hand from tests/fixtures/scotland, 2023-24, Scotland's calendar and default
+    # targets (frontline 5 days, investigation 20; acknowledgement 3):
+    # - frontline: 0001 5 days, 0003 6 (late), 0004 2, 0006 4: 3 of 4 within; 0005 still open;
+    #   bands 0-5: 0001, 0004, 0006; 6-10: 0003. 0002 went straight to investigation: in no band;
+    # - investigation: 0001 20 days, 0002 18 (both within); 0006 still open;
+    # - every complaint acknowledged within 3 days, 0002 against the investigation's own 3.
+    history = """\
+id: HIST-2023-24
+year: 2023-24
+source: Annual report 2023-24
+stages:
+  rows: {frontline: 5, frontline:within-target: 3, investigation: 3, investigation:within-target: 2,
+         investigation:open: 1, ombudsman: 1}
+response_times: {rows: {"0-5": 3, "6-10": 1}, total: 5, still_open: 1}
+acknowledgements: {rows: {in-time: 6, late: 0, not-recorded: 0}, total: 6}
+"""
+    shutil.copytree(SCOTLAND, tmp_path / "records")
+    shutil.copytree(PROJECT / "schemas", tmp_path / "schemas")
+    (tmp_path / HISTORY).parent.mkdir()
+    (tmp_path / HISTORY).write_text(history, encoding="utf-8")
+    assert problems(tmp_path) == []
+    wrong = (history.replace("frontline:within-target: 3", "frontline:within-target: 4")
+             .replace('"0-5": 3, "6-10": 1', '"0-5": 4, "6-10": 0'))
+    (tmp_path / HISTORY).write_text(wrong, encoding="utf-8")
+    source = "the case records for 2023-24"
+    says = "the history record says"
+    assert problems(tmp_path) == [
+        f"{HISTORY}:5:49: stages.rows.frontline:within-target: {says} 4, but {source} give 3",
+        f"{HISTORY}:7:32: response_times.rows.0-5: {says} 4, but {source} give 3",
+        f"{HISTORY}:7:43: response_times.rows.6-10: {says} 0, but {source} give 1",
+    ]

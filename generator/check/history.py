@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.check.history_counts import Counted, computed_tables
 from generator.check.repository import Repository, as_list, value_at, year_written
-from generator.check.stage_timing import StageTiming, publishes_within_target
+from generator.check.stage_timing import StageTiming, publishes_timed
 from generator.check.wording import shown
 from generator.load import RecordFile
 from generator.problems import Problem
@@ -100,7 +100,8 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
         if named is not None and not involved & named:
             continue
         staged = [r.values for r in sources["staged"]]
-        timing = StageTiming.of(organisation) if publishes_within_target(history.values) else None
+        timed = (sources["case"] or sources["staged"]) and publishes_timed(history.values)
+        timing = StageTiming.of(organisation) if timed else None
         for table, counted in computed_tables(year, sources, staged, organisation, timing).items():
             yield from _compare_table(history, table, counted, f"the {counted.source} records for {year}")
         ombudsman = sources["ombudsman"]
@@ -153,6 +154,11 @@ def _compare_table(history: RecordFile, table: str, counted: Counted, source: st
         optional = counted.parts_optional and ":" in row
         if row not in published["rows"] and count and not optional:
             yield history.problem((table, "rows"), f"has no row {shown(row)}, but {source} give {count}")
+    for extra, count in (counted.extras or {}).items():
+        written = published.get(extra)
+        if written is not None and written != count:
+            yield history.problem((table, extra), f"the history record says {written}, but {source} "
+                                                  f"give {count}")
     total = published.get("total")
     if total is not None and total != counted.total:
         yield history.problem((table, "total"), f"the history record says {total}, but {source} give "

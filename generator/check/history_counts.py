@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.check.repository import as_list, value_at, year_written
-from generator.check.stage_timing import WITHIN_TARGET, StageTiming
+from generator.check.stage_timing import WITHIN_TARGET, StageTiming, acknowledgements, response_times
 from generator.counting import (
     NOT_RECORDED,
     OMBUDSMAN_ROW,
@@ -53,6 +53,8 @@ class Counted:
     not_counted: tuple[str, ...] = ()
     # Rows that are also shares, row -> (part, whole): a stage's answers within target, of its answers.
     shares: dict[str, tuple[int, int]] | None = None
+    # Counts a published table holds beside its rows (`still_open` of response times).
+    extras: dict[str, int] | None = None
 
     def compares(self, row: str) -> bool:
         return not (self.parts_optional and row.rpartition(":")[2] in self.not_counted)
@@ -96,7 +98,7 @@ def computed_tables(year: str, received: dict[str, list[RecordFile]], staged: li
                     organisation: dict[str, Any], timing: StageTiming | None = None) -> dict[str, Counted]:
     """Each history table as the year's records give it. `received` holds the records received in
     the year by kind; `staged`, every case with a stage counted in the year, whichever year the
-    case was first received in; `timing`, when given, counts each stage's answers within target."""
+    case was first received in; `timing`, when given, counts the tables that need working days."""
     tables: dict[str, Counted] = {}
     upheld, groups = organisation_lists(organisation)
     cases = [r.values for r in received["case"]]
@@ -114,6 +116,11 @@ def computed_tables(year: str, received: dict[str, list[RecordFile]], staged: li
             tables[table] = Counted(counted_by, len(complaints), "case")
         in_groups = Counter(groups[c["service_area"]] for c in complaints if c.get("service_area") in groups)
         tables["service_groups"] = Counted(in_groups, len(complaints), "case")
+        if timing is not None:
+            bands, at_first, still_open = response_times(complaints, timing)
+            tables["response_times"] = Counted(bands, at_first, "case", extras={"still_open": still_open})
+            acknowledged = acknowledgements(complaints, timing)
+            tables["acknowledgements"] = Counted(acknowledged, len(complaints), "case")
     if cases or staged:
         tables |= stage_tables(year, staged, upheld, len(received["ombudsman"]), timing)
     compliments = [r.values for r in received["compliment"]]

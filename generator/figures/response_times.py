@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from statistics import median
 
-from generator.counting import response_bands
+from generator.counting import STILL_OPEN, response_band, response_bands
 from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import (
     ColumnSpec,
@@ -24,7 +24,6 @@ from generator.language import N_, _
 from generator.model import Case, Organisation, Records
 from generator.workingdays import Region, working_days_between
 
-STILL_OPEN = "still-open"
 Band = tuple[str, str, int | None]  # (row key, label, most working days; None for the last band)
 
 
@@ -49,12 +48,6 @@ def at_first_stage(case: Case, organisation: Organisation) -> bool:
     return stage is None or stage.stage == organisation.stages[0].id
 
 
-def band(days: int | None, bands: Sequence[Band]) -> str:
-    if days is None:
-        return STILL_OPEN
-    return next(key for key, _, most in bands if most is None or days <= most)
-
-
 def days_taken(basis: YearBasis, organisation: Organisation) -> tuple[int | None, ...]:
     """The first-stage response time of each of the year's complaints at the first stage (None:
     still open), counted once."""
@@ -72,7 +65,8 @@ def tally(basis: YearBasis, organisation: Organisation, bands: Sequence[Band]) -
 
 def _tally(basis: YearBasis, organisation: Organisation, bands: Sequence[Band]) -> Tally:
     if basis.source == CASES:
-        return tally_items(basis.year, days_taken(basis, organisation), lambda days: band(days, bands))
+        taken = days_taken(basis, organisation)
+        return tally_items(basis.year, taken, lambda days: response_band(days, bands))
     published = tally_published(basis, "response_times")
     still_open = basis.published("response_times")
     counts = {**published.counts, STILL_OPEN: still_open.extra.get("still_open") if still_open else None}

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.counting import response_bands
+from generator.counting import STILL_OPEN, response_band, response_bands
 from generator.figures.basis import CASES, YearBasis
 from generator.figures.counts import RowSpec, Tally, build_table, count_column
-from generator.figures.response_times import STILL_OPEN, band
 from generator.figures.stages import received_at, stage_days
 from generator.figures.table import Table
 from generator.language import _
@@ -35,7 +34,7 @@ def stage_tally(organisation: Organisation, basis: YearBasis) -> Tally:
         steps = [step for _, step in received_at(basis, stage)]
         counts[stage.id] = len(steps)
         for step in steps:
-            key = f"{stage.id}:{band(stage_days(step, region), bands)}"
+            key = f"{stage.id}:{response_band(stage_days(step, region), bands)}"
             counts[key] = (counts.get(key) or 0) + 1
     return Tally(basis.year, CASES, counts, sum(1 for _ in basis.stages))
 

@@ -14,7 +14,15 @@ from typing import Any
 from generator.counting import is_upheld as counted_as_upheld
 from generator.language import N_, welsh_of
 from generator.model.bilingual import SUFFIX, Text, candours, text_of, texts_of
-from generator.nations import NATIONS, RECORDABLE, Nation, default_stages, holiday_calendar, services_wording
+from generator.nations import (
+    NATIONS,
+    RECORDABLE,
+    Nation,
+    default_stages,
+    holiday_calendar,
+    services_wording,
+    stage_target,
+)
 
 # The kinds of representation a case can be, in the order the representations table lists them.
 KINDS = ("complaint", "informal-complaint", "enquiry", "request-for-service")
@@ -214,10 +222,8 @@ def _stages(values: list[dict[str, Any]], targets: dict[str, Any]) -> tuple[Stag
         first = index == 0
         stages.append(Stage(
             stage["id"], _name(stage), stage["respond_working_days"],
-            extended_working_days=stage.get(
-                "extended_working_days", targets.get("extended_working_days") if first else None),
-            acknowledge_working_days=stage.get(
-                "acknowledge_working_days", targets.get("acknowledge_working_days", 3) if first else None),
+            extended_working_days=stage_target(stage, targets, first, "extended_working_days"),
+            acknowledge_working_days=stage_target(stage, targets, first, "acknowledge_working_days"),
         ))
     return tuple(stages)
 
