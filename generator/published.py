@@ -178,9 +178,11 @@ def published_address(path: str, directory_urls: bool) -> str:
 
     Written out rather than asked of MkDocs (the library knows no engine): MkDocs' documented rule,
     which its successors keep. `a/b.md` is `a/b/` (or `a/b.html`); `index.md` and `README.md` are
-    their folder's page; any other file keeps its path."""
+    their folder's page; any other file keeps its path, but with directory addresses an
+    `index.html` is its folder (`admin/index.html` is `admin/`)."""
     if not path.endswith(".md"):
-        return quote(path)
+        parent, name = posixpath.split(path)
+        return quote(f"{parent or '.'}/" if directory_urls and name == "index.html" else path)
     parent, name = posixpath.split(path[:-3])
     name = "index" if name == "README" else name
     if name == "index" or directory_urls:

@@ -82,7 +82,8 @@ def test_anchors_are_the_ids_blocks_give():
 # Links made relative to the published page, as MkDocs makes them (generator.published) ----------
 
 PATHS = ["methodology.md", "reports/2019-20/index.md", "reports/2019-20/print.md",
-         "reports/2019-20/data/outcomes.csv", "tracker/actions/ACT-2019-01.md", "README.md", "a/README.md"]
+         "reports/2019-20/data/outcomes.csv", "tracker/actions/ACT-2019-01.md", "README.md", "a/README.md",
+         "admin/index.html", "admin/config.yml"]
 BLOCK = ('<a href="../../methodology.md#median">m</a><a href="data/outcomes.csv">c</a>'
          '<a href="../../tracker/actions/ACT-2019-01.md">a</a><a href="#here">h</a>'
          '<a href="https://e.org/x.md">e</a>')

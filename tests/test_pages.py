@@ -234,6 +234,17 @@ def test_printable_page_hides_navigation_and_includes_the_procedure():
     assert "### Table 1:" in printable
 
 
+def test_a_case_studys_edit_link_is_in_its_block_and_not_on_the_printable_page():
+    # In the block, not the Markdown: a report's hundred escaped links doubled its Markdown time.
+    built = pages()
+    page = built["reports/2019-20/index.md"]
+    edit = ('<p class="candour-edit"><a href="../../admin/index.html#/collections/cases-2019-20/entries/'
+            'C-2019-0001">Edit this case study</a> in the records editor (for officers).</p>')
+    assert edit in page_html(page)
+    assert "Edit this case study" not in skeleton(page)
+    assert "Edit this case study" not in built["reports/2019-20/print.md"]
+
+
 def test_quotes_keep_their_paragraphs_escaped():
     html = page_html(pages()["reports/2019-20/index.md"])
     assert "</p>\n<p>Second paragraph.</p>\n</blockquote>\n<figcaption>Review Team</figcaption>" in html

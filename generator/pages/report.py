@@ -170,10 +170,14 @@ def report_pages(
         "report": report, "organisation": organisation, "period": period(report.year),
         "opening": Markup(commentary.text(OPENING) if commentary else ""),
         "sections": sections(report, commentary, definitions),
-        "actions": actions, "to_root": TO_ROOT, "pages": pages, "edit_record": _case_in_editor,
+        "actions": actions, "to_root": TO_ROOT, "pages": pages,
         "quotes": render_block("html/quotes.html.j2", quotes=report.quotes, edit_record=_compliment_in_editor)
         if report.quotes else None,
-        "case_studies": [(study, render_block("html/case_study.html.j2", study=study))
+        # Each study's block with its edit link, and without it for the printable page: in the
+        # block, not the Markdown, where a hundred escaped links would double the page's time.
+        "case_studies": [(study, render_block("html/case_study.html.j2", study=study,
+                                              edit_link=_case_in_editor(study.case_id)),
+                          render_block("html/case_study.html.j2", study=study, edit_link=None))
                          for study in report.case_studies],
         "actions_table": render_block("html/learning.html.j2", actions=actions) if actions else None,
         "plans": [(published.plan, render_block("html/learning.html.j2", actions=learning_actions(
