@@ -123,43 +123,75 @@ def ready_pages(files: list[SiteFile], other_files: Collection[str], directory_u
     every_path = {*other_files, *(file.path for file in files)}
     scripts = published.own_scripts
     cleaner = sanitiser or SanitisedPages()
+    # Each link as written resolved once for all the pages of its folder, and each file's address
+    # worked out once: the 300 pages of actions link to the same themes and departments again and
+    # again. Only the relative address is each page's own.
+    resolved: dict[tuple[str, str], Resolved] = {}
+    addresses: dict[str, str] = {}
     published.files = [
-        _ready(file, every_path, directory_urls, cleaner, scripts, published) if file.is_page else file
+        _ready(file, every_path, directory_urls, cleaner, scripts, published, (resolved, addresses))
+        if file.is_page else file
         for file in files
     ]
     return published
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """A block's link as written in one folder: the file it names (None for this page's own
+    anchor, or another site), whether the site has that file, and the parts kept from it."""
+
+    written: str
+    target: str | None = None
+    query: str = ""
+    fragment: str = ""
+    found: bool = True
+    another_site: bool = False
+
+
+def _resolved(written: str, folder: str, every_path: set[str]) -> Resolved:
+    scheme, netloc, path, query, fragment = urlsplit(written)
+    if scheme or netloc or written.startswith(("/", "\\")):
+        return Resolved(written, another_site=True)  # another site, or an absolute address: as written
+    if not path:  # an anchor on this page
+        return Resolved(written, fragment=fragment)
+    target = posixpath.normpath(posixpath.join(folder, unquote(path))).lstrip("/")
+    return Resolved(written, target, query, fragment, found=target in every_path)
+
+
 def _ready(page: SiteFile, every_path: set[str], directory_urls: bool, cleaner: SanitisedPages,
-           scripts: frozenset[str], published: Published) -> SiteFile:
-    """`page` with each block's links published and the block sanitised."""
+           scripts: frozenset[str], published: Published,
+           known: tuple[dict[tuple[str, str], Resolved], dict[str, str]]) -> SiteFile:
+    """`page` with each block's links published (as MkDocs publishes a Markdown link; links to
+    other sites as written) and the block sanitised."""
     assert isinstance(page.content, str)
     blocks = fenced_blocks(page.content)
     if not blocks:
         return page
+    resolved, addresses = known
     links: list[BlockLink] = []
+    folder = posixpath.dirname(page.path)
     own_address = published_address(page.path, directory_urls)
-    addresses: dict[str, str] = {}  # a table of actions links each theme and department many times
+    seen: dict[str, str] = {}  # each link as written, as published on this page
 
     def address(written: str) -> str:
-        if written not in addresses:
-            addresses[written] = published_link(written)
-        return addresses[written]
-
-    def published_link(written: str) -> str:
-        scheme, netloc, path, query, fragment = urlsplit(written)
-        if scheme or netloc or written.startswith(("/", "\\")):
-            return written  # another site, or an absolute address: left as written, as MkDocs does
-        if not path:  # an anchor on this page
-            links.append(BlockLink(page.path, fragment, written)) if fragment else None
-            return written
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), unquote(path))).lstrip("/")
-        if target not in every_path:
-            published.missing.append(MissingTarget(page.path, written, target))
-            return written
-        links.append(BlockLink(target, fragment, written)) if fragment else None
-        relative = relative_address(published_address(target, directory_urls), own_address)
-        return urlunsplit(("", "", relative, query, fragment))
+        if written in seen:
+            return seen[written]
+        link = resolved.get((folder, written))
+        if link is None:
+            link = resolved[folder, written] = _resolved(written, folder, every_path)
+        published_as = written
+        if not link.found:
+            published.missing.append(MissingTarget(page.path, written, link.target or ""))
+        elif link.target is not None:
+            if link.target not in addresses:
+                addresses[link.target] = published_address(link.target, directory_urls)
+            relative = relative_address(addresses[link.target], own_address)
+            published_as = urlunsplit(("", "", relative, link.query, link.fragment))
+        if link.fragment and link.found and not link.another_site:
+            links.append(BlockLink(link.target or page.path, link.fragment, written))
+        seen[written] = published_as
+        return published_as
 
     content = with_blocks(page.content, [cleaner.page(linked(block, address), scripts) for block in blocks])
     if links:
