@@ -166,7 +166,9 @@ def test_an_action_page_shows_status_reason_reviews_and_history(pages: dict[str,
                      ("1 May 2020", "1 October 2019", "15 January 2019")]
     assert ("https://github.com/example/candour-records/edit/main/records/actions/2018-19/ACT-2018-01.yaml"
             in page)
-    assert "C\\-2019\\-0007" in page and "Cost issues" in page
+    raised = page.split("## What raised it", 1)[1].split("## ", 1)[0]
+    assert "C-2019-0007." in raised and "Cost issues." in raised  # in an HTML block: escaped for HTML
+    assert "C-2019-0007" not in skeleton(raised)
 
 
 def test_only_the_editors_edit_link_without_a_repository() -> None:

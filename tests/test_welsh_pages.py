@@ -66,7 +66,7 @@ def test_the_tracker_shows_the_actions_welsh_on_the_welsh_site() -> None:
     page = "tracker/actions/ACT-2023-01.md"
     welsh, english = pages("cy")[page], pages("en")[page]
     for text in ("Roedd yn cymryd gormod o amser i drefnu asesiadau i bobl hŷn",  # the issue
-                 "Trefnu pob asesiad o fewn pythefnos i'r cais",  # the step
+                 "Trefnu pob asesiad o fewn pythefnos i&#x27;r cais",  # the step, in an HTML block
                  "Mae angen dyddiad yr asesiad ar deuluoedd",  # the lesson
                  "Mae naw o bob deg asesiad bellach yn cael eu trefnu o fewn pythefnos",  # the review
                  "Pennaeth Gwasanaethau Oedolion", "Amseroldeb", "Gwasanaethau oedolion",
