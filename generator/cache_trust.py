@@ -89,6 +89,15 @@ def write_new(path: Path, content: bytes) -> None:
 def read_signed(name: str) -> str | None:
     """The text of the account's file `name` (in `account_folder`), or None when it is missing,
     unreadable or not signed with this account's key: its first line is the HMAC of the rest."""
+    content = read_signed_bytes(name)
+    try:
+        return None if content is None else content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def read_signed_bytes(name: str) -> bytes | None:
+    """The bytes of the account's file `name`, as `read_signed` believes them, else None."""
     key = signing_key()
     if key is None:
         return None
@@ -98,10 +107,10 @@ def read_signed(name: str) -> str | None:
         return None
     try:
         with os.fdopen(handle, "rb") as file:
-            signature, _, text = file.read().partition(b"\n")
+            signature, _, content = file.read().partition(b"\n")
     except OSError:
         return None
-    return believed_text(text, signature, _signed(key, text))
+    return content if hmac.compare_digest(signature, _signed(key, content)) else None
 
 
 def believed_text(content: bytes, kept: str | bytes, made: str | bytes) -> str | None:
@@ -116,13 +125,19 @@ def believed_text(content: bytes, kept: str | bytes, made: str | bytes) -> str |
 
 def keep_signed(name: str, text: str) -> None:
     """Keep `text` as the account's file `name`, signed; written whole or not at all."""
+    keep_signed_bytes(name, text.encode("utf-8"))
+
+
+def keep_signed_bytes(name: str, content: bytes) -> None:
+    """Keep `content` as the account's file `name` (its folder made if need be), signed; written
+    whole or not at all."""
     key = signing_key()
     if key is None:
         return
-    content = text.encode("utf-8")
     target = account_folder() / name
-    partial = target.with_name(f"{name}.{os.getpid()}.{secrets.token_hex(4)}")
+    partial = target.with_name(f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         write_new(partial, _signed(key, content) + b"\n" + content)
         os.replace(partial, target)
     except OSError:

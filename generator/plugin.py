@@ -62,6 +62,7 @@ from generator.site import COMMENTARY_FOLDER, HandWritten, MadeBefore, PendingCh
 from generator.site_folder import SiteFolderRefused, check_site_folder, mark
 from generator.site_languages import NOT_FOUND, language_address
 from generator.sitefiles import SiteFile
+from generator.template_bytecode import keep_compiled
 
 log = logging.getLogger("mkdocs.plugins.candour")
 
@@ -235,7 +236,8 @@ class CandourPlugin(BasePlugin[CandourConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page has rendered: the charts drawn meanwhile go into their files before MkDocs
-        writes them."""
+        writes them. The theme's templates, compiled from here on, are kept for the account."""
+        keep_compiled(env)
         if len(self.languages) > 1:
             keep_page_addresses(env)
         if self.charts is not None:

@@ -25,6 +25,7 @@ from generator.pages.markdown import (
     segment,
     split_paragraphs,
 )
+from generator.template_bytecode import keep_compiled
 from generator.views.cells import cell_text
 
 
@@ -63,7 +64,7 @@ def environment() -> jinja2.Environment:
     env.filters["url"] = _url
     env.filters["cell"] = lambda cell: Markup(escape_markdown(cell_text(cell)))
     install_gettext(env, lambda value: escape_markdown(shown(value)))
-    return env
+    return keep_compiled(env)
 
 
 @cache
@@ -78,7 +79,7 @@ def html_environment() -> jinja2.Environment:
     env.filters["url"] = _url
     env.filters["segment"] = segment  # a part of a link: the same in every language
     install_gettext(env, lambda value: escape_attribute(shown(value)))
-    return env
+    return keep_compiled(env)
 
 
 def render(template: str, **context: object) -> str:

@@ -16,6 +16,7 @@ from generator.language import _
 from generator.language import install as install_gettext
 from generator.model.bilingual import shown
 from generator.pages.markdown import escape_attribute, escape_markdown, segment
+from generator.template_bytecode import keep_compiled
 from generator.tracker.facets import FACET_KINDS, FACET_NAMES, Facets
 from generator.tracker.rag import RAG_NAMES, RAG_ORDER
 from generator.tracker.timescales import long_date, timescale_text
@@ -57,7 +58,7 @@ def tracker_environment() -> Environment:
     )
     # The environment escapes for HTML after its finalize step has escaped for Markdown.
     install_gettext(environment, lambda value: Markup.escape(_finalize(value)))
-    return environment
+    return keep_compiled(environment)
 
 
 def facets_json(facets: Facets) -> str:
