@@ -101,8 +101,9 @@ def test_on_files_adds_virtual_files_and_drops_the_commentary(tmp_path, monkeypa
     assert home.generated_by == "candour" and home.content_string == "# Home\n"
     chart = files.get_file_from_path("reports/2019-20/charts/outcomes.svg")
     assert chart.content_string == "" and not charts.finished  # drawn while the pages render
-    plugin.on_env(None, config=config, files=files)
+    env = plugin.on_env(config.theme.get_env(), config=config, files=files)
     assert charts.finished and chart.content_string == "<svg/>"
+    assert env.bytecode_cache is not None  # the theme's templates compiled once for the account
     assert "stylesheets/candour.css" in config.extra_css
     assert config.nav[0] == {"Home": "index.md"}
     assert str(seen["as_of"]) == "2020-09-30" and str(seen["changed_since"]) == "2020-07-02"
