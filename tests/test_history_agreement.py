@@ -268,3 +268,21 @@ acknowledgements: {rows: {in-time: 6, late: 0, not-recorded: 0}, total: 6}
         f"{HISTORY}:7:32: response_times.rows.0-5: {says} 4, but {source} give 3",
         f"{HISTORY}:7:43: response_times.rows.6-10: {says} 0, but {source} give 1",
     ]
+
+
+def test_the_ombudsmans_cases_received_and_decided_are_compared_where_the_site_counts_them(
+        tmp_path: Path) -> None:
+    # OMB-2023-01 was received on 2 October 2023 and decided on 15 January 2024: 1 and 1.
+    assert problems(council_with(tmp_path, AGREEING + "ombudsman: {received: 1, decided: 1}\n")) == []
+    (tmp_path / "again").mkdir()
+    wrong = council_with(tmp_path / "again", AGREEING + "ombudsman: {received: 1, decided: 2}\n")
+    # 2022-23 has case records and no ombudsman case: the site counts 0 received, 0 decided.
+    (wrong / "records" / "history" / "HIST-2022-23.yaml").write_text(
+        "id: HIST-2022-23\nyear: 2022-23\nsource: Annual report 2022-23\nombudsman: {received: 2, decided: 0}\n",
+        encoding="utf-8")
+    assert problems(wrong) == [
+        "records/history/HIST-2022-23.yaml:4:23: ombudsman.received: the history record says 2, but the "
+        "ombudsman case records for 2022-23 give 0",
+        f"{HISTORY}:12:35: ombudsman.decided: the history record says 2, but the ombudsman case records for "
+        "2023-24 give 1",
+    ]

@@ -88,12 +88,14 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
                 in_year.setdefault((kind, year_of), []).append(r)
             if kind == "case" and isinstance(r.values, dict):
                 _stages_of_other_years(r, year_of, wanted, in_year)
+            if kind == "ombudsman" and (decided_in := _year_of(r, "decided")) in wanted:
+                in_year.setdefault(("decided", decided_in), []).append(r)
     organisation = next((r.values for r in repository.of_kind("organisation", valid_only=True)), {})
     for history in histories:
         year = history.values.get("year")
         sources = {
             kind: [r for r in in_year.get((kind, year), []) if repository.is_valid(r)]
-            for kind in ("case", "compliment", "ombudsman", "staged")
+            for kind in ("case", "compliment", "ombudsman", "staged", "decided")
         }
         sources["staged"] += sources["case"]  # every case whose stages may count in the year
         involved = {history.shown_as} | {r.shown_as for rs in sources.values() for r in rs}
@@ -104,16 +106,21 @@ def history_agreement(repository: Repository, named: set[str] | None) -> Iterato
         timing = StageTiming.of(organisation) if timed else None
         for table, counted in computed_tables(year, sources, staged, organisation, timing).items():
             yield from _compare_table(history, table, counted, f"the {counted.source} records for {year}")
-        ombudsman = sources["ombudsman"]
-        published = value_at(history.values, "ombudsman", "received")
-        if ombudsman and isinstance(published, int) and published != len(ombudsman):
-            yield history.problem(
-                ("ombudsman", "received"),
-                (
-                    f"the history record says {published}, but the ombudsman case records for {year} "
-                    f"give {len(ombudsman)}"
-                ),
-            )
+        yield from _ombudsman_agreement(history, year, sources)
+
+
+def _ombudsman_agreement(history: RecordFile, year: str, sources: dict[str, list[RecordFile]]
+                         ) -> Iterator[Problem]:
+    """The ombudsman's cases received and decided in the year, where the site counts them from the
+    records: a year with case records, or with ombudsman cases received or decided in it."""
+    if not (sources["case"] or sources["ombudsman"] or sources["decided"]):
+        return
+    for field_, counted in (("received", sources["ombudsman"]), ("decided", sources["decided"])):
+        published = value_at(history.values, "ombudsman", field_)
+        if isinstance(published, int) and published != len(counted):
+            yield history.problem(("ombudsman", field_), (
+                f"the history record says {published}, but the ombudsman case records for {year} "
+                f"give {len(counted)}"))
 
 
 def _stages_of_other_years(case: RecordFile, received_in: str | None, wanted: set[Any],
