@@ -278,7 +278,8 @@ def test_the_ombudsmans_cases_received_and_decided_are_compared_where_the_site_c
     wrong = council_with(tmp_path / "again", AGREEING + "ombudsman: {received: 1, decided: 2}\n")
     # 2022-23 has case records and no ombudsman case: the site counts 0 received, 0 decided.
     (wrong / "records" / "history" / "HIST-2022-23.yaml").write_text(
-        "id: HIST-2022-23\nyear: 2022-23\nsource: Annual report 2022-23\nombudsman: {received: 2, decided: 0}\n",
+        "id: HIST-2022-23\nyear: 2022-23\nsource: Annual report 2022-23\n"
+        "ombudsman: {received: 2, decided: 0}\n",
         encoding="utf-8")
     assert problems(wrong) == [
         "records/history/HIST-2022-23.yaml:4:23: ombudsman.received: the history record says 2, but the "
