@@ -347,7 +347,7 @@ def test_a_folders_file_is_not_taken_for_another_folders(repo: Path, reads: list
 def test_without_statting_from_a_folder_files_are_statted_by_path(repo: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """As on Windows, where os.stat takes no folder handle: the same stamps, file by file."""
-    from generator.check.known import _stamps
+    from generator.check.stamps import stamps_of as _stamps
     from generator.load import scan_folders
 
     folders, _ = scan_folders(repo / "records")

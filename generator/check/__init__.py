@@ -155,10 +155,12 @@ def _check_each(folders: list[RecordFolder], repo_root: Path, schemas: dict[str,
     context = Context(repo_root / RECORDS, schemas, None, rules.date_fields(schemas), today, keep_values,
                       history_years)
     warm = CacheRound(cache, str(repo_root))
+    by_name = [(shown_folder(folder), folder) for folder in folders]
+    warm.take_stamps(by_name)
     checked: dict[str, Outcome] = {}
     waiting = []
-    for folder in folders:
-        to_check = warm.sort_out(shown_folder(folder), folder)
+    for shown_as, folder in by_name:
+        to_check = warm.sort_out(shown_as, folder)
         if folder.kind != "organisation":
             waiting += to_check
         elif to_check:  # the organisation first: the others are checked against its lists

@@ -19,12 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.cache import CheckCache, Folder, content_digest, stat_key
+from generator.cache import CheckCache, Folder, content_digest
 from generator.check.local import OnDisk, Outcome
+from generator.check.stamps import folder_stamps, stamps_of
 from generator.load import RecordFile, RecordFolder
 
 SUFFIX = ".yaml"
-_GONE = [-1, -1, -1, -1]  # the stamp of a file that vanished while it was being looked at
 
 
 def only_an_id(name: str, values: Any) -> bool:
@@ -67,7 +67,8 @@ class Known:
         ids.add(name[:-len(SUFFIX)])
 
     def _record(self, shown_as: str, kind: str, values: Any) -> OnDisk:
-        path = os.path.join(self.repo_root, *shown_as.split("/"))
+        # As text, as `RecordFolder.paths` makes them: joining parts costs 10 ms a warm check.
+        path = self.repo_root + os.sep + shown_as.replace("/", os.sep)
         return OnDisk(path, shown_as, kind, "", values)  # type: ignore[arg-type]
 
     @property
@@ -110,12 +111,20 @@ class CacheRound:
         self._changing: dict[str, tuple[list[str], dict[str, tuple[list[int], str, Any]]]] = {}
         self._stamps: dict[str, list[int]] = {}  # taken before reading the files to check
         self._seen: set[str] = set()
+        self._taken: dict[str, list[int]] = {}  # each known folder's stamps, taken together
+
+    def take_stamps(self, folders: list[tuple[str, RecordFolder]]) -> None:
+        """Stat the files of every folder (shown as, folder) the cache knows, all in one go, so that
+        the calls can be spread over the cores (`check.stamps`)."""
+        known = [(shown, folder) for shown, folder in folders if self.cache.get(shown) is not None]
+        stamps = folder_stamps([folder for _, folder in known])
+        self._taken = {shown: taken for (shown, _), taken in zip(known, stamps, strict=True)}
 
     def sort_out(self, shown: str, folder: RecordFolder) -> list[tuple[str, str, str]]:
         """The (path, shown as, kind) of the files of one folder that must be checked."""
         self._seen.add(shown)
         summary = self.cache.get(shown)
-        stamps = _stamps(folder) if summary is not None else []
+        stamps = [] if summary is None else self._taken.pop(shown, None) or stamps_of(folder)
         if summary is not None and summary.matches(folder.names, stamps):
             self.known.add(shown, folder.kind, folder.names, summary.kept)
             return []
@@ -169,26 +178,3 @@ class CacheRound:
             kept = {name: entries[name][2] for name in clean if entries[name][2] is not None}
             self.cache.replace(folder, Folder(clean, stamps, digests, kept))
         self.cache.save(self._seen)
-
-
-def _stamps(folder: RecordFolder) -> list[int]:
-    """The stamps of a folder's files, four numbers each, in one list. Each file is statted from
-    the folder (no path to build for each), which is most of a warm check's time."""
-    if os.stat not in os.supports_dir_fd:  # Windows: each file by its path
-        return [number for path in folder.paths() for number in stat_key(path) or _GONE]
-    stamps: list[int] = []
-    try:
-        handle = os.open(folder.path, os.O_RDONLY)
-    except OSError:
-        return _GONE * len(folder.names)
-    try:
-        for name in folder.names:
-            try:
-                found = os.stat(name, dir_fd=handle)
-            except OSError:
-                stamps += _GONE
-                continue
-            stamps += (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
-    finally:
-        os.close(handle)
-    return stamps
