@@ -38,6 +38,8 @@ __all__ = ["CHECKED", "FOLDER", "CheckCache", "Folder", "KeptInMemory", "cache_k
 
 FORMAT = 5
 _MAX_CACHE_BYTES = 512 * 1024 * 1024  # a folder of 300,000 records is about 40 MB
+PAGES_FILE = "pages.json"  # the hand-written pages found clean, beside the folder of the records'
+_MAX_PAGES_BYTES = 16 * 1024 * 1024
 
 # Source files whose change can change what the check finds.
 _CODE = ("load.py", "parse.py", "folders.py", "problems.py", "years.py", "cache.py", "cache_trust.py",
@@ -118,6 +120,7 @@ class CheckCache:
         self.today = today
         self.folders: dict[str, Folder | Summary | None] = {}
         self._changed: set[str] = set()
+        self._pages: dict[str, str] | None = None
 
     @staticmethod
     def file_name(shown: str) -> str:
@@ -197,6 +200,50 @@ class CheckCache:
         partial.unlink(missing_ok=True)  # left by a check that was stopped
         write_new(partial, self._signature(text) + b"\n" + text + b"\n" + columns)
         os.replace(partial, target)  # replaces a link there, never follows it
+
+    def clean_pages(self) -> dict[str, str]:
+        """The pages under docs/ this check code found clean under this key (and organisation
+        file): the SHA-256 of each page's bytes, by the page as shown."""
+        if self._pages is None:
+            self._pages = self._read_pages()
+        return dict(self._pages)
+
+    def _read_pages(self) -> dict[str, str]:
+        if not self.on_disk:
+            return {}
+        path = str(self.folder.parent / PAGES_FILE)
+        try:
+            signed, _ = read_regular_file(path, path, _MAX_PAGES_BYTES, "a cache file")
+            signature, _, text = signed.partition(b"\n")
+            stored = json.loads(text) if hmac.compare_digest(signature, self._signature(text)) else None
+        except (RecordError, ValueError):
+            return {}
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or stored.get("key") != self.key:
+            return {}
+        pages = stored.get("pages")
+        return {shown: digest for shown, digest in pages.items() if isinstance(digest, str)} \
+            if isinstance(pages, dict) else {}
+
+    def keep_clean_pages(self, pages: dict[str, str]) -> None:
+        """What is now known of the pages; written only when it changed."""
+        if pages == self.clean_pages():
+            return
+        self._pages = dict(pages)
+        if not self.on_disk:
+            return
+        text = json.dumps({"format": FORMAT, "key": self.key, "pages": pages}, separators=(",", ":"),
+                          sort_keys=True).encode("utf-8")
+        target = self.folder.parent / PAGES_FILE
+        partial = target.with_name(f"{PAGES_FILE}.{os.getpid()}.tmp")
+        try:
+            self.folder.parent.mkdir(parents=True, exist_ok=True)
+            if refusal(self.folder.parents[1]) is not None:
+                return  # made a link while this check ran: write nothing through it
+            partial.unlink(missing_ok=True)
+            write_new(partial, self._signature(text) + b"\n" + text)
+            os.replace(partial, target)
+        except OSError:
+            partial.unlink(missing_ok=True)
 
     def _signature(self, text: bytes) -> bytes:
         """The HMAC of a cache file's text with this account's key, in hex."""

@@ -120,15 +120,16 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     found = across_records(checked, known, repo_root, schemas, today, named, notes, problems)
     problems += found.problems
     organisation = next((r.values for r in found.records if r.kind == "organisation"), None)
-    on_pages, pages = page_problems(repo_root, named, organisation)
-    problems += on_pages + welsh_commentary_problems(repo_root, organisation)
+    on_pages = page_problems(repo_root, named, organisation, store.clean_pages())
+    store.keep_clean_pages(on_pages.clean)
+    problems += on_pages.problems + welsh_commentary_problems(repo_root, organisation)
     if named is not None:
         problems = [p for p in problems if p.path in named]
     # Ties keep the order found: the personal-data findings in a field stay in reading order.
     problems = [with_field_shown(problem) for problem in problems + found.whole_repository]
     ordered = sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line, p.column))
     not_kept = known.count - len(known.kept) if named is None else sum(s in named for s in known.shown())
-    return CheckResult(ordered, notes, found.records, found.in_scope + not_kept, pages,
+    return CheckResult(ordered, notes, found.records, found.in_scope + not_kept, on_pages.pages,
                        [with_field_shown(warning) for warning in found.warnings])
 
 

@@ -10,12 +10,18 @@ A reviewed false alarm is accepted in the page itself, by an HTML comment holdin
 the fingerprint of the line it is on (it is not shown on the page):
 `<!-- privacy_accepted: kind: full-name, text_hash: sha256:..., reason: a street named after her -->`.
 Editing that line brings the scan back.
+
+A page found clean is known by the SHA-256 of its bytes as read (`CheckCache.clean_pages`, signed
+like the rest of the cache) and is not scanned again until they change, nor until the check code
+or the organisation file does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,31 +37,65 @@ _READ = (*_PAGES, ".css")  # a stylesheet is read for what it would load
 MAX_PAGE_BYTES = 1024 * 1024
 _LINK = ("is a symbolic link, so nothing is read or published through it: a page must be a file inside "
          "the repository; put the file or folder itself here, not a link to it")
+_UNREADABLE = ("is a folder that cannot be opened, so the pages in it were not checked: let your account "
+               "read it, then check again")
 _ACCEPTED = re.compile(r"<!--\s*privacy_accepted\b(.*?)-->", re.DOTALL)
 _KIND = re.compile(r"\bkind:\s*([a-z0-9-]+)")
 _HASH = re.compile(r"\btext_hash:\s*(sha256:[0-9a-f]{64})")
 
 
-def page_problems(repo_root: Path, named: set[str] | None, organisation: Any) -> tuple[list[Problem], int]:
-    """Every problem in the pages under docs/ (those named, when some are), and how many were read."""
-    problems: list[Problem] = []
-    pages = 0
+@dataclass
+class PagesFound:
+    """What the pages check found: the problems, how many pages were read, and the digest of each
+    clean page's bytes by the page as shown (for the cache: `CheckCache.clean_pages`)."""
+
+    problems: list[Problem]
+    pages: int
+    clean: dict[str, str]
+
+
+def page_problems(repo_root: Path, named: set[str] | None, organisation: Any,
+                  clean: dict[str, str] | None = None) -> PagesFound:
+    """Every problem in the pages under docs/ (those named, when some are). A page whose bytes are
+    those of a page in `clean` is not scanned again: the cache's key holds the check code and the
+    organisation file, all else a page's problems depend on."""
+    known = clean or {}
+    found = PagesFound([], 0, {})
     for shown, path, what in _entries(repo_root):
         if named is not None and shown not in named:
+            if shown in known:
+                found.clean[shown] = known[shown]
             continue
         if what == LINK:
-            problems.append(Problem(shown, 1, 1, "", _LINK))
+            found.problems.append(Problem(shown, 1, 1, "", _LINK))
         elif what == SPECIAL:
-            problems.append(Problem(shown, 1, 1, "", SPECIAL_REFUSED))
+            found.problems.append(Problem(shown, 1, 1, "", SPECIAL_REFUSED))
         elif what == "unreadable":
-            problems.append(Problem(shown, 1, 1, "", "is a folder that cannot be opened, so the pages in it "
-                                    "were not checked: let your account read it, then check again"))
-        elif shown.endswith(_PAGES):
-            pages += 1
-            problems += _page(path, shown, organisation)
-        elif shown.endswith(".css"):
-            problems += _stylesheet(path, shown, organisation)
-    return problems, pages
+            found.problems.append(Problem(shown, 1, 1, "", _UNREADABLE))
+        elif shown.endswith(_READ):
+            found.pages += shown.endswith(_PAGES)
+            _read_page(path, shown, organisation, known, found)
+    return found
+
+
+def _read_page(path: str, shown: str, organisation: Any, known: dict[str, str], found: PagesFound) -> None:
+    """A page's or a stylesheet's problems, unless its bytes are those found clean before."""
+    try:
+        raw, _ = read_regular_file(path, shown, MAX_PAGE_BYTES, "a page" if shown.endswith(_PAGES) else
+                                   "a stylesheet")
+    except RecordError as error:
+        found.problems.append(error.problem)
+        return
+    digest = hashlib.sha256(raw).hexdigest()
+    if known.get(shown) == digest:
+        found.clean[shown] = digest
+        return
+    scan = _page if shown.endswith(_PAGES) else _stylesheet
+    problems = scan(raw, shown, organisation)
+    if problems:
+        found.problems += problems
+    else:
+        found.clean[shown] = digest
 
 
 def _entries(repo_root: Path) -> list[tuple[str, str, str]]:
@@ -84,12 +124,9 @@ def _entries(repo_root: Path) -> list[tuple[str, str, str]]:
     return sorted(found)
 
 
-def _page(path: str, shown: str, organisation: Any) -> list[Problem]:
+def _page(raw: bytes, shown: str, organisation: Any) -> list[Problem]:
     try:
-        raw, _ = read_regular_file(path, shown, MAX_PAGE_BYTES, "a page")
         text = raw.decode("utf-8")
-    except RecordError as error:
-        return [error.problem]
     except UnicodeDecodeError:
         return [Problem(shown, 1, 1, "", "is not UTF-8 text; save it with UTF-8 encoding")]
     own_host = _own_host(organisation)
@@ -97,11 +134,8 @@ def _page(path: str, shown: str, organisation: Any) -> list[Problem]:
     return problems + _personal_data(text, shown, organisation)
 
 
-def _stylesheet(path: str, shown: str, organisation: Any) -> list[Problem]:
-    try:
-        text = read_regular_file(path, shown, MAX_PAGE_BYTES, "a stylesheet")[0].decode("utf-8", "replace")
-    except RecordError as error:
-        return [error.problem]
+def _stylesheet(raw: bytes, shown: str, organisation: Any) -> list[Problem]:
+    text = raw.decode("utf-8", "replace")
     return [Problem(shown, each.line, each.column, "", each.message)
             for each in styles_loaded(text, _own_host(organisation))]
 
