@@ -95,28 +95,26 @@ def test_when_no_copy_can_be_made_the_stamps_are_taken_here(tmp_path: Path) -> N
     assert found["forks"] == 1 and found["same"] and found["here"] == 5
 
 
-def test_a_copy_that_fails_halfway_is_not_believed(tmp_path: Path) -> None:
-    """The copy writes part of its answer and stops: the folders it had are statted here."""
-    records = _records(tmp_path)
-    found = _stamps(records, before="""
-        real_write = os.write
-        def half_write(handle, view):
+# How the copy's answer goes wrong: it writes part of it and stops (the folders it had are then
+# statted here), or it gives more numbers than four for each file asked of it.
+_BROKEN_WRITES = {
+    "stops halfway": """
+        def write(handle, view):
             real_write(handle, bytes(view)[:40])
             raise OSError("No space left on device")
-        os.write = half_write
-    """)
-    assert found["forks"] == 1 and found["same"] and found["here"] == 5
-
-
-def test_a_copy_that_answers_wrong_numbers_of_files_is_not_believed(tmp_path: Path) -> None:
-    """The copy's answer is taken only when it has four numbers for each file asked of it."""
-    records = _records(tmp_path)
-    found = _stamps(records, before="""
-        real_write = os.write
-        def doubled(handle, view):
+    """,
+    "answers too much": """
+        def write(handle, view):
             return real_write(handle, bytes(view) * 2) // 2
-        os.write = doubled
-    """)
+    """,
+}
+
+
+@pytest.mark.parametrize("broken", sorted(_BROKEN_WRITES))
+def test_a_copy_whose_answer_is_wrong_is_not_believed(tmp_path: Path, broken: str) -> None:
+    records = _records(tmp_path)
+    found = _stamps(records, before="real_write = os.write\n" + textwrap.dedent(_BROKEN_WRITES[broken])
+                    + "os.write = write\n")
     assert found["forks"] == 1 and found["same"] and found["here"] == 5
 
 
