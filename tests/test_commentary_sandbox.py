@@ -138,3 +138,84 @@ def test_a_figure_compared_for_equality_is_asked_for_its_number():
     with pytest.raises(CommentaryError) as refused:
         render_figures("{% if complaints == 35 %}x{% endif %}", PATH, FIGURES)
     assert "complaints.number" in refused.value.message
+
+
+# What validate cannot refuse: names that are not figures (only the figures computed from the
+# records say which names are), which the build then refuses as above.
+ONLY_NAMES = ("loop", "varargs and kwargs")
+
+
+@pytest.mark.parametrize("payload", [ESCAPES[name] for name in ESCAPES if name not in ONLY_NAMES],
+                         ids=[name for name in ESCAPES if name not in ONLY_NAMES])
+def test_validate_refuses_every_escape_route_at_its_line(payload: str) -> None:
+    from generator.check.citations import commentary_problems
+
+    found = commentary_problems(_source(payload), PATH)
+    assert [(problem.path, problem.line, problem.column) for problem in found] == [(PATH, 3, 1)]
+    with pytest.raises(CommentaryError) as refused:  # the build's message, where it is not the name's
+        render_figures(_source(payload), PATH, FIGURES)
+    if "is not a figure name" not in refused.value.message:
+        assert found[0].message == refused.value.message
+
+
+def test_validate_leaves_names_to_the_build() -> None:
+    from generator.check.citations import commentary_problems
+
+    for name in ONLY_NAMES:
+        assert commentary_problems(_source(ESCAPES[name]), PATH) == []
+    assert commentary_problems(_source("{{ complaints_change.size }}{% if upheld_share > 25 %}x{% endif %}"),
+                               PATH) == []
+
+
+def test_candour_validate_reads_each_commentary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A year's commentary and its Welsh, in a repository: refused at file:line:column, exit 1."""
+    import shutil
+
+    from generator.cli import main
+
+    project = Path(__file__).resolve().parents[1]
+    for folder in ("records", "schemas"):
+        shutil.copytree(project / folder, tmp_path / folder)
+    (tmp_path / "docs/commentary/cy").mkdir(parents=True)
+    (tmp_path / "docs/commentary/2019-20.md").write_text(_source(ESCAPES["lipsum globals"]), encoding="utf-8")
+    (tmp_path / "docs/commentary/cy/2019-20.md").write_text("Cwynion: {{ complaints|upper }}\n",
+                                                             encoding="utf-8")
+    (tmp_path / "docs/introduction.md").write_text("{{ lipsum() }} is shown as written here.\n",
+                                                   encoding="utf-8")
+    assert main(["validate", "--root", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "docs/commentary/2019-20.md:3:1: a call (…) cannot be used in a commentary" in out
+    assert "docs/commentary/cy/2019-20.md:1:1: a filter (|) cannot be used in a commentary" in out
+    assert "docs/introduction.md" not in out  # not a commentary: its braces are text
+    assert not (tmp_path / MARK).exists()
+
+
+def test_without_jinja_validate_says_the_commentary_was_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Jinja comes with the site's extra: a checker installed without it says what it left to the
+    build, and does not take the commentary for clean."""
+    import shutil
+    import sys
+
+    from generator.check import check_paths
+    from generator.check import citations as check_citations_module
+
+    project = Path(__file__).resolve().parents[1]
+    for folder in ("records", "schemas"):
+        shutil.copytree(project / folder, tmp_path / folder)
+    (tmp_path / "docs/commentary").mkdir(parents=True)
+    (tmp_path / "docs/commentary/2019-20.md").write_text(_source(ESCAPES["set"]), encoding="utf-8")
+    (tmp_path / ".gitignore").write_text(".candour-cache/\n", encoding="utf-8")
+    monkeypatch.delitem(sys.modules, check_citations_module.__name__)
+    monkeypatch.setitem(sys.modules, "jinja2", None)  # an import of it fails, as where it is missing
+    found = check_paths(tmp_path, keep_values=False, cache=True)
+    assert found.problems == []
+    assert found.notes == ["1 commentary file(s) not read for their figures: Jinja2, which comes with "
+                           "candour[site], is not installed here; the build reads them"]
+    monkeypatch.undo()
+    again = check_paths(tmp_path, keep_values=False, cache=True)
+    assert [str(problem) for problem in again.problems] == [
+        f"{PATH}:3:1: {{% set %}} cannot be used in a commentary: only figure names ({{{{ complaints }}}}), "
+        "their parts ({{ complaints_change.size }}) and {% if %} comparisons "
+        "({% if upheld_share > 25 %}…{% endif %})"]

@@ -122,6 +122,9 @@ def _check_paths(repo_root: Path, paths: list[Path] | None, today: date | None, 
     organisation = next((r.values for r in found.records if r.kind == "organisation"), None)
     on_pages = page_problems(repo_root, named, organisation, store.clean_pages())
     store.keep_clean_pages(on_pages.clean)
+    if on_pages.uncited:
+        notes.append(f"{len(on_pages.uncited)} commentary file(s) not read for their figures: Jinja2, which "
+                     "comes with candour[site], is not installed here; the build reads them")
     problems += on_pages.problems + welsh_commentary_problems(repo_root, organisation)
     if named is not None:
         problems = [p for p in problems if p.path in named]

@@ -9,7 +9,8 @@ files only, never through a link, at most a MiB each.
 A reviewed false alarm is accepted in the page itself, by an HTML comment holding the kind and
 the fingerprint of the line it is on (it is not shown on the page):
 `<!-- privacy_accepted: kind: full-name, text_hash: sha256:..., reason: a street named after her -->`.
-Editing that line brings the scan back.
+Editing that line brings the scan back. A year's commentary is also read for what a build would
+refuse between its braces (`check.citations`).
 
 A page found clean is known by the SHA-256 of its bytes as read (`CheckCache.clean_pages`, signed
 like the rest of the cache) and is not scanned again until they change, nor until the check code
@@ -21,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,6 +33,7 @@ from generator.load import SPECIAL_REFUSED, RecordError, read_regular_file
 from generator.problems import Problem
 
 DOCS = "docs"
+_COMMENTARY = f"{DOCS}/commentary/"  # each year's commentary, and its Welsh in a folder below
 _PAGES = (".md", ".html")  # published as pages
 _READ = (*_PAGES, ".css")  # a stylesheet is read for what it would load
 MAX_PAGE_BYTES = 1024 * 1024
@@ -52,6 +54,7 @@ class PagesFound:
     problems: list[Problem]
     pages: int
     clean: dict[str, str]
+    uncited: list[str] = field(default_factory=list)  # commentaries whose braces could not be read
 
 
 def page_problems(repo_root: Path, named: set[str] | None, organisation: Any,
@@ -92,10 +95,26 @@ def _read_page(path: str, shown: str, organisation: Any, known: dict[str, str], 
         return
     scan = _page if shown.endswith(_PAGES) else _stylesheet
     problems = scan(raw, shown, organisation)
+    cited: list[Problem] | None = []
+    if shown.startswith(_COMMENTARY) and shown.endswith(".md"):
+        cited = _cited(raw, shown)
+        if cited is None:
+            found.uncited.append(shown)
+    problems += cited or []
     if problems:
         found.problems += problems
-    else:
+    elif cited is not None:  # a commentary whose braces were not read is not yet known clean
         found.clean[shown] = digest
+
+
+def _cited(raw: bytes, shown: str) -> list[Problem] | None:
+    """What a build would refuse between a commentary's braces (`check.citations`); None where Jinja,
+    which comes with the site's extra, is not installed (the build, which needs it, reads them)."""
+    try:
+        from generator.check.citations import commentary_problems
+    except ImportError:
+        return None
+    return commentary_problems(raw.decode("utf-8", "replace"), shown)
 
 
 def _entries(repo_root: Path) -> list[tuple[str, str, str]]:

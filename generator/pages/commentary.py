@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 import jinja2
 
+from generator.check.citations import NotACitation, check_citations
 from generator.figures.table import Cell
 from generator.language import _
-from generator.pages.citations import NotACitation, check_citations, environment
+from generator.pages.citations import environment
 from generator.pages.figure_text import figure_texts
 from generator.pages.markdown import slug
 
