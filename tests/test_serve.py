@@ -61,7 +61,7 @@ def test_a_commentary_escape_stops_the_build_at_its_line_and_runs_nothing(tmp_pa
     finished = subprocess.run([sys.executable, "-m", *command], cwd=root, env=environment(),
                               capture_output=True, text=True, timeout=600, check=False)
     assert finished.returncode == 1
-    assert f"{COMMENTARY}:5: a call (…) cannot be used in a commentary" in finished.stderr, finished.stderr
+    assert f"{COMMENTARY}:5:1: a call (…) cannot be used in a commentary" in finished.stderr, finished.stderr
     assert "Traceback" not in finished.stderr
     assert not (root / MARK).exists() and not (tmp_path / MARK).exists()
     assert not (root / "site" / "index.html").exists()
@@ -125,7 +125,7 @@ def test_serve_stops_at_a_commentary_escape_and_runs_nothing(tmp_path: Path) -> 
         served.reader.join(timeout=10)
     finally:
         served.stop()
-    assert f"{COMMENTARY}:5: a call (…) cannot be used in a commentary" in served.text(), served.text()
+    assert f"{COMMENTARY}:5:1: a call (…) cannot be used in a commentary" in served.text(), served.text()
     assert not (root / MARK).exists()
 
 
@@ -140,7 +140,7 @@ def test_serve_keeps_the_last_good_site_after_a_failed_rebuild(tmp_path: Path) -
         # A rebuild that fails, on a commentary escape: nothing runs, and the last site still answers.
         plant(root, ESCAPE)
         served.wait_for(r"the rebuild failed")
-        assert f"{COMMENTARY}:5: a call (…) cannot be used in a commentary" in served.text()
+        assert f"{COMMENTARY}:5:1: a call (…) cannot be used in a commentary" in served.text()
         assert not (root / MARK).exists()
         assert served.get(report, timeout=10) == good
         assert "Westmere Borough Council" in served.get("", timeout=10)
